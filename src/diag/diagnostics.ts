@@ -1,0 +1,170 @@
+// Diagnostics in gcc's format:
+//
+//   file.c:3:7: error: 'x' undeclared (first use in this function)
+//       3 |   y = x;
+//         |       ^
+//
+// Every stage reports through one Diagnostics object. Errors are counted and printed; the run goes on
+// (many errors in one run) until the stage finishes, and the driver exits with status 1 if any error was
+// reported. A FatalError stops the run at once (missing #include file, too many errors).
+
+import { SourceFile } from './source';
+
+export type Severity = 'error' | 'warning' | 'note' | 'fatal error';
+
+export interface Loc {
+  file: SourceFile;
+  pos: number;
+}
+
+export class FatalError extends Error {
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export interface DiagOptions {
+  /** -w: no warnings at all. */
+  noWarnings: boolean;
+  /** -Werror: warnings become errors. */
+  werror: boolean;
+  /** -Werror=NAME */
+  werrorFlags: Set<string>;
+  /** Warnings explicitly enabled (-Wfoo) or disabled (-Wno-foo). */
+  enabled: Map<string, boolean>;
+  /** -Wall / -Wextra / -pedantic */
+  wall: boolean;
+  wextra: boolean;
+  pedantic: boolean;
+  pedanticErrors: boolean;
+  /** -fmax-errors=N (0: no limit) */
+  maxErrors: number;
+  /** Show the source line and caret (-fno-diagnostics-show-caret turns it off). */
+  caret: boolean;
+}
+
+export function defaultDiagOptions(): DiagOptions {
+  return {
+    noWarnings: false, werror: false, werrorFlags: new Set(), enabled: new Map(),
+    wall: false, wextra: false, pedantic: false, pedanticErrors: false, maxErrors: 0, caret: true,
+  };
+}
+
+/** Warnings on by default in gcc (no -W flag needed). */
+const DEFAULT_ON = new Set([
+  'int-conversion', 'incompatible-pointer-types', 'implicit-function-declaration', 'implicit-int',
+  'return-mismatch', 'overflow', 'pointer-to-int-cast', 'int-to-pointer-cast', 'div-by-zero',
+  'builtin-declaration-mismatch', 'deprecated-declarations', 'cpp', 'endif-labels', 'shift-count-overflow',
+  'shift-count-negative', 'discarded-qualifiers', 'int-in-bool-context', 'attributes', 'multichar',
+  'pointer-sign', 'unused-result', 'incompatible-library-redeclaration', 'return-type', 'literal-range',
+  'builtin-macro-redefined', 'trigraphs', 'invalid-pch', 'missing-include-dirs', 'designated-init',
+  'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object',
+]);
+/** Warnings that -Wall turns on. */
+const WALL = new Set([
+  'unused-variable', 'unused-function', 'unused-label', 'unused-value', 'unused-but-set-variable',
+  'uninitialized', 'maybe-uninitialized', 'parentheses', 'sign-compare-c++', 'switch', 'return-type',
+  'implicit-function-declaration', 'implicit-int', 'missing-braces', 'char-subscripts', 'format',
+  'nonnull', 'comment', 'address', 'sequence-point', 'strict-aliasing', 'array-bounds', 'enum-compare',
+  'misleading-indentation', 'pointer-sign', 'main', 'dangling-else', 'unused-local-typedefs',
+  'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context',
+]);
+const WEXTRA = new Set([
+  'sign-compare', 'unused-parameter', 'missing-field-initializers', 'empty-body', 'type-limits',
+  'old-style-declaration', 'override-init', 'ignored-qualifiers', 'implicit-fallthrough', 'clobbered',
+]);
+
+export class Diagnostics {
+  errors = 0;
+  warnings = 0;
+  /** Lines printed; tests read them instead of stderr. */
+  private sink: (line: string) => void;
+  /** Stack of "In file included from" contexts provided by the preprocessor. */
+  includeContext: ((loc: Loc) => string[]) | null = null;
+  /** Suppress warnings in system headers, as gcc does. */
+  systemHeaderWarnings = false;
+
+  constructor(readonly opts: DiagOptions = defaultDiagOptions(), sink?: (line: string) => void) {
+    this.sink = sink ?? ((s) => process.stderr.write(s));
+  }
+
+  /** Is warning NAME (without -W) enabled? */
+  isEnabled(name: string): boolean {
+    if (this.opts.noWarnings) return false;
+    const e = this.opts.enabled.get(name);
+    if (e !== undefined) return e;
+    if (DEFAULT_ON.has(name)) return true;
+    if (this.opts.wall && WALL.has(name)) return true;
+    if (this.opts.wextra && WEXTRA.has(name)) return true;
+    return false;
+  }
+
+  error(loc: Loc | null, msg: string): void {
+    this.errors++;
+    this.emit('error', loc, msg);
+    const max = this.opts.maxErrors;
+    if (max > 0 && this.errors >= max) {
+      throw new FatalError(`compilation terminated due to -fmax-errors=${max}.`);
+    }
+  }
+
+  /** A warning controlled by -WNAME. Returns true if it was printed (so callers can add notes). */
+  warning(name: string | null, loc: Loc | null, msg: string): boolean {
+    if (name !== null && !this.isEnabled(name)) return false;
+    if (name === null && this.opts.noWarnings) return false;
+    if (loc && loc.file.system && !this.systemHeaderWarnings) return false;
+    const asError = this.opts.werror || (name !== null && this.opts.werrorFlags.has(name));
+    const tag = name === null ? '' : asError ? ` [-Werror=${name}]` : ` [-W${name}]`;
+    if (asError) this.errors++; else this.warnings++;
+    this.emit(asError ? 'error' : 'warning', loc, msg + tag);
+    return true;
+  }
+
+  /** A pedantic diagnostic: a warning with -pedantic, an error with -pedantic-errors. */
+  pedwarn(name: string | null, loc: Loc | null, msg: string): boolean {
+    if (this.opts.pedanticErrors) {
+      this.error(loc, msg + (name ? ` [-W${name}]` : ' [-Wpedantic]'));
+      return true;
+    }
+    if (!this.opts.pedantic && (name === null || !this.isEnabled(name))) return false;
+    return this.warning(name ?? 'pedantic', loc, msg);
+  }
+
+  note(loc: Loc | null, msg: string): void {
+    this.emit('note', loc, msg);
+  }
+
+  fatal(loc: Loc | null, msg: string): never {
+    this.errors++;
+    this.emit('fatal error', loc, msg);
+    throw new FatalError(msg);
+  }
+
+  /** A message without a location: "cc-ts: error: ..." */
+  plain(sev: Severity, msg: string): void {
+    if (sev === 'error' || sev === 'fatal error') this.errors++;
+    this.sink(`cc-ts: ${sev}: ${msg}\n`);
+  }
+
+  private emit(sev: Severity, loc: Loc | null, msg: string): void {
+    if (!loc) {
+      this.sink(`cc-ts: ${sev}: ${msg}\n`);
+      return;
+    }
+    let out = '';
+    if (this.includeContext) for (const l of this.includeContext(loc)) out += l + '\n';
+    const p = loc.file.presumed(loc.pos);
+    out += `${p.name}:${p.line}:${p.col}: ${sev}: ${msg}\n`;
+    if (this.opts.caret) {
+      const lc = loc.file.lineCol(loc.pos);
+      const text = loc.file.lineText(lc.line);
+      const num = String(p.line);
+      const gutter = num.length < 5 ? ' '.repeat(5 - num.length) + num : num;
+      out += `${gutter} | ${text}\n`;
+      let pad = '';
+      for (let i = 0; i < lc.col - 1 && i < text.length; i++) pad += text[i] === '\t' ? '\t' : ' ';
+      out += `${' '.repeat(gutter.length)} | ${pad}^\n`;
+    }
+    this.sink(out);
+  }
+}

@@ -1,0 +1,100 @@
+// The cc-ts driver: parses gcc's command line and runs the stages for each input.
+//
+//   .c   -> preprocess -> parse/check -> (IR -> codegen -> assemble) -> .o -> link
+//   .i   ->               parse/check -> ...
+//   .S   -> preprocess -> assemble -> .o
+//   .s   ->               assemble -> .o
+//
+// Subcommands (`cc-ts as`, `cc-ts ld`, `cc-ts objcopy`, `cc-ts ar`) and the bin aliases
+// (cc-ts-as, ...) dispatch to the tools' own command lines.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { Diagnostics, FatalError } from '../diag/diagnostics';
+import { DriverOptions, langOf, OptionError, parseArgs } from './options';
+import { targetFromTriple, TargetLayout } from '../../targets/layout';
+import { cleanupPending } from './output';
+import { runInfo } from './info';
+import { compileInput } from './compile';
+
+export const VERSION = '0.1.0';
+
+function fail(msg: string): number {
+  process.stderr.write(`cc-ts: error: ${msg}\n`);
+  return 1;
+}
+
+export function driverMain(argv: string[]): number {
+  let opts: DriverOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof OptionError) return fail(e.message);
+    throw e;
+  }
+  if (opts.info) return runInfo(opts);
+  const target = targetFromTriple(opts.target);
+  if (!target) return fail(`unsupported target '${opts.target}' (supported: x86_64-linux-gnu, aarch64-linux-gnu, riscv64-linux-gnu, i386-linux-gnu)`);
+  if (opts.inputs.length === 0) return fail('no input files');
+  if (opts.output && opts.inputs.length > 1 && opts.stage !== 'link' && opts.stage !== 'syntax') {
+    return fail("cannot specify '-o' with '-c', '-S' or '-E' with multiple files");
+  }
+  const diag = new Diagnostics(opts.diag);
+  let status = 0;
+  for (const input of opts.inputs) {
+    if (input.path !== '-' && !fs.existsSync(input.path)) {
+      diag.plain('error', `${input.path}: No such file or directory`);
+      status = 1;
+      continue;
+    }
+    const lang = langOf(input);
+    if (lang === 'object') continue; // for the linker
+    try {
+      if (!compileInput(input.path, lang, opts, target, diag)) status = 1;
+    } catch (e) {
+      if (e instanceof FatalError) {
+        process.stderr.write('compilation terminated.\n');
+        status = 1;
+        continue;
+      }
+      throw e;
+    }
+  }
+  if (diag.errors > 0) status = 1;
+  if (status === 0 && opts.stage === 'link') {
+    return fail('linking is not available yet in this version of cc-ts (use -c, -S, -E or -fsyntax-only)');
+  }
+  return status;
+}
+
+/** Entry for bin/cc-ts: dispatches subcommands; never lets a stack trace reach the user. */
+export function main(argv: string[], invokedAs = path.basename(process.argv[1] ?? 'cc-ts')): void {
+  let code: number;
+  try {
+    const m = /^cc-ts-(as|ld|objcopy|ar)$/.exec(invokedAs);
+    const sub = m ? m[1] : argv[0];
+    const tool = subcommand(sub);
+    if (tool) code = tool(m ? argv : argv.slice(1));
+    else code = driverMain(argv);
+  } catch (e) {
+    cleanupPending();
+    const err = e as Error;
+    process.stderr.write(`cc-ts: internal compiler error: ${err && err.message ? err.message : String(e)}\n`);
+    if (process.env.CC_TS_DEBUG) process.stderr.write(String(err && err.stack) + '\n');
+    else process.stderr.write('Please submit a full bug report, with the input and CC_TS_DEBUG=1 output.\n');
+    code = 4;
+  }
+  process.exitCode = code;
+}
+
+type Tool = (argv: string[]) => number;
+
+function subcommand(name: string | undefined): Tool | null {
+  switch (name) {
+    case 'as': case 'ld': case 'objcopy': case 'ar':
+      return () => fail(`'cc-ts ${name}' is not available yet in this version`);
+  }
+  return null;
+}
+
+export type { TargetLayout };

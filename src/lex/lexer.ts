@@ -1,0 +1,232 @@
+// The lexer: translation phase 3. Turns a file's spliced text into preprocessing tokens.
+//
+// It keeps its state in local variables and builds one Token object per token, nothing per character.
+// Comments become white space (the next token gets TF.Space). Newlines are not tokens: the first token
+// of each line carries TF.BOL, which is all the preprocessor needs to find directives.
+
+import { SourceFile } from '../diag/source';
+import { Diagnostics } from '../diag/diagnostics';
+import { TK, TF, Token } from './token';
+
+// character classes
+const C_ID_START = 1, C_DIGIT = 2, C_SPACE = 4, C_ID = C_ID_START | C_DIGIT;
+const cls = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_$]/.test(ch)) cls[c] = C_ID_START;
+  else if (/[0-9]/.test(ch)) cls[c] = C_DIGIT;
+  else if (c === 32 || c === 9 || c === 11 || c === 12 || c === 13) cls[c] = C_SPACE;
+}
+
+function isIdChar(c: number): boolean {
+  return c < 128 ? (cls[c] & C_ID) !== 0 : c !== 0xfeff && !isUnicodeSpace(c);
+}
+function isIdStart(c: number): boolean {
+  return c < 128 ? (cls[c] & C_ID_START) !== 0 : c !== 0xfeff && !isUnicodeSpace(c);
+}
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+}
+
+export interface LexOptions {
+  /** Is '$' an identifier character (gcc: yes). */
+  dollarIdents?: boolean;
+  /** Keep going after errors; the preprocessor decides what is fatal. */
+  diag: Diagnostics;
+}
+
+/**
+ * Lex `file.text` from `start` to `end` (default: whole file). The result ends with an EOF token.
+ * `firstFlags` is given to the first token (TF.BOL for a fresh file).
+ */
+export function lex(file: SourceFile, diag: Diagnostics, start = 0, end = file.text.length, firstFlags: number = TF.BOL): Token[] {
+  const src = file.text;
+  const out: Token[] = [];
+  let i = start;
+  let flags: number = firstFlags;
+  const sys = file.system ? TF.System : 0;
+
+  while (i < end) {
+    const c = src.charCodeAt(i);
+    // white space and newlines
+    if (c === 10) { i++; flags = TF.BOL; continue; }
+    if (c < 128 && cls[c] === C_SPACE) { i++; flags |= TF.Space; continue; }
+    if (c === 47 /* / */) {
+      const d = src.charCodeAt(i + 1);
+      if (d === 47) {
+        const nl = src.indexOf('\n', i + 2);
+        i = nl < 0 || nl > end ? end : nl;
+        flags |= TF.Space;
+        continue;
+      }
+      if (d === 42) {
+        const close = src.indexOf('*/', i + 2);
+        if (close < 0 || close + 2 > end) {
+          diag.error({ file, pos: i }, 'unterminated comment');
+          i = end;
+        } else i = close + 2;
+        flags |= TF.Space;
+        continue;
+      }
+    }
+    const startPos = i;
+    let kind: TK;
+    if (c < 128 ? cls[c] === C_ID_START : isIdStart(c)) {
+      // identifier, or a prefixed character/string literal
+      if ((c === 76 /* L */ || c === 85 /* U */ || c === 117 /* u */)) {
+        let j = i + 1;
+        if (c === 117 && src.charCodeAt(j) === 56 /* 8 */) j++;
+        const q = src.charCodeAt(j);
+        if (q === 34 || q === 39) {
+          i = scanQuoted(src, j, end, q, file, diag);
+          out.push(new Token(q === 34 ? TK.String : TK.Char, src.slice(startPos, i), file, startPos, flags | sys));
+          flags = 0;
+          continue;
+        }
+      }
+      i++;
+      while (i < end) {
+        const d = src.charCodeAt(i);
+        if (d < 128 ? (cls[d] & C_ID) !== 0 : isIdChar(d)) i++;
+        else if (d === 92 /* \ */ && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) i = scanUcn(src, i, end);
+        else break;
+      }
+      kind = TK.Ident;
+    } else if (c < 128 && cls[c] === C_DIGIT || (c === 46 && (cls[src.charCodeAt(i + 1) & 127] === C_DIGIT && src.charCodeAt(i + 1) < 128))) {
+      i = scanPPNumber(src, i + 1, end);
+      kind = TK.Number;
+    } else if (c === 34 || c === 39) {
+      i = scanQuoted(src, i, end, c, file, diag);
+      kind = c === 34 ? TK.String : TK.Char;
+    } else if (c === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
+      i = scanUcn(src, i, end);
+      while (i < end) {
+        const d = src.charCodeAt(i);
+        if (d < 128 ? (cls[d] & C_ID) !== 0 : isIdChar(d)) i++;
+        else if (d === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) i = scanUcn(src, i, end);
+        else break;
+      }
+      kind = TK.Ident;
+    } else {
+      const r = scanPunct(src, i, end);
+      if (r === 0) {
+        // a stray character (a surrogate pair stays one token)
+        i += c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+        kind = TK.Other;
+      } else {
+        kind = r & 0xff;
+        i += r >> 8;
+      }
+    }
+    out.push(new Token(kind, src.slice(startPos, i), file, startPos, flags | sys));
+    flags = 0;
+  }
+  out.push(new Token(TK.EOF, '', file, end, flags | TF.BOL | sys));
+  return out;
+}
+
+/** Returns the end of a pp-number whose first character is before `i`. */
+function scanPPNumber(src: string, i: number, end: number): number {
+  while (i < end) {
+    const c = src.charCodeAt(i);
+    if ((c === 43 || c === 45) /* + - */) {
+      const p = src.charCodeAt(i - 1) | 0x20; // lower-case previous
+      if (p === 101 || p === 112) { i++; continue; } // e+ e- p+ p-
+      break;
+    }
+    if (c < 128 ? (cls[c] & C_ID) !== 0 || c === 46 : isIdChar(c)) { i++; continue; }
+    if (c === 39 /* ' digit separator (C23) */ && i + 1 < end && src.charCodeAt(i + 1) < 128 && (cls[src.charCodeAt(i + 1)] & C_ID) !== 0) {
+      // gcc (C2x) treats 1'000 as one pp-number; in older modes the quote starts a char constant.
+      break;
+    }
+    if (c === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) { i = scanUcn(src, i, end); continue; }
+    break;
+  }
+  return i;
+}
+
+function scanUcn(src: string, i: number, end: number): number {
+  const n = src.charCodeAt(i + 1) === 117 ? 4 : 8;
+  let j = i + 2;
+  while (j < end && j < i + 2 + n && /[0-9a-fA-F]/.test(src[j])) j++;
+  return j;
+}
+
+/** Scan a quoted literal starting at the quote `i`; returns the offset after the closing quote. */
+function scanQuoted(src: string, i: number, end: number, q: number, file: SourceFile, diag: Diagnostics): number {
+  let j = i + 1;
+  while (j < end) {
+    const c = src.charCodeAt(j);
+    if (c === q) return j + 1;
+    if (c === 10) break;
+    if (c === 92) j += 2; else j++;
+  }
+  // gcc: a lone quote is a "missing terminating" warning in skipped code, an error when it reaches the parser.
+  // The preprocessor reports it (it knows whether the code is skipped); lex the rest of the line as this token.
+  if (j > end) j = end;
+  void file; void diag;
+  return j;
+}
+
+/** Longest punctuator at i: returns (length << 8) | kind, or 0. Digraphs map to their equivalents. */
+function scanPunct(src: string, i: number, end: number): number {
+  const c = src.charCodeAt(i);
+  const d = i + 1 < end ? src.charCodeAt(i + 1) : 0;
+  const e = i + 2 < end ? src.charCodeAt(i + 2) : 0;
+  const P = (len: number, k: TK) => (len << 8) | k;
+  switch (c) {
+    case 91: return P(1, TK.LBracket);
+    case 93: return P(1, TK.RBracket);
+    case 40: return P(1, TK.LParen);
+    case 41: return P(1, TK.RParen);
+    case 123: return P(1, TK.LBrace);
+    case 125: return P(1, TK.RBrace);
+    case 46: return d === 46 && e === 46 ? P(3, TK.Ellipsis) : P(1, TK.Dot);
+    case 45: return d === 62 ? P(2, TK.Arrow) : d === 45 ? P(2, TK.Dec) : d === 61 ? P(2, TK.SubAssign) : P(1, TK.Minus);
+    case 43: return d === 43 ? P(2, TK.Inc) : d === 61 ? P(2, TK.AddAssign) : P(1, TK.Plus);
+    case 38: return d === 38 ? P(2, TK.AndAnd) : d === 61 ? P(2, TK.AndAssign) : P(1, TK.Amp);
+    case 42: return d === 61 ? P(2, TK.MulAssign) : P(1, TK.Star);
+    case 126: return P(1, TK.Tilde);
+    case 33: return d === 61 ? P(2, TK.Ne) : P(1, TK.Not);
+    case 47: return d === 61 ? P(2, TK.DivAssign) : P(1, TK.Slash);
+    case 37: // % %= %> %: %:%:
+      if (d === 61) return P(2, TK.ModAssign);
+      if (d === 62) return P(2, TK.RBrace);
+      if (d === 58) {
+        if (e === 37 && src.charCodeAt(i + 3) === 58 && i + 3 < end) return P(4, TK.HashHash);
+        return P(2, TK.Hash);
+      }
+      return P(1, TK.Percent);
+    case 60: // < << <<= <= <: <%
+      if (d === 60) return e === 61 ? P(3, TK.ShlAssign) : P(2, TK.Shl);
+      if (d === 61) return P(2, TK.Le);
+      if (d === 58) return P(2, TK.LBracket);
+      if (d === 37) return P(2, TK.LBrace);
+      return P(1, TK.Lt);
+    case 62:
+      if (d === 62) return e === 61 ? P(3, TK.ShrAssign) : P(2, TK.Shr);
+      if (d === 61) return P(2, TK.Ge);
+      return P(1, TK.Gt);
+    case 61: return d === 61 ? P(2, TK.EqEq) : P(1, TK.Assign);
+    case 94: return d === 61 ? P(2, TK.XorAssign) : P(1, TK.Caret);
+    case 124: return d === 124 ? P(2, TK.OrOr) : d === 61 ? P(2, TK.OrAssign) : P(1, TK.Pipe);
+    case 63: return P(1, TK.Question);
+    case 58: return d === 62 ? P(2, TK.RBracket) : P(1, TK.Colon); // "::" is a C23 token; the parser joins ":" ":" there
+    case 59: return P(1, TK.Semi);
+    case 44: return P(1, TK.Comma);
+    case 35: return d === 35 ? P(2, TK.HashHash) : P(1, TK.Hash);
+  }
+  return 0;
+}
+
+/** Is a quoted token complete (has its closing quote)? */
+export function isTerminated(t: Token): boolean {
+  const s = t.text;
+  const q = t.kind === TK.String ? '"' : "'";
+  const open = s.indexOf(q);
+  if (s.length < open + 2 || s[s.length - 1] !== q) return false;
+  // the last quote must not be escaped
+  let bs = 0;
+  for (let k = s.length - 2; k > open && s[k] === '\\'; k--) bs++;
+  return bs % 2 === 0;
+}
