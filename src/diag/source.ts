@@ -12,6 +12,8 @@ export class SourceFile {
   private readonly spliceAt: number[] = [];
   private readonly spliceLen: number[] = [];
   private lineStarts: Int32Array | null = null;
+  /** spliceSum[k]: total length of the first k splices (built on first use). */
+  private spliceSum: Int32Array | null = null;
   /** #line directives: `pos` is the start of the line after the directive, `line` the number it gets. */
   readonly lineDirectives: { pos: number; line: number; name: string }[] = [];
 
@@ -56,9 +58,17 @@ export class SourceFile {
   originalOffset(pos: number): number {
     const at = this.spliceAt;
     if (at.length === 0) return pos;
-    let add = 0;
-    for (let k = 0; k < at.length && at[k] <= pos; k++) add += this.spliceLen[k];
-    return pos + add;
+    // binary search for the number of splices at or before pos, then a prefix sum of their lengths
+    if (this.spliceSum === null) {
+      this.spliceSum = new Int32Array(at.length + 1);
+      for (let k = 0; k < at.length; k++) this.spliceSum[k + 1] = this.spliceSum[k] + this.spliceLen[k];
+    }
+    let lo = 0, hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] <= pos) lo = mid + 1; else hi = mid;
+    }
+    return pos + this.spliceSum[lo];
   }
 
   private starts(): Int32Array {

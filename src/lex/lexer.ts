@@ -6,7 +6,7 @@
 
 import { SourceFile } from '../diag/source';
 import { Diagnostics } from '../diag/diagnostics';
-import { TK, TF, Token } from './token';
+import { TK, TF, Token, PUNCT_TEXT } from './token';
 
 // character classes
 const C_ID_START = 1, C_DIGIT = 2, C_SPACE = 4, C_ID = C_ID_START | C_DIGIT;
@@ -116,6 +116,13 @@ export function lex(file: SourceFile, diag: Diagnostics, start = 0, end = file.t
       } else {
         kind = r & 0xff;
         i += r >> 8;
+        // share the canonical spelling (no string per punctuator) unless it is a digraph
+        const canon = PUNCT_TEXT[kind];
+        if (canon.length === i - startPos && src.charCodeAt(startPos) === canon.charCodeAt(0)) {
+          out.push(new Token(kind, canon, file, startPos, flags | sys));
+          flags = 0;
+          continue;
+        }
       }
     }
     out.push(new Token(kind, src.slice(startPos, i), file, startPos, flags | sys));

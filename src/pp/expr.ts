@@ -56,7 +56,7 @@ export class IfEvaluator {
   }
 
   private fail(t: Token | null, msg: string): never {
-    this.diag.error(t ?? this.directive, msg);
+    this.diag.error(t ? t.origin ?? t : this.directive, msg);
     throw new ExprError(msg);
   }
 
@@ -68,7 +68,7 @@ export class IfEvaluator {
     let v = this.cond();
     while (this.peek()?.kind === TK.Comma) {
       const t = this.toks[this.i++];
-      if (this.skip === 0) this.diag.pedwarn(null, t, 'comma operator in operand of #if');
+      if (this.skip === 0) this.diag.pedwarn(null, t.origin ?? t, 'comma operator in operand of #if');
       v = this.cond();
     }
     return v;
@@ -156,7 +156,7 @@ export class IfEvaluator {
 
   private checked(op: Token, v: bigint, u: boolean): Val {
     const r = norm({ v, u });
-    if (!u && r.v !== v && this.skip === 0) this.diag.pedwarn('overflow', op, 'integer overflow in preprocessor expression');
+    if (!u && r.v !== v && this.skip === 0) this.diag.pedwarn('overflow', op.origin ?? op, 'integer overflow in preprocessor expression');
     return r;
   }
 
@@ -222,12 +222,12 @@ export class IfEvaluator {
     } else v = BigInt(digits);
     let u = suf.includes('u');
     if (v > MASK) {
-      this.diag.pedwarn(null, t, 'integer constant is too large for its type');
+      this.diag.pedwarn(null, t.origin ?? t, 'integer constant is too large for its type');
       v &= MASK;
     }
     if (!u && v > (MASK >> 1n)) {
       // a decimal constant that does not fit intmax_t is unsigned (gcc warns); hex/octal silently
-      if (!/^0/.test(digits)) this.diag.warning(null, t, 'integer constant is so large that it is unsigned');
+      if (!/^0/.test(digits)) this.diag.warning(null, t.origin ?? t, 'integer constant is so large that it is unsigned');
       u = true;
     }
     return { v, u };
@@ -251,7 +251,7 @@ export class IfEvaluator {
         return { v: signed ? BigInt.asIntN(8, c) : c, u: false };
       }
       // multi-character constant: an int built from the chars (gcc), warned about
-      this.diag.warning('multichar', t, 'multi-character character constant');
+      this.diag.warning('multichar', t.origin ?? t, 'multi-character character constant');
       let v = 0n;
       for (const c of chars) v = (v << 8n) | BigInt(c & 0xff);
       return { v: BigInt.asIntN(32, v), u: false };

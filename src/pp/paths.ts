@@ -15,6 +15,7 @@ let root: string | null = null;
 /** The folder holding cc-ts's package.json (works from src/ under ts-node and from any --outDir build). */
 export function packageRoot(): string {
   if (root !== null) return root;
+  if (process.env.CC_TS_ROOT) return (root = path.resolve(process.env.CC_TS_ROOT));
   // from the compiled file upwards; then (a build compiled outside the checkout, e.g. /tmp/x-dist)
   // from the working directory upwards
   for (const startDir of [__dirname, process.cwd()]) {

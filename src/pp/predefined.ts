@@ -69,6 +69,8 @@ export function predefinedMacros(t: TargetLayout, o: PredefOptions): [string, st
     for (const [name, body] of table) {
       // the non-reserved names (linux, unix, i386) are not defined in strict ISO modes
       if (std.strict && name[0] !== '_') continue;
+      // AArch64 -fpic (small PIC model, 4 GiB GOT): gcc names no code model
+      if (name === '__AARCH64_CMODEL_SMALL__' && (o.pic === 1 || o.pie === 1)) continue;
       out.push([name, body]);
     }
   }

@@ -609,7 +609,7 @@ export class Preprocessor {
           if (m.variadic && rp === last && out.length && out[out.length - 1].kind === TK.Comma && rb.text === m.params[last]) {
             // GNU: `, ## __VA_ARGS__` drops the comma when the variable arguments are absent or empty
             const absent = (args as { absentVa?: boolean }).absentVa === true;
-            if (args[rp].length === 0 && (absent || !this.strict || m.params.length > 1)) out.pop();
+            if (args[rp].length === 0 && (absent || (!this.strict && m.params.length === 1))) out.pop();
             else this.pushArg(out, args[rp], origin, rb);
             i++;
             continue;
@@ -869,7 +869,9 @@ export class Preprocessor {
   private exists(p: string): boolean {
     let e = this.statCache.get(p);
     if (e === undefined) {
-      const st = fs.statSync(p, { throwIfNoEntry: false });
+      // ENOTDIR ("a.h/x"), ENAMETOOLONG, EACCES: all mean "not found here", as in gcc's search
+      let st: fs.Stats | undefined;
+      try { st = fs.statSync(p, { throwIfNoEntry: false }); } catch { st = undefined; }
       e = st !== undefined && st.isFile();
       this.statCache.set(p, e);
     }

@@ -137,6 +137,14 @@ export function printPreprocessed(pp: Preprocessor, toks: Token[], opts: PrintOp
         if (col > 1) line += ' '.repeat(col - 2);
       }
     }
+    else if (t === src && prev !== null && (prev.flags & TF.Expanded) !== 0 && t.file.id >= 0) {
+      // after a macro invocation that spanned lines, gcc moves on to this token's own line
+      const p = t.file.presumed(t.pos);
+      if (p.line !== curLine && p.name === curName) {
+        sync(p.name, p.line);
+        line += ' ';
+      }
+    }
     lastSrc = src;
     if (t.kind === TK.Pragma) {
       endLine();
@@ -219,6 +227,6 @@ export function dependencyRule(mainFile: string, pp: Preprocessor, o: DepOptions
   col++;
   for (const d of deps) write(makeQuote(d));
   s += '\n';
-  if (o.phony) for (const d of deps.slice(1)) s += '\n' + makeQuote(d) + ':\n';
+  if (o.phony) for (const d of deps.slice(1)) s += makeQuote(d) + ':\n';
   return s;
 }
