@@ -29,7 +29,7 @@ export interface TargetLayout {
   float128: boolean;
   /** Has __float80 / __float128 names (x86 only). */
   x86FloatNames: boolean;
-  /** Does an unnamed zero-width / packed bit-field affect struct alignment (aarch64: yes, PCS rule). */
+  /** Do unnamed (and zero-width) bit-fields affect struct alignment (only AAPCS64 among ours; checked against gcc). */
   zeroWidthBitfieldAligns: boolean;
   /** ELF machine number. */
   elfMachine: number;
@@ -39,7 +39,7 @@ export interface TargetLayout {
 
 const base = {
   charSigned: true, wcharSigned: true, int128: true, float128: true, x86FloatNames: false,
-  zeroWidthBitfieldAligns: true,
+  zeroWidthBitfieldAligns: false,
 };
 
 export const TARGETS: Record<Arch, TargetLayout> = {
@@ -56,12 +56,12 @@ export const TARGETS: Record<Arch, TargetLayout> = {
   aarch64: {
     ...base, arch: 'aarch64', triple: 'aarch64-linux-gnu', ptrSize: 8, longSize: 8, charSigned: false,
     wcharSigned: false, longDouble: 'binary128', longDoubleSize: 16, longDoubleAlign: 16, int64Align: 8,
-    doubleAlign: 8, biggestAlign: 16, elfMachine: 183, multiarch: 'aarch64-linux-gnu',
+    doubleAlign: 8, biggestAlign: 16, zeroWidthBitfieldAligns: true, elfMachine: 183, multiarch: 'aarch64-linux-gnu',
   },
   riscv64: {
     ...base, arch: 'riscv64', triple: 'riscv64-linux-gnu', ptrSize: 8, longSize: 8, charSigned: false,
     longDouble: 'binary128', longDoubleSize: 16, longDoubleAlign: 16, int64Align: 8, doubleAlign: 8,
-    biggestAlign: 16, zeroWidthBitfieldAligns: false, elfMachine: 243, multiarch: 'riscv64-linux-gnu',
+    biggestAlign: 16, elfMachine: 243, multiarch: 'riscv64-linux-gnu',
   },
 };
 

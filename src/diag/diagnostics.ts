@@ -83,6 +83,12 @@ export class Diagnostics {
   includeContext: ((loc: Loc) => string[]) | null = null;
   /** Suppress warnings in system headers, as gcc does. */
   systemHeaderWarnings = false;
+  /** The function being compiled (set by the parser): gcc prints "file: In function 'f':" once. */
+  currentFunction: string | null = null;
+  private reportedFunction: string | null = null;
+  /** Location of the last message printed: a note at the same place is shown without its source line. */
+  private lastFile: unknown = null;
+  private lastPos = -1;
 
   constructor(readonly opts: DiagOptions = defaultDiagOptions(), sink?: (line: string) => void) {
     this.sink = sink ?? ((s) => process.stderr.write(s));
@@ -154,8 +160,15 @@ export class Diagnostics {
     let out = '';
     if (this.includeContext) for (const l of this.includeContext(loc)) out += l + '\n';
     const p = loc.file.presumed(loc.pos);
+    if (sev !== 'note' && this.currentFunction !== this.reportedFunction) {
+      this.reportedFunction = this.currentFunction;
+      if (this.currentFunction !== null) out += `${p.name}: In function '${this.currentFunction}':\n`;
+    }
     out += `${p.name}:${p.line}:${p.col}: ${sev}: ${msg}\n`;
-    if (this.opts.caret) {
+    const samePlace = sev === 'note' && loc.file === this.lastFile && loc.pos === this.lastPos;
+    this.lastFile = loc.file;
+    this.lastPos = loc.pos;
+    if (this.opts.caret && !samePlace) {
       const lc = loc.file.lineCol(loc.pos);
       const text = loc.file.lineText(lc.line);
       const num = String(p.line);

@@ -7,7 +7,9 @@ import { CmdItem, Preprocessor } from '../pp/preprocess';
 import { dependencyRule, printMacros, printPreprocessed } from '../pp/print';
 import { DriverOptions, Lang } from './options';
 import { writeOutput } from './output';
-import { checkSyntax } from './frontend';
+import { parseAndCheck } from './frontend';
+import { assembleToObject } from './assemble';
+import * as fs from 'fs';
 
 function cmdline(o: DriverOptions): CmdItem[] {
   const items: CmdItem[] = [];
@@ -43,10 +45,18 @@ function writeDeps(input: string, pp: Preprocessor, o: DriverOptions): string {
 }
 
 /** Run the stages for one input. Returns false if it failed (errors were reported). */
+/** The output name of a per-input stage: -o, or the input's base name with a new suffix (gcc's rule). */
+function stageOutput(input: string, o: DriverOptions, suffix: string): string {
+  if (o.output) return o.output;
+  return (input === '-' ? '-' : path.basename(input).replace(/\.[^.]*$/, '')) + suffix;
+}
+
 export function compileInput(input: string, lang: Lang, o: DriverOptions, target: TargetLayout, diag: Diagnostics): boolean {
-  if (lang === 'assembler' || (lang === 'assembler-with-cpp' && o.stage !== 'preprocess')) {
-    diag.plain('error', `${input}: assembling is not available yet in this version of cc-ts`);
-    return false;
+  if (lang === 'assembler') {
+    if (o.stage === 'preprocess' || o.stage === 'syntax') return true; // gcc: nothing to do for .s
+    if (o.stage === 'assemble-only') return true;
+    const text = input === '-' ? fs.readFileSync(0, 'latin1') : fs.readFileSync(input, 'latin1');
+    return assembleToObject(text, input, stageOutput(input, o, '.o'), o, target, diag);
   }
   const pp = makePreprocessor(o, target, diag, lang);
   const toks = pp.preprocessFile(input, o.dumpMacros === 'D');
@@ -67,9 +77,13 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
     writeOutput(o.output ?? '-', text);
     return true;
   }
-  if (lang === 'assembler-with-cpp') return false;
-  const ok = checkSyntax(toks, o, target, diag);
-  if (!ok || o.stage === 'syntax') return ok;
+  if (lang === 'assembler-with-cpp') {
+    if (o.stage === 'syntax' || o.stage === 'assemble-only') return true;
+    const text = printPreprocessed(pp, toks, {});
+    return assembleToObject(text, input, stageOutput(input, o, '.o'), o, target, diag);
+  }
+  const tu = parseAndCheck(toks, o, target, diag);
+  if (!tu || o.stage === 'syntax') return tu !== null;
   diag.plain('error', 'code generation is not available yet in this version of cc-ts (use -E or -fsyntax-only)');
   return false;
 }

@@ -16,6 +16,7 @@ import { targetFromTriple, TargetLayout } from '../../targets/layout';
 import { cleanupPending } from './output';
 import { runInfo } from './info';
 import { compileInput } from './compile';
+import { asCommand } from '../../asm';
 
 export const VERSION = '0.1.0';
 
@@ -91,7 +92,8 @@ type Tool = (argv: string[]) => number;
 
 function subcommand(name: string | undefined): Tool | null {
   switch (name) {
-    case 'as': case 'ld': case 'objcopy': case 'ar':
+    case 'as': return asCommand;
+    case 'ld': case 'objcopy': case 'ar':
       return () => fail(`'cc-ts ${name}' is not available yet in this version`);
   }
   return null;

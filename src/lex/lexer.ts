@@ -10,13 +10,18 @@ import { TK, TF, Token, PUNCT_TEXT } from './token';
 
 // character classes
 const C_ID_START = 1, C_DIGIT = 2, C_SPACE = 4, C_ID = C_ID_START | C_DIGIT;
-const cls = new Uint8Array(128);
+const clsC = new Uint8Array(128);
+const cls = clsC;
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[A-Za-z_$]/.test(ch)) cls[c] = C_ID_START;
   else if (/[0-9]/.test(ch)) cls[c] = C_DIGIT;
   else if (c === 32 || c === 9 || c === 11 || c === 12 || c === 13) cls[c] = C_SPACE;
 }
+
+/** The same classes with '$' not an identifier character (assembler-with-cpp, as in gcc). */
+const clsNoDollar = cls.slice();
+clsNoDollar[36] = 0;
 
 function isIdChar(c: number): boolean {
   return c < 128 ? (cls[c] & C_ID) !== 0 : c !== 0xfeff && !isUnicodeSpace(c);
@@ -39,8 +44,10 @@ export interface LexOptions {
  * Lex `file.text` from `start` to `end` (default: whole file). The result ends with an EOF token.
  * `firstFlags` is given to the first token (TF.BOL for a fresh file).
  */
-export function lex(file: SourceFile, diag: Diagnostics, start = 0, end = file.text.length, firstFlags: number = TF.BOL): Token[] {
+export function lex(file: SourceFile, diag: Diagnostics, start = 0, end = file.text.length, firstFlags: number = TF.BOL,
+                    dollarIdents = true): Token[] {
   const src = file.text;
+  const cls = dollarIdents ? clsC : clsNoDollar;
   const out: Token[] = [];
   let i = start;
   let flags: number = firstFlags;

@@ -180,7 +180,7 @@ export class Preprocessor {
     this.baseFile = name;
     const text = file === '-' ? (this.opts.stdinText ?? fs.readFileSync(0, 'utf8')) : this.readText(file, null);
     const main = new SourceFile(nextFileId++, name, text);
-    const mainToks = lex(main, this.diag);
+    const mainToks = lex(main, this.diag, 0, main.text.length, TF.BOL, !this.opts.asm);
     this.diag.includeContext = (loc) => this.includeContext(loc);
     this.event('start', name, 0, '');
     this.event('start', '<built-in>', 0, '');
@@ -267,7 +267,7 @@ export class Preprocessor {
   /** Run a piece of text (built-ins, command line) for its directives only. */
   private runText(name: string, text: string, system: boolean): void {
     const f = new SourceFile(nextFileId++, name, text, system);
-    const toks = lex(f, this.diag);
+    const toks = lex(f, this.diag, 0, f.text.length, TF.BOL, !this.opts.asm);
     const saved = this.frames;
     const fr = new Frame(f, toks, name, -1, system, null);
     this.frame = fr;
@@ -893,7 +893,7 @@ export class Preprocessor {
     if (c === undefined) {
       const text = this.readText(p, at);
       const file = new SourceFile(nextFileId++, p, text, system);
-      c = { file, toks: lex(file, this.diag) };
+      c = { file, toks: lex(file, this.diag, 0, file.text.length, TF.BOL, !this.opts.asm) };
       this.fileCache.set(p, c);
     }
     return c;
@@ -1577,7 +1577,7 @@ export class Preprocessor {
     const str = s.text.replace(/^(L|u8|u|U)/, '');
     const text = str.slice(1, -1).replace(/\\(["\\])/g, '$1');
     const file = new SourceFile(nextFileId++, t.file.name, text, t.file.system);
-    const toks = lex(file, this.diag);
+    const toks = lex(file, this.diag, 0, file.text.length, TF.BOL, !this.opts.asm);
     toks.pop();
     for (const k of toks) k.origin = t.origin ?? t;
     const r = this.pragma(toks, t, t);

@@ -66,4 +66,35 @@ test('-E from standard input', () => {
   assert.match(r.out, /int y = \(\(3\)\+\(3\)\);/);
 });
 
+test('-fsyntax-only reports an error with file:line:col and a caret', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-cli-'));
+  const src = path.join(dir, 'e.c');
+  fs.writeFileSync(src, 'int main(void) {\n  return y;\n}\n');
+  const r = run(['-fsyntax-only', src]);
+  assert.is(r.status, 1);
+  assert.match(r.err, /e\.c:2:10: error: 'y' undeclared/);
+  assert.match(r.err, /\n    2 \|   return y;\n      \|          \^/);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('-c of .s and .S gives the bytes GNU as gives; bad assembly leaves no object', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-cli-'));
+  const s = path.join(dir, 'f.S');
+  fs.writeFileSync(s, '#define VALUE 42\n.text\n.globl f\nf:\n  movl $VALUE, %eax\n  ret\n');
+  assert.is(run(['-c', s, '-o', path.join(dir, 'f.o')]).status, 0);
+  const pre = spawnSync('gcc', ['-E', '-P', s], { encoding: 'utf8' }).stdout;
+  fs.writeFileSync(path.join(dir, 'g.s'), pre);
+  assert.is(spawnSync('as', [path.join(dir, 'g.s'), '-o', path.join(dir, 'g.o')]).status, 0);
+  const a = spawnSync('objdump', ['-dr', path.join(dir, 'f.o')], { encoding: 'utf8' }).stdout.split('\n').slice(2).join('\n');
+  const b = spawnSync('objdump', ['-dr', path.join(dir, 'g.o')], { encoding: 'utf8' }).stdout.split('\n').slice(2).join('\n');
+  assert.is(a, b);
+  const bad = path.join(dir, 'bad.s');
+  fs.writeFileSync(bad, '.text\n  movl %eax\n');
+  const r = run(['-c', bad, '-o', path.join(dir, 'bad.o')]);
+  assert.is(r.status, 1);
+  assert.match(r.err, /bad\.s:2: Error: /);
+  assert.is(fs.existsSync(path.join(dir, 'bad.o')), false);
+  fs.rmSync(dir, { recursive: true });
+});
+
 test.run();

@@ -1,0 +1,404 @@
+// The assembler's context and its statement loop.
+//
+// One Assembler holds everything for one run: the target, the symbol table, the sections and the
+// current position, the input stack (files, macro expansions, .rept bodies), the conditional stack
+// and the CFI state. run() reads statements one at a time: bodies being collected (.macro, .rept)
+// take them first, then conditionals, then labels, then the statement itself: an assignment
+// (`sym = expr`), a directive (directives.ts), a macro call (macros.ts) or an instruction (target).
+// Errors are reported with the statement's location and the run goes on, as GNU as does; the caller
+// decides that an object with errors is not written.
+
+import { AsmError, DiagSink } from './error';
+import { absolute, constVal, evaluate, Expr, ExprHost, isConstVal, parseExpr, Val, E } from './expr';
+import { headWord, isDigit, isSpace, isSymChar, isSymStart, splitSource, Stmt } from './lexer';
+import { Frag, Section, VarKind } from './sections';
+import { Sym, SymbolTable, SymKind } from './symbols';
+import type { AsmTarget, TargetEnv, TargetValue } from './target';
+import { DIRECTIVES } from './directives';
+import { BodyCollector, CondStack, expandMacro, Macro } from './macros';
+import { CfiState } from './cfi';
+
+export interface Input {
+  stmts: Stmt[];
+  pos: number;
+  /** Macro expansion (for .exitm) and the conditional depth when it started. */
+  isMacro: boolean;
+  condDepth: number;
+}
+
+export interface AssembleOptions {
+  fileName: string;
+  includeDirs: string[];
+  defsyms: [string, bigint][];
+  diag: DiagSink;
+  /** Read an included file (latin1 text), or null when missing. */
+  readFile?: (path: string) => string | null;
+}
+
+export class Assembler implements ExprHost {
+  symbols = new SymbolTable();
+  sections: Section[] = [];
+  cur!: Section;
+  sub = 0;
+  prevSec: Section | null = null;
+  prevSub = 0;
+  sectionStack: { sec: Section; sub: number; prevSec: Section | null; prevSub: number }[] = [];
+  inputs: Input[] = [];
+  conds = new CondStack();
+  macros = new Map<string, Macro>();
+  collector: BodyCollector | null = null;
+  macroCount = 0;
+  altmacro = false;
+  usesGnuOsabi = false;
+  errors = 0;
+  file = '';
+  line = 0;
+  fileSymbols: string[] = [];
+  cfi: CfiState;
+  ended = false;
+  /** .ident strings, in order (the .comment section). */
+  comment: Section | null = null;
+  readonly specs: ReadonlySet<string>;
+  env: TargetEnv;
+  private exprCount = 0;
+
+  constructor(public target: AsmTarget, public opts: AssembleOptions) {
+    this.specs = target.specs;
+    this.cfi = new CfiState(this);
+    this.cur = this.getSection('.text', 1, 6, 0);
+    this.getSection('.data', 1, 3, 0);
+    this.getSection('.bss', 8, 3, 0);
+    for (const [name, v] of opts.defsyms) {
+      const s = this.symbols.ref(name);
+      s.kind = SymKind.Equ;
+      s.expr = { k: E.Num, v };
+    }
+    this.env = {
+      parseExpr: (text) => this.targetValue(text),
+      isLocalDefined: (name) => {
+        const s = this.symbols.get(name);
+        return !!s && s.kind === SymKind.Label && s.bind !== 1 && s.bind !== 2;
+      },
+    };
+  }
+
+  // ---- diagnostics ----------------------------------------------------------------------------
+
+  error(msg: string): void {
+    this.errors++;
+    this.opts.diag.error(this.file, this.line, msg);
+  }
+
+  warning(msg: string): void {
+    this.opts.diag.warning(this.file, this.line, msg);
+  }
+
+  // ---- input ----------------------------------------------------------------------------------
+
+  pushText(text: string, file: string): void {
+    const syn = { commentChars: this.target.commentChars, lineCommentChars: this.target.lineCommentChars };
+    this.inputs.push({ stmts: splitSource(text, file, syn), pos: 0, isMacro: false, condDepth: this.conds.depth });
+  }
+
+  pushStmts(stmts: Stmt[], isMacro: boolean): void {
+    this.inputs.push({ stmts, pos: 0, isMacro, condDepth: this.conds.depth });
+  }
+
+  private next(): Stmt | null {
+    while (this.inputs.length) {
+      const top = this.inputs[this.inputs.length - 1];
+      if (top.pos < top.stmts.length) return top.stmts[top.pos++];
+      this.inputs.pop();
+    }
+    return null;
+  }
+
+  /** .exitm: drop the innermost macro expansion (and anything it pushed). */
+  exitMacro(): void {
+    while (this.inputs.length) {
+      const top = this.inputs.pop()!;
+      if (top.isMacro) {
+        this.conds.truncate(top.condDepth);
+        return;
+      }
+    }
+  }
+
+  run(): void {
+    for (let st = this.next(); st && !this.ended; st = this.next()) {
+      this.file = st.file;
+      this.line = st.line;
+      try {
+        this.statement(st);
+      } catch (e) {
+        if (e instanceof AsmError || (e instanceof Error && e.name === 'X86Error')) this.error(e.message);
+        else throw e;
+      }
+    }
+    if (this.collector) {
+      this.error(this.collector.kind === 'macro' ? 'unexpected end of file in macro definition' : '.rept without .endr');
+    }
+    if (this.conds.depth > 0) this.warning('end of file in conditional');
+  }
+
+  // ---- statements -----------------------------------------------------------------------------
+
+  statement(st: Stmt): void {
+    if (this.collector) {
+      if (this.collector.add(st)) this.collector = this.collector.finish(this);
+      return;
+    }
+    let text = st.text;
+    if (!this.conds.active) {
+      const w = headWord(text).head.toLowerCase();
+      if (w.startsWith('.if') || w === '.else' || w === '.elseif' || w === '.endif') this.conds.skipped(this, w, headWord(text).rest);
+      return;
+    }
+    // Labels.
+    for (;;) {
+      const l = this.matchLabel(text);
+      if (!l) break;
+      this.defineLabel(l.name, l.numeric);
+      text = text.slice(l.end).trim();
+      if (!text) return;
+    }
+    const { head, rest } = headWord(text);
+    // Assignment: sym = expr (but not ==); `. = expr` moves the location counter like .org.
+    const eq = /^("(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*)\s*=(?!=)\s*(.*)$/s.exec(text);
+    if (eq) {
+      if (eq[1] === '.') DIRECTIVES.get('.org')!(this, eq[2], '.org');
+      else this.assign(unquote(eq[1]), eq[2], false);
+      return;
+    }
+    const lower = head.toLowerCase();
+    const mac = this.macros.get(head) ?? this.macros.get(lower);
+    if (lower.startsWith('.')) {
+      const d = DIRECTIVES.get(lower);
+      if (d) return d(this, rest, lower);
+      if (mac) return expandMacro(this, mac, rest);
+      if (this.target.directive(lower, rest)) return;
+      if (lower.startsWith('.cfi_')) return this.cfi.directive(lower, rest);
+      throw new AsmError(`unknown pseudo-op: \`${lower}'`);
+    }
+    if (mac) return expandMacro(this, mac, rest);
+    this.instruction(head, rest);
+  }
+
+  private matchLabel(text: string): { name: string; end: number; numeric: boolean } | null {
+    const c = text.charCodeAt(0);
+    let i = 0;
+    let name: string;
+    let numeric = false;
+    if (c === 34) {
+      const e = text.indexOf('"', 1);
+      if (e < 0) return null;
+      name = text.slice(1, e);
+      i = e + 1;
+    } else if (isDigit(c)) {
+      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+      name = text.slice(0, i).replace(/^0+(?=\d)/, '');
+      numeric = true;
+    } else if (isSymStart(c)) {
+      while (i < text.length && isSymChar(text.charCodeAt(i))) i++;
+      name = text.slice(0, i);
+    } else return null;
+    let j = i;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 58 /* : */) return null;
+    if (text.charCodeAt(j + 1) === 58) return null; // `::` is not a label here
+    return { name, end: j + 1, numeric };
+  }
+
+  defineLabel(name: string, numeric = false): void {
+    const s = numeric ? this.symbols.defineNumeric(name) : this.symbols.ref(name);
+    if (s.kind !== SymKind.Undefined) {
+      throw new AsmError(`symbol \`${name}' is already defined`);
+    }
+    const f = this.frag();
+    s.kind = SymKind.Label;
+    s.frag = f;
+    s.off = f.len;
+    s.section = this.cur;
+  }
+
+  /** `sym = expr`, .set, .equ (redefinable) and .equiv (not). */
+  assign(name: string, exprText: string, equiv: boolean): void {
+    const s = this.symbols.ref(name);
+    if (s.kind === SymKind.Label || s.kind === SymKind.Common || (equiv && s.kind === SymKind.Equ)) {
+      throw new AsmError(`symbol \`${name}' is already defined`);
+    }
+    const e = this.parse(exprText);
+    const v = evaluate(e, false);
+    s.equiv = equiv;
+    if (v && isConstVal(v)) {
+      s.kind = SymKind.Equ;
+      s.expr = { k: E.Num, v: v.num };
+    } else if (v && v.add && !v.sub && !v.spec && v.add.kind === SymKind.Label && v.num === 0n && !v.add.isSectionSym) {
+      // An alias of a label: same position.
+      s.kind = SymKind.Equ;
+      s.expr = { k: E.Sym, sym: v.add, spec: '' };
+    } else if (e.k === E.Sym && e.sym === s) {
+      throw new AsmError(`symbol definition loop encountered at \`${name}'`);
+    } else {
+      s.kind = SymKind.Equ;
+      s.expr = v && v.add && v.add.name.startsWith('\x01') ? frozen(v) : e;
+    }
+  }
+
+  // ---- expressions ----------------------------------------------------------------------------
+
+  dot(): Sym {
+    const t = this.symbols.temp();
+    const f = this.frag();
+    t.kind = SymKind.Label;
+    t.frag = f;
+    t.off = f.len;
+    t.section = this.cur;
+    return t;
+  }
+
+  parse(text: string): Expr {
+    return parseExpr(text, this);
+  }
+
+  absolute(text: string, msg?: string): bigint {
+    return absolute(this.parse(text), msg);
+  }
+
+  /** The target's view of an expression: a constant, or symbol + addend (an expression symbol if needed). */
+  targetValue(text: string): TargetValue {
+    const e = this.parse(text);
+    const v = evaluate(e, false);
+    if (v && isConstVal(v)) return v.num;
+    if (v && !v.sub && v.add) return { sym: v.add.name, addend: v.num, spec: v.spec };
+    if (v && !v.sub && !v.add) return { sym: '', addend: v.num, spec: v.spec };
+    const t = this.symbols.temp();
+    t.kind = SymKind.Equ;
+    t.expr = e;
+    return { sym: t.name, addend: 0n, spec: '' };
+  }
+
+  // ---- sections and output --------------------------------------------------------------------
+
+  getSection(name: string, type: number, flags: number, entsize: number, group = '', unique = 0): Section {
+    for (const s of this.sections) if (s.name === name && s.group === group && s.uniqueId === unique) return s;
+    const s = new Section(name, type, flags, entsize);
+    s.order = this.sections.length;
+    s.group = group;
+    s.uniqueId = unique;
+    this.sections.push(s);
+    s.sym = this.symbols.sectionSym(s);
+    return s;
+  }
+
+  switchTo(sec: Section, sub: number): void {
+    if (sec !== this.cur || sub !== this.sub) {
+      this.prevSec = this.cur;
+      this.prevSub = this.sub;
+    }
+    this.cur = sec;
+    this.sub = sub;
+  }
+
+  frag(): Frag {
+    return this.cur.tail(this.sub);
+  }
+
+  emitBytes(b: ArrayLike<number>): void {
+    this.frag().append(b);
+  }
+
+  /** Emit `size` bytes of an expression, as a constant or through a fixup. */
+  emitExpr(e: Expr, size: number): void {
+    const f = this.frag();
+    const v = evaluate(e, false);
+    if (v && isConstVal(v)) {
+      f.pushInt(this.truncate(v.num, size), size);
+      return;
+    }
+    this.cur.fixups.push({
+      frag: f, offset: f.len, size, expr: e, tfix: null, pcrel: false, file: this.file, line: this.line, inVar: false, check: 3,
+    });
+    f.pushInt(0n, size);
+  }
+
+  /** GNU as warns when a constant does not fit its field and keeps the low bytes. */
+  truncate(v: bigint, size: number): bigint {
+    if (size >= 8) return v;
+    const bits = BigInt(size * 8);
+    const lo = -(1n << (bits - 1n));
+    const hi = (1n << bits) - 1n;
+    if (v < lo || v > hi) {
+      const t = BigInt.asUintN(size * 8, v);
+      this.warning(`value 0x${BigInt.asUintN(64, v).toString(16)} truncated to 0x${t.toString(16)}`);
+    }
+    return v;
+  }
+
+  /** A variable fragment: set up by `init`, then a fresh fragment follows. */
+  varFrag(kind: VarKind, init: (f: Frag) => void): void {
+    const f = this.frag();
+    f.varKind = kind;
+    init(f);
+    this.cur.newFrag(this.sub);
+  }
+
+  // ---- instructions ---------------------------------------------------------------------------
+
+  private instruction(mnemonic: string, operands: string): void {
+    const enc = this.target.assemble(mnemonic, operands, this.env);
+    if (enc.relax) {
+      const forms = enc.relax;
+      this.varFrag(VarKind.Relax, (f) => {
+        f.forms = forms;
+        f.state = 0;
+        this.cur.fixups.push({
+          frag: f, offset: 0, size: forms[0].fixup.size, expr: null, tfix: forms[0].fixup, pcrel: true,
+          file: this.file, line: this.line, inVar: true, check: 0,
+        });
+      });
+      return;
+    }
+    const f = this.frag();
+    const base = f.len;
+    f.append(enc.bytes);
+    for (const fx of enc.fixups) {
+      this.cur.fixups.push({
+        frag: f, offset: base + fx.offset, size: fx.size, expr: null, tfix: fx, pcrel: fx.pcrel,
+        file: this.file, line: this.line, inVar: false, check: fx.check,
+      });
+    }
+  }
+
+  // ---- include ---------------------------------------------------------------------------------
+
+  readInclude(name: string): { text: string; path: string } | null {
+    const read = this.opts.readFile;
+    if (!read) return null;
+    const tries = [name];
+    if (!name.startsWith('/')) {
+      const dir = this.file.includes('/') ? this.file.slice(0, this.file.lastIndexOf('/') + 1) : '';
+      for (const d of this.opts.includeDirs) tries.push(`${d.replace(/\/$/, '')}/${name}`);
+      if (dir) tries.push(dir + name);
+    }
+    for (const p of tries) {
+      const t = read(p);
+      if (t !== null) return { text: t, path: p };
+    }
+    return null;
+  }
+}
+
+function unquote(s: string): string {
+  return s.startsWith('"') ? s.slice(1, -1) : s;
+}
+
+/** An expression that stands for an already reduced value. */
+function frozen(v: Val): Expr {
+  let e: Expr = { k: E.Num, v: v.num };
+  if (v.add) e = { k: E.Bin, op: '+', a: { k: E.Sym, sym: v.add, spec: v.spec }, b: e };
+  if (v.sub) e = { k: E.Bin, op: '-', a: e, b: { k: E.Sym, sym: v.sub, spec: '' } };
+  return e;
+}
+
+export { constVal };

@@ -1,0 +1,136 @@
+// The assembler's entry points: assemble() (text -> ObjectFile, in process) and asCommand() (the
+// `cc-ts as` command line with GNU as's options). The pipeline, in order:
+//   1. read statements and assemble them into fragments and fixups   (assembler.ts)
+//   2. relax branches and lay out every section to a fixed point      (layout.ts)
+//   3. write .eh_frame from the CFI directives, now that code addresses are final (cfi.ts)
+//   4. lay out again (for .eh_frame), build bytes, resolve fixups into values or relocations
+//   5. build the ELF object model                                       (output.ts)
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { ObjectFile } from '../elf/object';
+import { writeObject } from '../elf/write-object';
+import { Assembler } from './assembler';
+import { AsmError, DiagSink, stderrSink } from './error';
+import { finalise, relax } from './layout';
+import { buildObject } from './output';
+import type { AsmTarget } from './target';
+import { makeX86Target } from '../targets/x86/asm-hooks';
+
+export type TargetName = 'x86_64' | 'i386';
+
+export interface AssembleOpts {
+  fileName: string;
+  target: TargetName | AsmTarget;
+  includeDirs?: string[];
+  defsyms?: [string, bigint][];
+  diag?: DiagSink;
+  /** Read included files; defaults to the file system. */
+  readFile?: (p: string) => string | null;
+}
+
+export class AssembleFailed extends Error {
+  constructor(public errors: number) {
+    super(`${errors} error${errors === 1 ? '' : 's'} in assembly`);
+  }
+}
+
+export function makeTarget(name: TargetName): AsmTarget {
+  switch (name) {
+    case 'x86_64': return makeX86Target(64);
+    case 'i386': return makeX86Target(32);
+  }
+  throw new AsmError(`unknown target ${name as string}`);
+}
+
+function readLatin1(p: string): string | null {
+  try {
+    return fs.readFileSync(p, 'latin1');
+  } catch {
+    return null;
+  }
+}
+
+/** Assemble GNU as source. Throws AssembleFailed after reporting errors to the sink. */
+export function assemble(source: string, opts: AssembleOpts): ObjectFile {
+  const target = typeof opts.target === 'string' ? makeTarget(opts.target) : opts.target;
+  const diag = opts.diag ?? stderrSink();
+  const as = new Assembler(target, {
+    fileName: opts.fileName, includeDirs: opts.includeDirs ?? [], defsyms: opts.defsyms ?? [], diag,
+    readFile: opts.readFile ?? readLatin1,
+  });
+  // Sources are handled one character per byte (latin1); convert text that has wider characters.
+  if (/[^\x00-\xff]/.test(source)) source = Buffer.from(source, 'utf8').toString('latin1');
+  as.pushText(source, opts.fileName);
+  as.run();
+  relax(as);
+  as.cfi.finish();
+  relax(as);
+  finalise(as);
+  if (as.errors) throw new AssembleFailed(as.errors);
+  const obj = buildObject(as);
+  if (as.errors) throw new AssembleFailed(as.errors);
+  return obj;
+}
+
+/** `cc-ts as [options] files...`: returns the exit status. */
+export function asCommand(argv: string[]): number {
+  let out = 'a.out';
+  let target: TargetName = process.arch === 'ia32' ? 'i386' : 'x86_64';
+  const includeDirs: string[] = [];
+  const defsyms: [string, bigint][] = [];
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      if (i + 1 >= argv.length) throw new AsmError(`option \`${a}' requires an argument`);
+      return argv[++i];
+    };
+    if (a === '-o') out = val();
+    else if (a.startsWith('-o') && a.length > 2) out = a.slice(2);
+    else if (a === '--64') target = 'x86_64';
+    else if (a === '--32') target = 'i386';
+    else if (a === '-I') includeDirs.push(val());
+    else if (a.startsWith('-I')) includeDirs.push(a.slice(2));
+    else if (a === '--defsym' || a.startsWith('--defsym=')) {
+      const d = a === '--defsym' ? val() : a.slice(9);
+      const eq = d.indexOf('=');
+      if (eq < 0) { process.stderr.write('Error: bad defsym; format is --defsym name=value\n'); return 1; }
+      defsyms.push([d.slice(0, eq), BigInt(d.slice(eq + 1))]);
+    } else if (a === '--version') {
+      process.stdout.write('cc-ts as (GNU as compatible) 0.1\n');
+      return 0;
+    } else if (a === '-') files.push('-');
+    else if (a.startsWith('-')) {
+      // Accepted and ignored: -g --gen-debug -W --warn --fatal-warnings --noexecstack -Qy -Qn
+      // -march=... -mtune=... --nocompress-debug-sections -mx86-used-note=no ...
+      continue;
+    } else files.push(a);
+  }
+  let text = '';
+  let fileName = files.length ? files[0] : '-';
+  for (const f of files.length ? files : ['-']) {
+    const t = f === '-' ? fs.readFileSync(0, 'latin1') : readLatin1(f);
+    if (t === null) {
+      process.stderr.write(`Error: can't open ${f} for reading: No such file or directory\n`);
+      return 1;
+    }
+    text += t.endsWith('\n') || !t ? t : t + '\n';
+  }
+  if (files.length > 1) fileName = files[0];
+  let bytes: Uint8Array;
+  try {
+    bytes = writeObject(assemble(text, { fileName, target, includeDirs, defsyms, diag: stderrSink() }), out);
+  } catch (e) {
+    if (e instanceof AssembleFailed) return 1;
+    if (e instanceof AsmError) {
+      process.stderr.write(e.format() + '\n');
+      return 1;
+    }
+    throw e;
+  }
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, out);
+  return 0;
+}

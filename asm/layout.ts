@@ -1,0 +1,291 @@
+// Layout: fragment addresses, relaxation to a fixed point, and fixup resolution.
+//
+// Every relaxable instruction starts in its shortest form (as GNU as does). Each pass assigns
+// addresses to all fragments of all sections (alignments, .org and LEB128 sizes recomputed from the
+// current addresses), then checks each relaxable branch against those addresses and moves the ones
+// whose displacement does not fit to their next longer form. Branches only grow, so the passes reach a
+// fixed point. A branch whose target is in another section, undefined, weak, or written with a
+// relocation specifier takes its longest form at once and keeps its relocation.
+//
+// After layout every fixup is evaluated: what is known becomes bytes, the rest becomes a Reloc.
+// A reference to a local symbol becomes "section symbol + offset" unless the target says otherwise
+// (GNU as's adjust_reloc_syms and tc_fix_adjustable).
+
+import type { Assembler } from './assembler';
+import { AsmError } from './error';
+import { E, evaluate, Expr, Val } from './expr';
+import { lebBytes } from './directives';
+import { Fixup, Frag, Section, VarKind } from './sections';
+import { BIND_GLOBAL, BIND_WEAK, Sym, SymKind } from './symbols';
+import type { TargetFixup } from './target';
+
+const MAX_PASSES = 200;
+
+/** Assign addresses and relax branches to a fixed point (can be run again after adding sections). */
+export function relax(as: Assembler): void {
+  for (const sec of as.sections) sec.frags = sec.orderedFrags();
+  for (const sec of as.sections) for (const f of sec.frags) if (f.varKind === VarKind.Relax && !f.varBytes) initRelax(as, f);
+  let passes = 0;
+  for (;;) {
+    for (const sec of as.sections) assignAddresses(as, sec, false);
+    let changed = false;
+    for (const sec of as.sections) {
+      for (const f of sec.frags) if (f.varKind === VarKind.Relax && growIfNeeded(as, f)) changed = true;
+    }
+    if (!changed || ++passes > MAX_PASSES) break;
+  }
+}
+
+/** Final addresses, section bytes and fixup resolution. */
+export function finalise(as: Assembler): void {
+  for (const sec of as.sections) {
+    assignAddresses(as, sec, true);
+    materialise(as, sec);
+  }
+}
+
+/** Value of a target fixup's expression: symbol (with specifier) + addend. */
+export function tfixExpr(as: Assembler, t: TargetFixup): Expr {
+  const num: Expr = { k: E.Num, v: t.addend };
+  if (!t.sym) return num;
+  const sym = as.symbols.ref(t.sym);
+  return { k: E.Bin, op: '+', a: { k: E.Sym, sym, spec: t.spec }, b: num };
+}
+
+function initRelax(as: Assembler, f: Frag): void {
+  const forms = f.forms!;
+  f.varBytes = forms[0].bytes; // marks the fragment as initialised
+  const fix = forms[0].fixup;
+  if (fix.spec || !fix.sym) { f.state = forms.length - 1; f.early = true; return; }
+  const s = resolveAlias(as.symbols.ref(fix.sym));
+  // Undefined or other-section targets are decided in growIfNeeded once symbols are known.
+  if (s.bind === BIND_WEAK) { f.state = forms.length - 1; f.early = true; }
+}
+
+function resolveAlias(s: Sym): Sym {
+  return s.weakrefTarget ?? s;
+}
+
+/** Move a relaxable branch to a longer form if its displacement does not fit. */
+function growIfNeeded(as: Assembler, f: Frag): boolean {
+  const forms = f.forms!;
+  if (f.state === forms.length - 1) return false;
+  const form = forms[f.state];
+  let v: Val | null = null;
+  try {
+    v = evaluate(tfixExpr(as, form.fixup), true);
+  } catch {
+    v = null;
+  }
+  const ok = v && v.add && !v.sub && !v.spec && v.add.kind === SymKind.Label && v.add.section === f.section
+    && v.add.bind !== BIND_WEAK && !v.add.isWeakrefTarget && !v.add.weakrefTarget;
+  if (!ok) {
+    f.state = forms.length - 1;
+    f.early = true;
+    return true;
+  }
+  const p = f.address + f.len + form.fixup.offset;
+  const disp = v!.add!.frag!.address + v!.add!.off + Number(v!.num) - p;
+  if (disp >= form.min && disp <= form.max) return false;
+  f.state++;
+  return true;
+}
+
+function tryValue(e: Expr, final: boolean): Val | null {
+  try {
+    return evaluate(e, true);
+  } catch (err) {
+    if (final) throw err;
+    return null;
+  }
+}
+
+function assignAddresses(as: Assembler, sec: Section, final: boolean): void {
+  let addr = 0;
+  for (const f of sec.frags) {
+    f.address = addr;
+    const end = addr + f.len;
+    switch (f.varKind) {
+      case VarKind.None: f.varSize = 0; break;
+      case VarKind.Align: {
+        let pad = (f.align - (end % f.align)) % f.align;
+        if (f.max && pad > f.max) pad = 0;
+        f.varSize = pad;
+        break;
+      }
+      case VarKind.Relax: f.varSize = f.forms![f.state].bytes.length; break;
+      case VarKind.Org: {
+        const v = located(as, f, () => tryValue(f.expr!, final));
+        let target = end;
+        if (v) {
+          if (v.add && v.add.kind === SymKind.Label && v.add.section === sec && !v.sub) target = v.add.frag!.address + v.add.off + Number(v.num);
+          else if (!v.add && !v.sub) target = Number(v.num);
+          else if (final) report(as, f, "can't resolve .org expression");
+        }
+        if (target < end) {
+          if (final) report(as, f, 'attempt to move .org backwards');
+          f.varSize = 0;
+        } else f.varSize = target - end;
+        break;
+      }
+      case VarKind.Leb: {
+        const v = located(as, f, () => tryValue(f.expr!, final));
+        if (v && !v.add && !v.sub) f.varBytes = Uint8Array.from(lebBytes(f.signed ? v.num : BigInt.asUintN(64, v.num), f.signed));
+        else {
+          if (final) report(as, f, 'expression in .uleb128/.sleb128 is not absolute');
+          f.varBytes = new Uint8Array(1);
+        }
+        f.varSize = f.varBytes.length;
+        break;
+      }
+      case VarKind.Space: {
+        const v = located(as, f, () => tryValue(f.expr!, final));
+        if (v && !v.add && !v.sub && v.num >= 0n) f.varSize = Number(v.num);
+        else {
+          if (final) report(as, f, '.space specifies non-absolute value');
+          f.varSize = 0;
+        }
+        break;
+      }
+    }
+    addr = end + f.varSize;
+  }
+  sec.size = addr;
+}
+
+function located<T>(as: Assembler, f: Frag, fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AsmError) {
+      report(as, f, e.message);
+      return null;
+    }
+    throw e;
+  }
+}
+
+function report(as: Assembler, f: Frag, msg: string): void {
+  as.errors++;
+  as.opts.diag.error(f.file, f.line, msg);
+}
+
+/** Build the section's bytes from its fragments and resolve its fixups. */
+function materialise(as: Assembler, sec: Section): void {
+  const nobits = sec.type === 8;
+  const out = new Uint8Array(nobits ? 0 : sec.size);
+  for (const f of sec.frags) {
+    if (nobits) continue;
+    out.set(f.data.subarray(0, f.len), f.address);
+    const at = f.address + f.len;
+    switch (f.varKind) {
+      case VarKind.Align:
+        if (f.codeFill) out.set(as.target.nops(f.varSize), at);
+        else fillPattern(out, at, f.varSize, f.fill, f.state || 1);
+        break;
+      case VarKind.Org: case VarKind.Space: out.fill(f.fill, at, at + f.varSize); break;
+      case VarKind.Relax: out.set(f.forms![f.state].bytes, at); break;
+      case VarKind.Leb: out.set(f.varBytes!, at); break;
+    }
+  }
+  sec.bytes = out;
+  // GNU as's fixup order: parse-time fixups, then branches sent long before relaxation, then the
+  // branches relaxation converted.
+  const rank = (fx: Fixup) => (!fx.inVar ? 0 : fx.frag.early ? 1 : 2);
+  const ordered = sec.fixups.map((fx, i) => ({ fx, i })).sort((a, b) => rank(a.fx) - rank(b.fx) || a.i - b.i).map((x) => x.fx);
+  for (const fx of ordered) {
+    if (fx.inVar && fx.frag.forms) {
+      fx.tfix = fx.frag.forms[fx.frag.state].fixup;
+      fx.size = fx.tfix.size;
+      fx.offset = fx.tfix.offset;
+    }
+    try {
+      resolveFixup(as, sec, fx);
+    } catch (e) {
+      if (!(e instanceof AsmError)) throw e;
+      as.errors++;
+      as.opts.diag.error(fx.file, fx.line, e.message);
+    }
+  }
+}
+
+function fillPattern(out: Uint8Array, at: number, n: number, fill: number, size: number): void {
+  for (let i = 0; i < n; i++) out[at + i] = (fill >>> (8 * (i % size))) & 0xff;
+}
+
+function writeInt(out: Uint8Array, at: number, v: bigint, size: number): void {
+  if (out.length === 0) return; // NOBITS
+  for (let i = 0; i < size; i++) {
+    out[at + i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+}
+
+function checkRange(v: bigint, size: number, check: number, place: number): void {
+  if (size >= 8 || check === 0) return;
+  const bits = BigInt(size * 8);
+  const lo = check === 2 ? 0n : -(1n << (bits - 1n));
+  const hi = check === 1 ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  if (v < lo || v > hi) {
+    throw new AsmError(`value of ${v} too large for field of ${size} byte${size > 1 ? 's' : ''} at 0x${place.toString(16)}`);
+  }
+}
+
+function addrOf(s: Sym): number {
+  return s.frag!.address + s.off;
+}
+
+function resolveFixup(as: Assembler, sec: Section, fx: Fixup): void {
+  const place = fx.frag.address + (fx.inVar ? fx.frag.len : 0) + fx.offset;
+  const v = evaluate(fx.expr ?? tfixExpr(as, fx.tfix!), true)!;
+  let tfix = fx.tfix;
+  let pcrel = fx.pcrel;
+  let num = v.num;
+  let add = v.add ? resolveAlias(v.add) : null;
+  const sub = v.sub;
+  if (sub) {
+    // sym - sub with sub in this section: a pc-relative value.
+    if (sub.kind !== SymKind.Label || sub.section !== sec || pcrel) {
+      const where = (s: Sym) => (s.kind === SymKind.Label ? s.section!.name : '*UND*');
+      throw new AsmError(`can't resolve \`${add ? add.name : '0'}' {${add ? where(add) : '*ABS*'} section} - \`${sub.name}' {${where(sub)} section}`);
+    }
+    num += BigInt(place - addrOf(sub));
+    pcrel = true;
+    if (!add) throw new AsmError(`can't resolve \`0' {*ABS* section} - \`${sub.name}' {${sec.name} section}`);
+  }
+  const spec = v.spec;
+  if (!add && !spec && !(pcrel && tfix)) {
+    checkRange(num, fx.size, fx.check, place);
+    writeInt(sec.bytes, place, num, fx.size);
+    return;
+  }
+  const dataPcrel = !tfix && pcrel;
+  if (!tfix) tfix = as.target.dataFixup(fx.size, pcrel, spec);
+  if (add && add.kind === SymKind.Label && add.section === sec && pcrel && !spec && add.bind !== BIND_WEAK
+      && (add.bind !== BIND_GLOBAL || dataPcrel || fx.inVar || !as.target.forceRelocGlobal(tfix))) {
+    const value = BigInt(addrOf(add)) + num - BigInt(place);
+    checkRange(value, fx.size, fx.check || 1, place);
+    writeInt(sec.bytes, place, value, fx.size);
+    return;
+  }
+  const local = !!add && add.kind === SymKind.Label && add.bind !== BIND_GLOBAL && add.bind !== BIND_WEAK
+    && add.bind !== 10 && !add.isSectionSym;
+  const merge = !!add && !!add.section && (add.section.flags & 0x10) !== 0;
+  const q = { ...tfix, pcrel, spec, addend: num, sym: add ? add.name : '' };
+  let choice = as.target.reloc({ fix: q, local, merge, viaSection: false });
+  let relSym: Sym | null = add;
+  let addend = num;
+  if (add && add.isSectionSym) {
+    add.usedInReloc = true;
+  } else if (local && !choice.keepSymbol && !add!.section!.group && !(merge && (pcrel || num !== 0n))) {
+    relSym = add!.section!.sym!;
+    addend += BigInt(addrOf(add!));
+    relSym.usedInReloc = true;
+    choice = as.target.reloc({ fix: q, local, merge, viaSection: true });
+  } else if (add) {
+    add.usedInReloc = true;
+    add.used = true;
+  }
+  if (!as.target.rela) writeInt(sec.bytes, place, addend, fx.size);
+  sec.relocs.push({ offset: place, type: choice.type, sym: relSym, addend: as.target.rela ? addend : 0n });
+}

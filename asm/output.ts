@@ -1,0 +1,133 @@
+// The assembled state -> elf/'s ObjectFile model (sections, symbols, relocations), in GNU as's order:
+// group sections first, then sections in creation order; symbols: file symbols, then every symbol in
+// creation order (section symbols only when a relocation uses them, .L names only when a relocation
+// keeps them), then group signature symbols GNU as had to create. The writer puts locals first.
+
+import {
+  addSection, addSymbol, makeSection, makeSymbol, newObjectFile, ObjectFile, SEC_ABS, SEC_COMMON, SEC_UNDEF,
+} from '../elf/object';
+import type { Assembler } from './assembler';
+import { evaluate } from './expr';
+import { AsmError } from './error';
+import { Section } from './sections';
+import { BIND_GLOBAL, BIND_WEAK, Sym, SymKind } from './symbols';
+
+const SHT_GROUP = 17, SHT_NOBITS = 8, SHF_GROUP = 0x200, GRP_COMDAT = 1;
+const STB_LOCAL = 0, STB_GLOBAL = 1, STB_WEAK = 2, STB_GNU_UNIQUE = 10;
+const STT_NOTYPE = 0, STT_OBJECT = 1, STT_SECTION = 3, STT_FILE = 4;
+
+export function buildObject(as: Assembler): ObjectFile {
+  const t = as.target;
+  const obj = newObjectFile(t.elfClass, t.machine, t.elfFlags);
+  obj.rela = t.rela;
+  if (as.usesGnuOsabi) obj.osabi = 3;
+
+  // Sections: groups first.
+  const groups = new Map<string, { secIndex: number; members: Section[]; comdat: boolean }>();
+  for (const s of as.sections) {
+    if (!s.group) continue;
+    let g = groups.get(s.group);
+    if (!g) {
+      g = { secIndex: 0, members: [], comdat: s.comdat };
+      groups.set(s.group, g);
+      const gs = makeSection('.group', SHT_GROUP, 0, 4, new Uint8Array(0), 4);
+      g.secIndex = addSection(obj, gs);
+    }
+    g.members.push(s);
+  }
+  for (const s of as.sections) {
+    const flags = (s.flags | (s.group ? SHF_GROUP : 0)) >>> 0;
+    const sec = makeSection(s.name, s.type, flags, s.alignment, s.type === SHT_NOBITS ? new Uint8Array(0) : s.bytes, s.entsize);
+    if (s.type === SHT_NOBITS) sec.size = s.size;
+    s.index = addSection(obj, sec);
+  }
+
+  // Symbols.
+  for (const name of as.fileSymbols) addSymbol(obj, makeSymbol(name, STB_LOCAL, STT_FILE, SEC_ABS));
+  for (const s of as.symbols.all) {
+    if (!wanted(s)) continue;
+    s.outIndex = addSymbol(obj, outSymbol(as, s));
+  }
+  for (const [name, g] of groups) {
+    let sig = as.symbols.get(name);
+    if (!sig || !sig.outIndex) {
+      sig = sig ?? as.symbols.ref(name);
+      sig.outIndex = addSymbol(obj, makeSymbol(name, STB_LOCAL, STT_NOTYPE, g.secIndex));
+    }
+    obj.sections[g.secIndex].group = {
+      flags: g.comdat ? GRP_COMDAT : 0, signature: sig.outIndex, members: g.members.map((m) => m.index),
+    };
+  }
+
+  // Relocations.
+  for (const s of as.sections) {
+    const out = obj.sections[s.index];
+    for (const r of s.relocs) {
+      const symbol = r.sym ? r.sym.outIndex : 0;
+      if (r.sym && !symbol) throw new AsmError(`internal error: relocation against unwritten symbol ${r.sym.name}`);
+      out.relocs.push({ offset: r.offset, type: r.type, symbol, addend: r.addend });
+    }
+  }
+  return obj;
+}
+
+function wanted(s: Sym): boolean {
+  if (s.isSectionSym) return s.usedInReloc;
+  if (s.weakrefTarget) return false;
+  if (s.isLocalName) return s.usedInReloc;
+  switch (s.kind) {
+    case SymKind.Undefined:
+      return s.used || s.usedInReloc || s.bind === BIND_GLOBAL || s.bind === BIND_WEAK || s.isWeakrefTarget;
+    default:
+      return true;
+  }
+}
+
+function binding(s: Sym, defined: boolean): number {
+  if (s.bind === BIND_WEAK) return STB_WEAK;
+  if (s.bind === STB_GNU_UNIQUE) return STB_GNU_UNIQUE;
+  if (s.bind === BIND_GLOBAL) return STB_GLOBAL;
+  if (!defined) return s.isWeakrefTarget ? STB_WEAK : STB_GLOBAL;
+  return STB_LOCAL;
+}
+
+function outSymbol(as: Assembler, s: Sym) {
+  const size = s.size ? sizeOf(as, s) : 0n;
+  if (s.isSectionSym) return makeSymbol('', STB_LOCAL, STT_SECTION, s.section!.index);
+  switch (s.kind) {
+    case SymKind.Label:
+      return makeSymbol(s.name, binding(s, true), s.type, s.section!.index, BigInt(s.frag!.address + s.off), size, s.visibility);
+    case SymKind.Common:
+      return makeSymbol(s.name, binding(s, true), s.typeGiven ? s.type : STT_OBJECT, SEC_COMMON, s.commonAlign, s.commonSize, s.visibility);
+    case SymKind.Equ: {
+      let v = null;
+      try {
+        v = evaluate(s.expr!, true);
+      } catch {
+        v = null;
+      }
+      if (v && !v.add && !v.sub) return makeSymbol(s.name, binding(s, true), s.type, SEC_ABS, BigInt.asUintN(64, v.num), size, s.visibility);
+      if (v && v.add && !v.sub && v.add.kind === SymKind.Label) {
+        const a = v.add;
+        // elf_copy_symbol_attributes: an alias takes the type and size of its target.
+        const sz = s.size ? size : a.size ? sizeOf(as, a) : 0n;
+        return makeSymbol(s.name, binding(s, true), s.type || a.type, a.section!.index, BigInt(a.frag!.address + a.off) + v.num, sz, s.visibility);
+      }
+      return makeSymbol(s.name, binding(s, false), s.type, SEC_UNDEF, 0n, size, s.visibility);
+    }
+    default:
+      return makeSymbol(s.name, binding(s, false), s.type, SEC_UNDEF, 0n, size, s.visibility);
+  }
+}
+
+function sizeOf(as: Assembler, s: Sym): bigint {
+  try {
+    const v = evaluate(s.size!, true);
+    if (v && !v.add && !v.sub) return BigInt.asUintN(64, v.num);
+  } catch {
+    // fall through
+  }
+  as.errors++;
+  as.opts.diag.error('', 0, `.size expression for ${s.name} does not evaluate to a constant`);
+  return 0n;
+}

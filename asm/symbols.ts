@@ -1,0 +1,113 @@
+// Symbols: the assembler's symbol table.
+//
+// A symbol is undefined, a label (a position: fragment + offset in a section), an equate (.set/.equ/=,
+// holding an expression evaluated when used), or a common symbol. Binding, type, visibility and size
+// come from directives. Symbols keep their creation order, which is the order GNU as writes them;
+// section symbols are created with their section. Numeric local labels (`1:`) become internal names
+// ".L1\x02N" with N counting definitions, so `1b` and `1f` are plain symbol references.
+
+import type { Expr } from './expr';
+import type { Frag, Section } from './sections';
+
+export const enum SymKind {
+  Undefined = 0,
+  Label,
+  Equ,
+  Common,
+}
+
+export const BIND_DEFAULT = 0;
+export const BIND_GLOBAL = 1;
+export const BIND_WEAK = 2;
+export const BIND_LOCAL = 3;
+
+export class Sym {
+  kind = SymKind.Undefined;
+  frag: Frag | null = null;
+  off = 0;
+  section: Section | null = null;
+  expr: Expr | null = null;
+  /** BIND_* as set by .globl/.weak/.local. */
+  bind = BIND_DEFAULT;
+  /** STT_* from .type (0 = not given). */
+  type = 0;
+  typeGiven = false;
+  /** st_other visibility. */
+  visibility = 0;
+  size: Expr | null = null;
+  /** Common: size and alignment. */
+  commonSize = 0n;
+  commonAlign = 0n;
+  /** Referenced by a relocation (keeps .L symbols in the table). */
+  usedInReloc = false;
+  /** Referenced at all (undefined symbols are only written when used). */
+  used = false;
+  isSectionSym = false;
+  /** .weakref alias -> target. */
+  weakrefTarget: Sym | null = null;
+  isWeakrefTarget = false;
+  /** Being evaluated (cycle check for equates). */
+  busy = false;
+  /** .equiv: redefinition is an error. */
+  equiv = false;
+  /** Output index in the ObjectFile. */
+  outIndex = 0;
+  constructor(public name: string, public order: number) {}
+
+  get isLocalName(): boolean {
+    return this.name.startsWith('.L') || this.name.includes('\x02') || this.name.includes('\x01');
+  }
+}
+
+export class SymbolTable {
+  private map = new Map<string, Sym>();
+  all: Sym[] = [];
+  private numericCount = new Map<string, number>();
+  private tmp = 0;
+
+  get(name: string): Sym | undefined {
+    return this.map.get(name);
+  }
+
+  /** The symbol called `name`, created (undefined) on first use. */
+  ref(name: string): Sym {
+    let s = this.map.get(name);
+    if (!s) {
+      s = new Sym(name, this.all.length);
+      this.map.set(name, s);
+      this.all.push(s);
+    }
+    return s;
+  }
+
+  /** A section symbol (not entered in the name map: `.text` in an expression means the section start). */
+  sectionSym(sec: Section): Sym {
+    const s = new Sym(sec.name, this.all.length);
+    s.isSectionSym = true;
+    s.kind = SymKind.Label;
+    s.section = sec;
+    this.all.push(s);
+    return s;
+  }
+
+  /** An internal symbol ("." at a position, expression symbols); never written out. */
+  temp(): Sym {
+    const s = new Sym(`\x01tmp${this.tmp++}`, -1);
+    this.map.set(s.name, s);
+    return s;
+  }
+
+  /** Define numeric local label `n` (the `n:` statement): returns the new instance's symbol. */
+  defineNumeric(n: string): Sym {
+    const c = (this.numericCount.get(n) ?? 0) + 1;
+    this.numericCount.set(n, c);
+    return this.ref(`.L${n}\x02${c}`);
+  }
+
+  /** `nb` (backward: the last definition) or `nf` (forward: the next one). */
+  numericRef(n: string, forward: boolean): Sym | null {
+    const c = this.numericCount.get(n) ?? 0;
+    if (!forward && c === 0) return null;
+    return this.ref(`.L${n}\x02${forward ? c + 1 : c}`);
+  }
+}

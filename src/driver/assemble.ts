@@ -1,0 +1,30 @@
+// The driver's assembler stage: GNU as text (from a .s file, a preprocessed .S file or the code
+// generator) in, an ELF relocatable object out, all in process through asm/.
+
+import { Diagnostics } from '../diag/diagnostics';
+import { TargetLayout } from '../../targets/layout';
+import { assemble, AssembleFailed } from '../../asm';
+import { writeObject } from '../../elf/write-object';
+import { DriverOptions } from './options';
+import { writeOutput } from './output';
+
+export function assembleToObject(text: string, input: string, output: string, o: DriverOptions,
+                                 target: TargetLayout, diag: Diagnostics): boolean {
+  if (target.arch !== 'x86_64' && target.arch !== 'i386') {
+    diag.plain('error', `assembling for ${target.triple} is not available yet in this version of cc-ts`);
+    return false;
+  }
+  try {
+    const obj = assemble(text, {
+      fileName: input === '-' ? '<stdin>' : input, target: target.arch, includeDirs: o.includeDirs,
+    });
+    writeOutput(output, writeObject(obj));
+    return true;
+  } catch (e) {
+    if (e instanceof AssembleFailed) {
+      diag.errors += e.errors;
+      return false;
+    }
+    throw e;
+  }
+}

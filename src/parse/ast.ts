@@ -1,0 +1,274 @@
+// The typed AST that the parser produces and the IR lowering consumes. docs/AST.md describes the
+// conventions (what each node kind means, where conversions appear, how initializers are flattened).
+//
+// Every node is a `Node` built by one constructor that sets every field, so all nodes share one shape.
+// Expression nodes carry their type after conversions; every implicit conversion is an explicit
+// NK.Cast node whose `ck` says which conversion it is.
+
+import { Token } from '../lex/token';
+import { Member, Type } from './types';
+
+export const enum NK {
+  // ---- expressions
+  IntConst,       // val
+  FloatConst,     // fval: bit pattern in the format of ty (for _Complex: imaginary constant, see docs)
+  StrLit,         // str
+  Var,            // obj (object or function designator)
+  EnumConst,      // obj (the enumerator), val
+  Cast,           // lhs converted to ty; ck = kind of conversion; explicit = written cast
+  // unary
+  Neg, BitNot, LogNot, Addr, Deref, PreInc, PreDec, PostInc, PostDec, Real, Imag, Plus,
+  // binary (arithmetic on converted operands; pointer arithmetic: see docs)
+  Add, Sub, Mul, Div, Mod, Shl, Shr, BitAnd, BitOr, BitXor,
+  Lt, Le, Gt, Ge, Eq, Ne,
+  LogAnd, LogOr,
+  Assign,         // lhs = rhs (rhs converted to the unqualified type of lhs)
+  OpAssign,       // lhs op= rhs: op in `op`, computation type in `opTy`, rhs already converted to opTy
+  Cond,           // cond ? then : els (then may be null: GNU a ?: b, the condition is then the value)
+  Comma,          // lhs, rhs
+  Call,           // lhs (a pointer to function), list = arguments converted to parameter types
+  Member,         // lhs.member (lhs is a struct/union value; p->m is Member(Deref(p)))
+  StmtExpr,       // body (a Block); value = last expression statement
+  CompoundLit,    // obj: an anonymous object (local or static) with its initializer; an lvalue
+  LabelAddr,      // &&label: label
+  VaArg,          // __builtin_va_arg(lhs, ty): lhs is the va_list (lvalue for arrays: decayed pointer)
+  Builtin,        // builtin: id in `builtin`, list = arguments (see builtins.ts for each)
+  SizeofVLA,      // run-time sizeof: lhs (expression) or `sizeTy` (a VM type); ty = size_t
+  Generic,        // _Generic: lhs = the selected association (kept for diagnostics; lower lhs)
+  // ---- statements
+  Block,          // list
+  ExprStmt,       // lhs
+  Decl,           // obj: a local declaration with its initializer (or a VLA whose size is computed here)
+  If,             // cond, then, els
+  While,          // cond, body
+  DoWhile,        // body, cond
+  For,            // init (statement or null), cond, inc, body
+  Switch,         // cond, body, list = Case/Default nodes in source order
+  Case,           // val .. val2 (case range), body = the labelled statement
+  Default,        // body
+  Break, Continue,
+  Goto,           // label
+  ComputedGoto,   // lhs: a void* expression
+  Label,          // label, body
+  Return,         // lhs (converted to the return type) or null
+  Asm,            // asm (AsmInfo)
+  Null,           // empty statement
+}
+
+/** Conversion kinds of NK.Cast. */
+export const enum CK {
+  /** lvalue conversion: read the lvalue `lhs` (ty = unqualified type of lhs). */
+  Load,
+  /** array to pointer to its first element. */
+  ArrayDecay,
+  /** function designator to pointer. */
+  FuncDecay,
+  /** scalar to scalar (integer/float/complex/pointer/bool, any direction): value conversion by types. */
+  Convert,
+  /** the integer constant 0 (or (void*)0) to a pointer: the null pointer. */
+  NullPtr,
+  /** to void: evaluate and discard. */
+  ToVoid,
+  /** GNU cast to union / transparent union argument: build a union from a member value. */
+  ToUnion,
+  /** vector <-> same-size vector or integer: reinterpret the bits. */
+  Bitcast,
+  /** no-op: same representation (qualifier changes, struct rvalue to itself). */
+  NoOp,
+}
+
+export const enum SC { None, Typedef, Extern, Static, Auto, Register, EnumConst, Builtin }
+export const enum Linkage { None, Internal, External }
+
+/** GNU attributes that matter to later stages. Created only for declarations that have some. */
+export interface Attrs {
+  section?: string;
+  weak?: boolean;
+  alias?: string;
+  visibility?: string;
+  used?: boolean;
+  unused?: boolean;
+  noreturn?: boolean;
+  alwaysInline?: boolean;
+  noinline?: boolean;
+  cleanup?: Obj;
+  constructorPrio?: number; // constructor attribute: priority, 65535 default
+  destructorPrio?: number;
+  format?: { archetype: string; fmtIndex: number; firstArg: number };
+  nonstring?: boolean;
+  deprecated?: string;
+  warnUnusedResult?: boolean;
+  aligned?: number;
+  packed?: boolean;
+  mode?: string;
+  vectorSize?: number;
+  transparentUnion?: boolean;
+  mayAlias?: boolean;
+  fallthrough?: boolean;
+  const?: boolean;
+  pure?: boolean;
+  malloc?: boolean;
+  nonnull?: number[];
+  noclone?: boolean;
+  naked?: boolean;
+  ifunc?: string;
+  regparm?: number;
+  other?: string[];
+}
+
+export class Obj {
+  /** Unique id within the translation unit. */
+  id = 0;
+  storage: SC = SC.None;
+  linkage: Linkage = Linkage.None;
+  isLocal = false;
+  isFunc = false;
+  /** A definition has been seen (function body, or object with initializer / non-extern file-scope). */
+  defined = false;
+  /** File-scope object without initializer and without extern (C17 6.9.2). */
+  tentative = false;
+  isInline = false;
+  isThreadLocal = false;
+  /** Explicit alignment (_Alignas / aligned attribute), 0 = natural. */
+  align = 0;
+  attrs: Attrs | null = null;
+  /** asm("name") label. */
+  asmName: string | null = null;
+  /** Flattened initializer (see InitItem); null = none (zero-initialised if static). */
+  init: InitItem[] | null = null;
+  /** Function: parameters (in order), body, local objects, labels. */
+  params: Obj[] | null = null;
+  body: Node | null = null;
+  locals: Obj[] | null = null;
+  labels: LabelInfo[] | null = null;
+  /** Function uses alloca/VLA or computed goto etc. */
+  hasVLA = false;
+  /** Function calls __builtin_va_start (is variadic). */
+  usesVaStart = false;
+  /** Enumerator value. */
+  enumVal = 0n;
+  /** Used (referenced) somewhere: for unused warnings and to omit unreferenced static functions. */
+  used = false;
+  /** Address taken (for register allocation). */
+  addrTaken = false;
+  /** Builtin id when storage === SC.Builtin or for a library builtin. */
+  builtin = -1;
+  /** Implicitly declared (call to an undeclared function). */
+  implicit = false;
+  /** The implicit declaration took a library builtin's type (gcc does not complain on a matching redeclaration). */
+  builtinImplicit = false;
+  /** Declared by the compiler as a builtin; a user declaration with another type only warns. */
+  builtinDecl = false;
+  /** Scope depth at declaration (0 = file scope). */
+  depth = 0;
+  constructor(
+    public name: string,
+    public ty: Type,
+    public tok: Token | null,
+  ) {}
+}
+
+/**
+ * One store of an initializer. The object is zero-filled first (static objects: the rest is zero),
+ * then each item stores `expr` (already converted to `ty`) at byte `offset`; bit-fields use
+ * `bitOffset`/`bitWidth` relative to the storage unit at `offset`. Items are sorted by offset and do
+ * not overlap (an overridden designator replaces the earlier item). A string literal initializing a
+ * char array is one item whose expr is the StrLit node and ty the array type (copy min(len, size) bytes).
+ */
+export class InitItem {
+  constructor(
+    public offset: number,
+    public ty: Type,
+    public expr: Node,
+    public bitOffset: number,
+    public bitWidth: number,
+  ) {}
+}
+
+export class LabelInfo {
+  defined: Token | null = null;
+  used = false;
+  addrTaken = false;
+  /** Unique id within the function. */
+  constructor(public name: string, public id: number, public firstUse: Token) {}
+}
+
+export interface AsmOperand {
+  /** [name] symbolic operand name or null. */
+  name: string | null;
+  constraint: string;
+  expr: Node;
+}
+
+export interface AsmInfo {
+  template: string;
+  outputs: AsmOperand[];
+  inputs: AsmOperand[];
+  clobbers: string[];
+  labels: LabelInfo[];
+  isVolatile: boolean;
+  isInline: boolean;
+  isGoto: boolean;
+  /** `asm("...")` at file scope: only template is set. */
+}
+
+/** A string literal after concatenation: code units of the element type's width. */
+export class StrLit {
+  /** Label given by the lowering/emitter, if any. */
+  label = '';
+  constructor(
+    public units: number[],
+    /** Element type (char, wchar_t, char16_t, char32_t). */
+    public elem: Type,
+  ) {}
+}
+
+export class Node {
+  ty: Type;
+  lhs: Node | null = null;
+  rhs: Node | null = null;
+  cond: Node | null = null;
+  then: Node | null = null;
+  els: Node | null = null;
+  init: Node | null = null;
+  inc: Node | null = null;
+  body: Node | null = null;
+  list: Node[] | null = null;
+  obj: Obj | null = null;
+  member: Member | null = null;
+  /** Integer constant value (integer constant expressions, folded casts, sizeof), or null. */
+  val: bigint | null = null;
+  /** Second value of a case range. */
+  val2: bigint | null = null;
+  /** Floating constant: bit pattern in the format of the node's real type. */
+  fval: bigint | null = null;
+  str: StrLit | null = null;
+  label: LabelInfo | null = null;
+  asm: AsmInfo | null = null;
+  /** Conversion kind for NK.Cast. */
+  ck: CK = CK.NoOp;
+  /** Operator of NK.OpAssign (an NK binary kind). */
+  op: NK = NK.Null;
+  /** Computation type of NK.OpAssign; element type for SizeofVLA of a type. */
+  opTy: Type | null = null;
+  builtin = -1;
+  lvalue = false;
+  /** Written cast (C cast syntax) vs. implicit conversion. */
+  explicit = false;
+  constructor(public kind: NK, public tok: Token, ty: Type) {
+    this.ty = ty;
+  }
+}
+
+export interface TranslationUnit {
+  /** File-scope objects and functions in declaration order (each once, with its final type). */
+  decls: Obj[];
+  /** Top-level asm("...") statements in order. */
+  asms: string[];
+  /** #pragma weak NAME [= ALIAS] */
+  weakPragmas: { name: string; alias: string | null }[];
+  /** All string literals that may need emission are reachable from nodes; this lists them too. */
+  strings: StrLit[];
+  /** Target-specific basic types (the lowering needs size_t etc.). */
+  types: import('./types').Types;
+}

@@ -1,0 +1,1527 @@
+// Declarations: declaration specifiers, declarators, struct/union/enum specifiers, GNU attributes,
+// typedefs, object and function declarations with their redeclaration rules, and the translation unit.
+//
+// Declarators are parsed in one pass: for a nested declarator `( D )` the parenthesised part is
+// skipped, the suffixes after it are applied to the type, then the parser goes back and parses D
+// with that type (so `int (*a[3])(int)` yields "array of 3 pointers to function (int) returning int").
+
+import { TK, Token } from '../lex/token';
+import { Attrs, Linkage, Node, NK, Obj, SC } from './ast';
+import { KW, Parser } from './state';
+import {
+  Q, TY, Type, cloneType, compatible, composite, isArray, isComplete, isFunc, isInteger, isRealFloat, isVM,
+  qualify, quoteType, typeToString, withAlign, withTypedefName, Member,
+} from './types';
+import { FieldDecl, layoutRecord } from './layout';
+import { assign, condExpr, constIntExpr, expr, rvalue, convertTo } from './expr';
+import { parseInitializer } from './init';
+import { compoundStmt, finishFunction, startFunction } from './stmt';
+import { libraryBuiltin } from './builtins';
+import { stringLiteralText } from './literal';
+
+export interface DeclSpec {
+  ty: Type;
+  storage: SC;
+  inline: boolean;
+  noreturn: boolean;
+  threadLocal: boolean;
+  align: number;
+  attrs: Attrs | null;
+  /** A type specifier was written (else implicit int). */
+  typeGiven: boolean;
+  autoType: boolean;
+  tok: Token;
+}
+
+export interface Declarator {
+  name: string | null;
+  tok: Token;
+  ty: Type;
+  /** Parameters of the function declarator applied directly to the name (for definitions). */
+  params: Obj[] | null;
+  /** K&R identifier list. */
+  knr: Token[] | null;
+  attrs: Attrs | null;
+  asmName: string | null;
+}
+
+// type specifier counters (a sum identifies the combination; chibicc's trick)
+const VOID = 1 << 0, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8, LONG = 1 << 10,
+  FLOAT = 1 << 12, DOUBLE = 1 << 14, OTHER = 1 << 16, SIGNED = 1 << 17, UNSIGNED = 1 << 18,
+  INT128 = 1 << 19, F128 = 1 << 20, F80 = 1 << 21, F16 = 1 << 22, F64X = 1 << 23;
+
+/** Can this token start a declaration specifier (or a type name)? */
+export function isDeclSpecStart(p: Parser, t: Token): boolean {
+  if (t.kind !== TK.Ident) return false;
+  const k = p.kw(t);
+  if (k === KW.None) return p.isTypedefName(t);
+  return (k >= KW.Typedef && k <= KW.Attribute) || k === KW.Extension || k === KW.Decimal;
+}
+
+/** A type name starts here (for casts, sizeof, compound literals): no storage classes. */
+export function isTypeNameStart(p: Parser, t: Token): boolean {
+  if (t.kind !== TK.Ident) return false;
+  const k = p.kw(t);
+  if (k === KW.None) return p.isTypedefName(t);
+  if (k === KW.Extension) {
+    for (let i = 0; i < 8; i++) if (p.peek(i) === t) return isTypeNameStart(p, p.peek(i + 1));
+    return false;
+  }
+  return (k >= KW.Const && k <= KW.Alignas) || k === KW.Attribute || k === KW.Decimal;
+}
+
+// declaration-specifiers = (storage-class | type-qualifier | type-specifier | function-specifier
+//                           | alignment-specifier | attribute | "__extension__")+
+export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
+  const start = p.tok();
+  const T = p.T;
+  let counter = 0, complex = false, qual = 0, seen = false;
+  let ty: Type | null = null;
+  const spec: DeclSpec = {
+    ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0,
+    attrs: null, typeGiven: false, autoType: false, tok: start,
+  };
+  for (;;) {
+    const t = p.tok();
+    if (t.kind === TK.LBracket && p.peek(1).kind === TK.LBracket) { stdAttributes(p, spec); seen = true; continue; }
+    if (t.kind !== TK.Ident) break;
+    const k = p.kw(t);
+    if (k === KW.None) {
+      if (counter === 0 && ty === null && !spec.autoType && p.isTypedefName(t)) {
+        // `T x` where T is a typedef, unless the next token makes T the declarator (`T;` in a struct)
+        ty = p.lookup(t.text)!.ty;
+        counter += OTHER;
+        p.next();
+        seen = true;
+        continue;
+      }
+      break;
+    }
+    switch (k) {
+      case KW.Typedef: case KW.Extern: case KW.Static: case KW.Auto: case KW.Register: {
+        if (!allowStorage) { p.error(t, `storage class specified for ${describeCtx()}`); p.next(); continue; }
+        const sc = k === KW.Typedef ? SC.Typedef : k === KW.Extern ? SC.Extern : k === KW.Static ? SC.Static :
+          k === KW.Auto ? SC.Auto : SC.Register;
+        if (spec.storage !== SC.None && spec.storage !== sc) p.error(t, 'multiple storage classes in declaration specifiers');
+        else if (spec.storage === sc) p.error(t, `duplicate '${t.text}'`);
+        if (sc === SC.Auto && p.c2x && spec.storage === SC.None && ty === null && counter === 0) { /* C23 auto type inference */ }
+        spec.storage = sc;
+        p.next();
+        break;
+      }
+      case KW.ThreadLocal: spec.threadLocal = true; p.next(); break;
+      case KW.Inline: spec.inline = true; p.next(); break;
+      case KW.Noreturn: spec.noreturn = true; p.next(); break;
+      case KW.Const: qual |= Q.Const; p.next(); break;
+      case KW.Volatile: qual |= Q.Volatile; p.next(); break;
+      case KW.Restrict: qual |= Q.Restrict; p.next(); break;
+      case KW.Atomic:
+        p.next();
+        if (p.at(TK.LParen)) {
+          p.next();
+          const inner = typeName(p);
+          p.expect(TK.RParen, "')'");
+          ty = qualify(inner, Q.Atomic);
+          counter += OTHER;
+        } else qual |= Q.Atomic;
+        break;
+      case KW.Attribute: attributes(p, spec); break;
+      case KW.Extension: p.next(); break;
+      case KW.Alignas: {
+        p.next();
+        p.expect(TK.LParen, "'('");
+        let a: number;
+        if (isTypeNameStart(p, p.tok())) a = typeAlign(p, typeName(p));
+        else a = Number(constIntExpr(p));
+        p.expect(TK.RParen, "')'");
+        if (a > spec.align) spec.align = a;
+        break;
+      }
+      case KW.Void: counter += VOID; p.next(); break;
+      case KW.Bool: counter += BOOL; p.next(); break;
+      case KW.Char: counter += CHAR; p.next(); break;
+      case KW.Short: counter += SHORT; p.next(); break;
+      case KW.Int: counter += INT; p.next(); break;
+      case KW.Long: counter += LONG; p.next(); break;
+      case KW.Float: counter += FLOAT; p.next(); break;
+      case KW.Double: counter += DOUBLE; p.next(); break;
+      case KW.Signed: counter |= SIGNED; p.next(); break;
+      case KW.Unsigned: counter |= UNSIGNED; p.next(); break;
+      case KW.Int128: counter += INT128; p.next(); break;
+      case KW.Float32: counter += FLOAT; p.next(); break;
+      case KW.Float64: case KW.Float32x: counter += DOUBLE; p.next(); break;
+      case KW.Float64x: counter += F64X; p.next(); break;
+      case KW.Float128: counter += F128; p.next(); break;
+      case KW.Float80: counter += F80; p.next(); break;
+      case KW.Float16: counter += F16; p.next(); break;
+      case KW.Decimal: p.error(t, 'decimal floating-point not supported for this target'); counter += DOUBLE; p.next(); break;
+      case KW.Complex: complex = true; p.next(); break;
+      case KW.Imaginary: complex = true; p.next(); break;
+      case KW.Struct: case KW.Union:
+        if (ty !== null || counter !== 0) { p.error(t, 'two or more data types in declaration specifiers'); }
+        ty = structDecl(p); counter += OTHER; break;
+      case KW.Enum:
+        if (ty !== null || counter !== 0) { p.error(t, 'two or more data types in declaration specifiers'); }
+        ty = enumDecl(p); counter += OTHER; break;
+      case KW.Typeof:
+        ty = typeofSpec(p); counter += OTHER; break;
+      case KW.AutoType:
+        p.next(); spec.autoType = true; break;
+      default:
+        seen = seen || counter !== 0 || ty !== null || qual !== 0 || spec.storage !== SC.None;
+        return finish();
+    }
+    seen = true;
+  }
+  return finish();
+
+  function describeCtx(): string { return 'unnamed parameter'; }
+
+  function finish(): DeclSpec | null {
+    if (!seen) return null;
+    let base: Type;
+    spec.typeGiven = counter !== 0 || ty !== null || complex;
+    if (ty !== null) {
+      if (counter !== OTHER) p.error(start, 'two or more data types in declaration specifiers');
+      base = ty;
+    } else base = basicType(p, counter, start, complex);
+    if (complex && ty === null) {
+      if (counter === 0) p.pedwarn(null, start, "ISO C does not support plain 'complex' meaning 'double complex'");
+      base = base.kind === TY.Complex ? base : T.complexOf(base);
+    }
+    spec.ty = qualify(base, qual);
+    if (spec.attrs) spec.ty = applyTypeAttrs(p, spec.ty, spec.attrs, start, true);
+    return spec;
+  }
+}
+
+function basicType(p: Parser, c: number, tok: Token, complex: boolean): Type {
+  const T = p.T;
+  switch (c) {
+    case 0: return complex ? T.double : T.int;
+    case VOID: return T.void;
+    case BOOL: return T.bool;
+    case CHAR: return T.char;
+    case SIGNED + CHAR: return T.schar;
+    case UNSIGNED + CHAR: return T.uchar;
+    case SHORT: case SHORT + INT: case SIGNED + SHORT: case SIGNED + SHORT + INT: return T.short;
+    case UNSIGNED + SHORT: case UNSIGNED + SHORT + INT: return T.ushort;
+    case INT: case SIGNED: case SIGNED + INT: return T.int;
+    case UNSIGNED: case UNSIGNED + INT: return T.uint;
+    case LONG: case LONG + INT: case SIGNED + LONG: case SIGNED + LONG + INT: return T.long;
+    case UNSIGNED + LONG: case UNSIGNED + LONG + INT: return T.ulong;
+    case LONG + LONG: case LONG + LONG + INT: case SIGNED + LONG + LONG: case SIGNED + LONG + LONG + INT: return T.llong;
+    case UNSIGNED + LONG + LONG: case UNSIGNED + LONG + LONG + INT: return T.ullong;
+    case INT128: case SIGNED + INT128: return T.int128;
+    case UNSIGNED + INT128: return T.uint128;
+    case FLOAT: return T.float;
+    case DOUBLE: return T.double;
+    case LONG + DOUBLE: return T.ldouble;
+    case F128: return T.float128;
+    case F80: return T.ldouble;
+    case F16: return T.float; // TODO: a distinct _Float16 type
+    case F64X: return p.target.longDouble === 'x87' ? T.ldouble : T.float128;
+  }
+  if (c === LONG * 3 || c === LONG * 3 + INT || c === LONG * 3 + UNSIGNED || c === LONG * 3 + SIGNED) p.error(tok, "'long long long' is too long for GCC");
+  else if ((c & (SIGNED | UNSIGNED)) === (SIGNED | UNSIGNED)) p.error(tok, "both 'signed' and 'unsigned' in declaration specifiers");
+  else p.error(tok, 'two or more data types in declaration specifiers');
+  return T.int;
+}
+
+/** Alignment of a type as _Alignof reports it (i386: the ABI alignment). */
+export function typeAlign(p: Parser, t: Type): number {
+  if (t.kind === TY.Array) return typeAlign(p, t.base!);
+  return t.align;
+}
+
+// typeof-specifier = ("typeof" | "__typeof__") "(" (type-name | expression) ")"
+function typeofSpec(p: Parser): Type {
+  p.next();
+  p.expect(TK.LParen, "'('");
+  let t: Type;
+  if (isTypeNameStart(p, p.tok())) t = typeName(p);
+  else {
+    const n = expr(p);
+    t = n.ty;
+    if (n.kind === NK.Member && n.member!.bitWidth >= 0) p.error(n.tok, "'typeof' applied to a bit-field");
+  }
+  p.expect(TK.RParen, "')'");
+  if (t.typedefName) { t = cloneType(t); }
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attributes
+
+// attribute-specifier = "__attribute__" "(" "(" attribute ("," attribute)* ")" ")"
+// attribute = (identifier | keyword) ("(" arguments ")")?
+export function attributes(p: Parser, holder: { attrs: Attrs | null }): void {
+  while (p.atKw(KW.Attribute)) {
+    p.next();
+    p.expect(TK.LParen, "'('");
+    p.expect(TK.LParen, "'('");
+    for (;;) {
+      if (p.at(TK.RParen)) break;
+      if (p.at(TK.Comma)) { p.next(); continue; }
+      oneAttribute(p, holder, false);
+      if (!p.accept(TK.Comma)) break;
+    }
+    p.expect(TK.RParen, "')'");
+    p.expect(TK.RParen, "')'");
+  }
+}
+
+/** C2x [[...]] attributes (gnu:: and standard ones). */
+export function stdAttributes(p: Parser, holder: { attrs: Attrs | null }): void {
+  while (p.at(TK.LBracket) && p.peek(1).kind === TK.LBracket) {
+    p.next(); p.next();
+    while (!p.at(TK.RBracket) && !p.at(TK.EOF)) {
+      if (p.accept(TK.Comma)) continue;
+      // gnu::name or name
+      if (p.at(TK.Ident) && (p.peek(1).kind === TK.ColonColon || (p.peek(1).kind === TK.Colon && p.peek(2).kind === TK.Colon))) {
+        p.next();
+        if (!p.accept(TK.ColonColon)) { p.next(); p.next(); }
+      }
+      oneAttribute(p, holder, true);
+    }
+    p.expect(TK.RBracket, "']'");
+    p.expect(TK.RBracket, "']'");
+  }
+}
+
+function attrs(h: { attrs: Attrs | null }): Attrs {
+  if (!h.attrs) h.attrs = {};
+  return h.attrs;
+}
+
+function oneAttribute(p: Parser, h: { attrs: Attrs | null }, std: boolean): void {
+  const t = p.next();
+  if (t.kind !== TK.Ident) { p.error(t, `expected identifier before ${t.text}`); p.skipParens(); return; }
+  let name = t.text;
+  if (name.length > 4 && name.startsWith('__') && name.endsWith('__')) name = name.slice(2, -2);
+  const args: Node[] = [];
+  let identArg: string | null = null;
+  if (p.at(TK.LParen)) {
+    p.next();
+    if (p.at(TK.Ident) && !p.isTypedefName(p.tok()) && (p.peek(1).kind === TK.Comma || p.peek(1).kind === TK.RParen) && !p.lookup(p.tok().text)) {
+      identArg = p.next().text;
+      p.accept(TK.Comma);
+    } else if (p.at(TK.Ident) && (name === 'mode' || name === 'format' || name === 'cleanup' || name === 'access' || name === '__mode__')) {
+      identArg = p.next().text;
+      p.accept(TK.Comma);
+    }
+    while (!p.at(TK.RParen) && !p.at(TK.EOF)) {
+      if (isTypeNameStart(p, p.tok())) { typeName(p); } else args.push(assign(p));
+      if (!p.accept(TK.Comma)) break;
+    }
+    p.expect(TK.RParen, "')'");
+  }
+  const a = attrs(h);
+  const num = (i: number): number => {
+    const n = args[i];
+    if (!n) return 0;
+    const r = rvalue(p, n);
+    if (r.val === null) { p.error(n.tok, `requested alignment is not an integer constant`); return 0; }
+    return Number(r.val);
+  };
+  const str = (i: number): string => args[i] && args[i].kind === NK.StrLit ? stringLiteralText(args[i]) : '';
+  switch (name) {
+    case 'aligned': {
+      const v = args.length ? num(0) : p.target.biggestAlign;
+      if (v & (v - 1)) p.error(t, 'requested alignment is not a positive power of 2');
+      else a.aligned = Math.max(a.aligned ?? 0, v);
+      break;
+    }
+    case 'packed': a.packed = true; break;
+    case 'section': a.section = str(0); break;
+    case 'weak': a.weak = true; break;
+    case 'alias': a.alias = str(0); break;
+    case 'weakref': a.weak = true; if (args.length) a.alias = str(0); break;
+    case 'visibility': a.visibility = str(0); break;
+    case 'used': a.used = true; break;
+    case 'unused': case 'maybe_unused': a.unused = true; break;
+    case 'noreturn': a.noreturn = true; break;
+    case 'always_inline': a.alwaysInline = true; break;
+    case 'noinline': a.noinline = true; break;
+    case 'noclone': a.noclone = true; break;
+    case 'naked': a.naked = true; break;
+    case 'cleanup': {
+      const f = identArg ? p.lookup(identArg) : null;
+      if (!f || !f.isFunc) p.error(t, `cleanup argument not a function`);
+      else a.cleanup = f;
+      break;
+    }
+    case 'constructor': a.constructorPrio = args.length ? num(0) : 65535; break;
+    case 'destructor': a.destructorPrio = args.length ? num(0) : 65535; break;
+    case 'format': a.format = { archetype: identArg ?? '', fmtIndex: num(0), firstArg: num(1) }; break;
+    case 'nonstring': a.nonstring = true; break;
+    case 'fallthrough': a.fallthrough = true; break;
+    case 'deprecated': a.deprecated = str(0); break;
+    case 'warn_unused_result': case 'nodiscard': a.warnUnusedResult = true; break;
+    case 'may_alias': a.mayAlias = true; break;
+    case 'transparent_union': a.transparentUnion = true; break;
+    case 'mode': a.mode = identArg ?? ''; break;
+    case 'vector_size': a.vectorSize = num(0); break;
+    case 'const': a.const = true; break;
+    case 'pure': a.pure = true; break;
+    case 'malloc': a.malloc = true; break;
+    case 'ifunc': a.ifunc = str(0); break;
+    case 'regparm': a.regparm = num(0); break;
+    case 'nonnull': a.nonnull = args.map((_, i) => num(i)); break;
+    default:
+      (a.other ??= []).push(name);
+      void std;
+  }
+}
+
+/** Attributes that change a type: aligned, vector_size, mode, may_alias, transparent_union, packed. */
+export function applyTypeAttrs(p: Parser, ty: Type, a: Attrs, tok: Token, inSpec: boolean): Type {
+  if (a.mode) ty = applyMode(p, ty, a.mode, tok);
+  if (a.vectorSize) {
+    const base = ty.kind === TY.Vector ? ty.base! : ty;
+    if (!isInteger(base) && !isRealFloat(base)) p.error(tok, `invalid vector type for attribute 'vector_size'`);
+    else if (a.vectorSize % base.size) p.error(tok, `vector size not an integral multiple of component size`);
+    else ty = p.T.vectorOf(base, a.vectorSize);
+  }
+  if (a.transparentUnion && ty.kind === TY.Union) ty.rec!.transparentUnion = true;
+  if (a.mayAlias) { ty = cloneType(ty); ty.mayAlias = true; }
+  if (a.aligned && !inSpec) ty = withAlign(ty, Math.max(a.aligned, ty.align));
+  return ty;
+}
+
+function applyMode(p: Parser, ty: Type, mode: string, tok: Token): Type {
+  const m = mode.replace(/^__(.*)__$/, '$1');
+  const T = p.T;
+  const uns = isInteger(ty) && isUnsignedKind(ty);
+  switch (m) {
+    case 'QI': return T.intOfSize(1, uns);
+    case 'HI': return T.intOfSize(2, uns);
+    case 'SI': return T.intOfSize(4, uns);
+    case 'DI': return T.intOfSize(8, uns);
+    case 'TI': return T.intOfSize(16, uns);
+    case 'word': return T.intOfSize(p.target.ptrSize, uns);
+    case 'pointer': case 'unwind_word': case 'byte': return m === 'byte' ? T.intOfSize(1, uns) : T.intOfSize(p.target.ptrSize, uns);
+    case 'SF': return T.float;
+    case 'DF': return T.double;
+    case 'XF': return T.ldouble;
+    case 'TF': return p.target.longDouble === 'binary128' ? T.ldouble : T.float128;
+    case 'SC': return T.complexOf(T.float);
+    case 'DC': return T.complexOf(T.double);
+    case 'XC': case 'TC': return T.complexOf(T.ldouble);
+    case 'V4SI': case 'V2DI': case 'V8HI': case 'V16QI': case 'V4SF': case 'V2DF': {
+      const n = Number(m[1]);
+      const e = m.slice(2);
+      const et = e === 'SI' ? T.int : e === 'DI' ? T.intOfSize(8, false) : e === 'HI' ? T.short : e === 'QI' ? T.schar : e === 'SF' ? T.float : T.double;
+      return T.vectorOf(et, n * et.size);
+    }
+  }
+  p.error(tok, `unknown machine mode '${mode}'`);
+  return ty;
+}
+
+function isUnsignedKind(t: Type): boolean {
+  switch (t.kind) {
+    case TY.Bool: case TY.UChar: case TY.UShort: case TY.UInt: case TY.ULong: case TY.ULLong: case TY.UInt128: return true;
+    case TY.Char: return !(t.size === 1 && charSignedTarget);
+    case TY.Enum: return t.base !== null && isUnsignedKind(t.base);
+  }
+  return false;
+}
+let charSignedTarget = true;
+export function setCharSigned(v: boolean): void { charSignedTarget = v; }
+
+// ---------------------------------------------------------------------------------------------
+// Declarators
+
+function newDeclarator(tok: Token, ty: Type): Declarator {
+  return { name: null, tok, ty, params: null, knr: null, attrs: null, asmName: null };
+}
+
+// pointers = ("*" (type-qualifier | attribute)*)*
+function pointers(p: Parser, ty: Type, d: Declarator): Type {
+  while (p.at(TK.Star)) {
+    p.next();
+    ty = p.T.pointerTo(ty);
+    let q = 0;
+    for (;;) {
+      const k = p.kw(p.tok());
+      if (k === KW.Const) q |= Q.Const;
+      else if (k === KW.Volatile) q |= Q.Volatile;
+      else if (k === KW.Restrict) q |= Q.Restrict;
+      else if (k === KW.Atomic) q |= Q.Atomic;
+      else if (k === KW.Attribute) {
+        const h = { attrs: null as Attrs | null };
+        attributes(p, h);
+        if (h.attrs) { ty = applyTypeAttrs(p, ty, h.attrs, p.tok(), false); mergeAttrs(d, h.attrs); }
+        continue;
+      } else if (k === KW.Extension) { /* ignored */ }
+      else if (p.at(TK.LBracket) && p.peek(1).kind === TK.LBracket) { stdAttributes(p, { attrs: null }); continue; }
+      else break;
+      p.next();
+    }
+    ty = qualify(ty, q);
+  }
+  return ty;
+}
+
+function mergeAttrs(d: { attrs: Attrs | null }, a: Attrs): void {
+  if (!d.attrs) { d.attrs = { ...a }; return; }
+  const da = d.attrs as unknown as { [k: string]: unknown };
+  for (const [k, v] of Object.entries(a)) {
+    if (k === 'aligned') da.aligned = Math.max((da.aligned as number) ?? 0, v as number);
+    else if (k === 'other') da.other = [...((da.other as string[]) ?? []), ...(v as string[])];
+    else da[k] = v;
+  }
+}
+
+/** Does '(' at the current position start a nested declarator (rather than a parameter list)? */
+function isNestedDeclarator(p: Parser, abstract: boolean): boolean {
+  const t = p.peek(1);
+  switch (t.kind) {
+    case TK.Star: case TK.LParen: case TK.LBracket: return true;
+    case TK.Caret: return true;
+    case TK.RParen: return false;
+    case TK.Ident: {
+      const k = p.kw(t);
+      if (k === KW.Attribute) {
+        // look past the attributes
+        const save = p.pos;
+        p.next();
+        attributes(p, { attrs: null });
+        const r = p.at(TK.Star) || p.at(TK.LParen) || (p.at(TK.Ident) && !isDeclSpecStart(p, p.tok()));
+        p.pos = save;
+        return r;
+      }
+      if (k !== KW.None) return false;
+      if (p.isTypedefName(t)) return false;
+      void abstract;
+      return true;
+    }
+  }
+  return false;
+}
+
+// declarator = attribute* pointers ("(" declarator ")" | identifier)? type-suffix attribute*
+//              ("asm" "(" string ")")? attribute*
+export function declarator(p: Parser, ty: Type, abstract: boolean): Declarator {
+  const d = newDeclarator(p.tok(), ty);
+  attributes(p, d);
+  ty = pointers(p, ty, d);
+  if (p.at(TK.LParen) && isNestedDeclarator(p, abstract)) {
+    const open = p.pos;
+    p.skipParens();
+    const outerParams = { params: null as Obj[] | null, knr: null as Token[] | null };
+    const suffixed = typeSuffix(p, ty, outerParams, d);
+    const end = p.pos;
+    p.pos = open + 1;
+    const inner = declarator(p, suffixed, abstract);
+    p.expect(TK.RParen, "')'");
+    p.pos = end;
+    if (inner.attrs) mergeAttrs(d, inner.attrs);
+    d.name = inner.name; d.tok = inner.tok; d.ty = inner.ty;
+    d.params = inner.params ?? outerParams.params;
+    d.knr = inner.knr ?? outerParams.knr;
+    d.asmName = inner.asmName;
+  } else {
+    if (p.at(TK.Ident) && p.kw(p.tok()) === KW.None) {
+      const t = p.next();
+      d.name = t.text;
+      d.tok = t;
+    } else if (!abstract) {
+      p.errorExpected("identifier or '('");
+      if (!p.at(TK.Semi) && !p.at(TK.Comma) && !p.at(TK.RBrace) && !p.at(TK.Assign)) p.next();
+    }
+    if (d.name === null && !abstract) d.tok = p.tok();
+    d.ty = typeSuffix(p, ty, d, d);
+  }
+  declaratorTail(p, d);
+  return d;
+}
+
+function declaratorTail(p: Parser, d: Declarator): void {
+  for (;;) {
+    if (p.atKw(KW.Attribute)) { attributes(p, d); continue; }
+    if (p.at(TK.LBracket) && p.peek(1).kind === TK.LBracket) { stdAttributes(p, d); continue; }
+    if (p.atKw(KW.Asm)) {
+      p.next();
+      p.expect(TK.LParen, "'('");
+      const s: string[] = [];
+      while (p.at(TK.String)) s.push(p.next().text);
+      d.asmName = stringLiteralTextOf(s);
+      p.expect(TK.RParen, "')'");
+      continue;
+    }
+    break;
+  }
+}
+
+function stringLiteralTextOf(parts: string[]): string {
+  let out = '';
+  for (const s of parts) out += s.slice(1, -1).replace(/\\(["\\'])/g, '$1');
+  return out;
+}
+
+// type-suffix = "(" func-params ")" type-suffix?  |  "[" array-dimension "]" type-suffix  |  ε
+function typeSuffix(p: Parser, ty: Type, d: { params: Obj[] | null; knr: Token[] | null }, dd: Declarator): Type {
+  if (p.at(TK.LParen)) {
+    p.next();
+    const ft = funcParams(p, ty, d, dd);
+    return ft;
+  }
+  if (p.at(TK.LBracket) && !(p.peek(1).kind === TK.LBracket)) {
+    const lb = p.next();
+    // [static? qualifiers* static? expr?] or [*]
+    while (p.atKw(KW.Static) || p.atKw(KW.Const) || p.atKw(KW.Volatile) || p.atKw(KW.Restrict) || p.atKw(KW.Atomic) || p.atKw(KW.Attribute)) {
+      if (p.atKw(KW.Attribute)) attributes(p, { attrs: null }); else p.next();
+    }
+    let lenNode: Node | null = null;
+    if (p.at(TK.Star) && p.peek(1).kind === TK.RBracket) { p.next(); }
+    else if (!p.at(TK.RBracket)) lenNode = assign(p);
+    p.expect(TK.RBracket, "']'");
+    const elem = typeSuffix(p, ty, { params: null, knr: null }, dd);
+    return makeArray(p, elem, lenNode, lb, dd);
+  }
+  return ty;
+}
+
+function makeArray(p: Parser, elem: Type, lenNode: Node | null, lb: Token, d: Declarator): Type {
+  const T = p.T;
+  const what = d.name ? `array '${d.name}'` : 'unnamed array';
+  if (elem.kind === TY.Func) { p.error(lb, `declaration of ${what} as array of functions`); elem = T.int; }
+  else if (elem.kind === TY.Void) { p.error(lb, `declaration of ${what} as array of voids`); elem = T.int; }
+  else if (!isComplete(elem) && !(elem.kind === TY.Array && elem.len < 0 && false)) {
+    if (elem.kind === TY.Array) p.error(lb, `array type has incomplete element type ${quoteType(elem)}`);
+    else if (elem.kind === TY.Struct || elem.kind === TY.Union) {
+      // allowed if the struct is completed later (e.g. extern struct S a[]); gcc errors at the definition
+      return deferIncomplete(p, elem, lenNode, lb, d);
+    }
+  }
+  if (lenNode === null) return T.arrayOf(elem, -1);
+  const n = rvalue(p, lenNode);
+  if (!isInteger(n.ty)) {
+    p.error(lenNode.tok, `size of ${what} has non-integer type`);
+    return T.arrayOf(elem, 1);
+  }
+  if (n.val !== null && !isVM(elem)) {
+    const v = n.val;
+    if (v < 0n && !isUnsignedType(n.ty)) { p.error(lenNode.tok, `size of ${what} is negative`); return T.arrayOf(elem, 1); }
+    if (v * BigInt(elem.size) >= 1n << 63n) { p.error(lenNode.tok, `size of ${what} is too large`); return T.arrayOf(elem, 1); }
+    return T.arrayOf(elem, Number(v));
+  }
+  if (p.fn === null && p.depth === 0) {
+    // gcc accepts foldable non-ICE sizes at file scope with a pedwarn; a real VLA is an error
+    p.error(lenNode.tok, `variably modified ${d.name ? `'${d.name}'` : 'unnamed array'} at file scope`);
+    return T.arrayOf(elem, 1);
+  }
+  if (p.fn) p.fn.hasVLA = true;
+  return T.vlaOf(elem, convertTo(p, n, T.sizeT));
+}
+
+function deferIncomplete(p: Parser, elem: Type, lenNode: Node | null, lb: Token, d: Declarator): Type {
+  void lb; void d;
+  const T = p.T;
+  let len = -1;
+  if (lenNode) {
+    const n = rvalue(p, lenNode);
+    len = n.val !== null ? Number(n.val) : 1;
+  }
+  return T.arrayOf(elem, len);
+}
+
+function isUnsignedType(t: Type): boolean { return isUnsignedKind(t); }
+
+// func-params = ("void" | param ("," param)* ("," "...")?)? ")"   |   identifier-list ")"
+// param = declaration-specifiers (declarator | abstract-declarator)
+function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[] | null }, dd: Declarator): Type {
+  const T = p.T;
+  const lp = p.peek(-1);
+  if (ret.kind === TY.Func) p.error(lp, `'${dd.name ?? 'type name'}' declared as function returning a function`);
+  else if (ret.kind === TY.Array) p.error(lp, `'${dd.name ?? 'type name'}' declared as function returning an array`);
+  if (p.at(TK.RParen)) {
+    p.next();
+    const ft = T.funcType(ret, null, false, true);
+    if (d.params === null) d.params = [];
+    return funcAfter(p, ft, d, dd);
+  }
+  // K&R identifier list
+  if (p.at(TK.Ident) && p.kw(p.tok()) === KW.None && !p.isTypedefName(p.tok()) && (p.peek(1).kind === TK.Comma || p.peek(1).kind === TK.RParen)) {
+    const names: Token[] = [];
+    for (;;) {
+      const t = p.next();
+      if (t.kind !== TK.Ident) { p.error(t, 'expected identifier'); break; }
+      names.push(t);
+      if (!p.accept(TK.Comma)) break;
+    }
+    p.expect(TK.RParen, "')'");
+    const ft = T.funcType(ret, null, false, true);
+    if (d.params === null) { d.knr = names; d.params = []; }
+    return funcAfter(p, ft, d, dd);
+  }
+  if (p.atKw(KW.Void) && p.peek(1).kind === TK.RParen) {
+    p.next(); p.next();
+    const ft = T.funcType(ret, [], false, false);
+    if (d.params === null) d.params = [];
+    return funcAfter(p, ft, d, dd);
+  }
+  p.enterScope();
+  const params: Obj[] = [];
+  const types: Type[] = [];
+  const names: (string | null)[] = [];
+  let variadic = false;
+  for (;;) {
+    if (p.at(TK.Ellipsis)) {
+      p.next();
+      variadic = true;
+      if (params.length === 0) p.pedwarn(null, p.peek(-1), "ISO C requires a named argument before '...'");
+      break;
+    }
+    const st = p.tok();
+    let spec = declSpec(p, true);
+    if (!spec) {
+      if (p.at(TK.Ident)) {
+        p.error(st, `unknown type name '${st.text}'`);
+        p.next();
+        spec = { ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0, attrs: null, typeGiven: true, autoType: false, tok: st };
+      } else { p.errorExpected('declaration specifiers or \'...\''); break; }
+    }
+    if (spec.storage !== SC.None && spec.storage !== SC.Register) p.error(st, `storage class specified for parameter '${p.at(TK.Ident) ? p.tok().text : ''}'`);
+    const pd = declarator(p, spec.ty, true);
+    let pt = pd.ty;
+    if (pt.kind === TY.Void && pt.qual === 0 && pd.name === null && params.length === 0 && p.at(TK.RParen)) {
+      // (void) via a typedef
+      break;
+    }
+    if (pt.kind === TY.Void) p.error(pd.tok, `parameter ${params.length + 1} (${pd.name ? `'${pd.name}'` : ''}) has void type`);
+    pt = adjustParam(p, pt);
+    const o = new Obj(pd.name ?? '', pt, pd.tok);
+    o.isLocal = true;
+    o.storage = spec.storage === SC.Register ? SC.Register : SC.None;
+    if (pd.attrs || spec.attrs) { o.attrs = { ...(spec.attrs ?? {}), ...(pd.attrs ?? {}) }; }
+    if (pd.name) {
+      const prev = p.scopes[p.scopes.length - 1].vars.get(pd.name);
+      if (prev) { p.error(pd.tok, `redefinition of parameter '${pd.name}'`); p.note(prev.tok!, `previous definition of '${pd.name}' with type ${quoteType(prev.ty)}`); }
+      p.declare(o);
+    } else o.id = p.nextObjId++;
+    params.push(o);
+    types.push(pt);
+    names.push(pd.name);
+    if (!p.accept(TK.Comma)) break;
+  }
+  p.expect(TK.RParen, "';', ',' or ')'");
+  p.leaveScope();
+  const ft = T.funcType(ret, types, variadic, false);
+  ft.paramNames = names;
+  if (d.params === null) d.params = params;
+  return funcAfter(p, ft, d, dd);
+}
+
+function funcAfter(p: Parser, ft: Type, d: { params: Obj[] | null; knr: Token[] | null }, dd: Declarator): Type {
+  void d;
+  // attributes between ')' and the next suffix belong to the declarator
+  if (p.atKw(KW.Attribute)) attributes(p, dd);
+  if (p.at(TK.LParen) || (p.at(TK.LBracket) && p.peek(1).kind !== TK.LBracket)) {
+    // function returning function/array: report and keep the function type
+    const inner = typeSuffix(p, ft.base!, { params: null, knr: null }, dd);
+    ft.base = inner;
+  }
+  return ft;
+}
+
+/** Parameter type adjustment (C17 6.7.6.3p7-8): arrays and functions become pointers. */
+export function adjustParam(p: Parser, t: Type): Type {
+  if (t.kind === TY.Array) {
+    const q = t.base!.qual; // element qualifiers stay on the element
+    void q;
+    const ptr = p.T.pointerTo(t.base!);
+    if (t.vla) { /* the size expression is still evaluated for side effects; kept on the pointer */ (ptr as Type).vla = null; }
+    return ptr;
+  }
+  if (t.kind === TY.Func) return p.T.pointerTo(t);
+  return t;
+}
+
+// type-name = declaration-specifiers abstract-declarator
+export function typeName(p: Parser): Type {
+  const st = p.tok();
+  const spec = declSpec(p, false);
+  if (!spec) { p.errorExpected('type name'); return p.T.int; }
+  const d = declarator(p, spec.ty, true);
+  if (d.name !== null) p.error(d.tok, `expected ')' before '${d.name}'`);
+  let t = d.ty;
+  if (d.attrs) t = applyTypeAttrs(p, t, d.attrs, st, false);
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// struct, union, enum
+
+// struct-or-union-specifier = ("struct" | "union") attribute* identifier? ("{" struct-declaration* "}" attribute*)?
+function structDecl(p: Parser): Type {
+  const kwTok = p.next();
+  const kind = p.kw(kwTok) === KW.Struct ? TY.Struct : TY.Union;
+  const holder = { attrs: null as Attrs | null };
+  attributes(p, holder);
+  if (p.at(TK.LBracket) && p.peek(1).kind === TK.LBracket) stdAttributes(p, holder);
+  let tag: Token | null = null;
+  if (p.at(TK.Ident) && p.kw(p.tok()) === KW.None) tag = p.next();
+  else if (p.at(TK.Ident) && p.kw(p.tok()) !== KW.None) tag = p.next(); // gcc errors later if misused
+  if (tag === null && !p.at(TK.LBrace)) {
+    p.errorExpected("'{'");
+    return p.T.int;
+  }
+  const kwName = kind === TY.Struct ? 'struct' : 'union';
+  if (!p.at(TK.LBrace)) {
+    // reference or forward declaration
+    const name = tag!.text;
+    const forwardOnly = p.at(TK.Semi);
+    const cur = p.scopes[p.scopes.length - 1].tags.get(name);
+    let t = forwardOnly ? cur ?? null : p.lookupTag(name);
+    if (t && t.kind !== kind) {
+      p.error(tag!, `'${name}' defined as wrong kind of tag`);
+      t = null;
+    }
+    if (!t) {
+      t = p.T.newRecord(kind, name);
+      t.rec!.depth = p.depth;
+      p.scopes[p.scopes.length - 1].tags.set(name, t);
+    }
+    return t;
+  }
+  // definition
+  let t: Type | null = null;
+  if (tag) {
+    const cur = p.scopes[p.scopes.length - 1].tags.get(tag.text);
+    if (cur && cur.kind === kind && !cur.rec!.complete) t = cur;
+    else if (cur) {
+      if (cur.kind !== kind) p.error(tag, `'${tag.text}' defined as wrong kind of tag`);
+      else { p.error(tag, `redefinition of '${kwName} ${tag.text}'`); if (cur.rec) noteTag(p, cur); }
+    }
+  }
+  if (!t) {
+    t = p.T.newRecord(kind, tag ? tag.text : null);
+    t.rec!.depth = p.depth;
+    if (tag) p.scopes[p.scopes.length - 1].tags.set(tag.text, t);
+  }
+  (t.rec as unknown as { defTok: Token }).defTok = tag ?? kwTok;
+  const fields = structMembers(p, t);
+  // trailing attributes apply before layout
+  attributes(p, holder);
+  const rec = t.rec!;
+  if (holder.attrs) {
+    if (holder.attrs.packed) rec.packed = true;
+    if (holder.attrs.aligned) rec.alignAttr = holder.attrs.aligned;
+    if (holder.attrs.transparentUnion) rec.transparentUnion = true;
+  }
+  layoutRecord(rec, fields, p.target, p.pack);
+  if (rec.transparentUnion && kind === TY.Union && rec.members.length === 0) rec.transparentUnion = false;
+  if (holder.attrs && holder.attrs.mayAlias) { for (const v of rec.variants) v.mayAlias = true; }
+  return t;
+}
+
+function noteTag(p: Parser, t: Type): void {
+  const d = (t.rec as unknown as { defTok?: Token }).defTok;
+  if (d) p.note(d, 'originally defined here');
+}
+
+// struct-declaration = declaration-specifiers (struct-declarator ("," struct-declarator)*)? ";"
+//                    | static-assert | ";"
+// struct-declarator = declarator? (":" constant-expression)? attribute*
+function structMembers(p: Parser, st: Type): FieldDecl[] {
+  p.expect(TK.LBrace, "'{'");
+  const fields: FieldDecl[] = [];
+  const names = new Map<string, Token>();
+  const kindName = st.kind === TY.Struct ? 'struct' : 'union';
+  while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
+    const t = p.tok();
+    if (t.kind === TK.Pragma) { pragma(p); continue; }
+    if (p.accept(TK.Semi)) { p.pedwarn('pedantic', t, `extra semicolon in ${kindName} or union specified`); continue; }
+    if (p.atKw(KW.StaticAssert)) { staticAssert(p); continue; }
+    const spec = declSpec(p, false);
+    if (!spec) {
+      if (p.at(TK.Ident)) { p.error(t, `unknown type name '${t.text}'`); }
+      else p.errorExpected('specifier-qualifier-list');
+      p.skipToSync();
+      continue;
+    }
+    // anonymous struct/union member
+    if (p.at(TK.Semi) && (spec.ty.kind === TY.Struct || spec.ty.kind === TY.Union)) {
+      p.next();
+      if (spec.ty.rec!.tag === null || p.gnu) {
+        if (spec.ty.rec!.tag !== null && !p.gnu) p.pedwarn(null, t, 'declaration does not declare anything');
+        for (const m of spec.ty.rec!.members) if (m.name) checkDupMember(p, names, m.name, t);
+        if (spec.ty.rec!.tag === null || p.gnu) fields.push({ name: null, ty: spec.ty, bitWidth: -1, alignAttr: fieldAlign(spec.attrs, spec.align), packed: !!spec.attrs?.packed });
+      }
+      continue;
+    }
+    if (p.at(TK.Semi)) { p.next(); p.warn(null, t, 'declaration does not declare anything'); continue; }
+    for (let first = true; ; first = false) {
+      if (!first && !p.accept(TK.Comma)) break;
+      let d: Declarator;
+      if (p.at(TK.Colon)) d = newDeclarator(p.tok(), spec.ty);
+      else d = declarator(p, spec.ty, false);
+      let width = -1;
+      if (p.accept(TK.Colon)) {
+        const wt = p.tok();
+        const w = constIntExpr(p);
+        width = Number(w);
+        if (!isInteger(d.ty)) { p.error(wt, `bit-field '${d.name ?? '<anonymous>'}' has invalid type`); width = -1; }
+        else if (w < 0n) { p.error(wt, `negative width in bit-field '${d.name ?? '<anonymous>'}'`); width = 1; }
+        else if (width > d.ty.size * 8) { p.error(wt, `width of '${d.name ?? '<anonymous>'}' exceeds its type`); width = d.ty.size * 8; }
+        else if (width === 0 && d.name) { p.error(wt, `zero width for bit-field '${d.name}'`); width = 1; }
+        attributes(p, d);
+      }
+      let ty = d.ty;
+      if (d.attrs) ty = applyTypeAttrs(p, ty, { ...d.attrs, aligned: undefined }, d.tok, false);
+      if (ty.kind === TY.Func) { p.error(d.tok, `field '${d.name}' declared as a function`); ty = p.T.pointerTo(ty); }
+      else if (!isComplete(ty) && !(ty.kind === TY.Array && ty.len < 0 && !ty.vla)) {
+        p.error(d.tok, `field '${d.name}' has incomplete type`);
+        ty = p.T.int;
+      } else if (isVM(ty) && p.fn === null) { p.error(d.tok, `a member of a structure or union cannot have a variably modified type`); ty = p.T.int; }
+      if (ty.kind === TY.Array && ty.len < 0) {
+        // flexible array member: must be last (checked below)
+      }
+      if (d.name) checkDupMember(p, names, d.name, d.tok);
+      const all = { attrs: null as Attrs | null };
+      if (spec.attrs) mergeAttrs(all, spec.attrs);
+      if (d.attrs) mergeAttrs(all, d.attrs);
+      fields.push({ name: d.name, ty, bitWidth: width, alignAttr: fieldAlign(all.attrs, spec.align), packed: !!all.attrs?.packed });
+    }
+    if (p.at(TK.RBrace)) p.pedwarn(null, p.tok(), 'no semicolon at end of struct or union');
+    else if (!p.expect(TK.Semi, "':', ',', ';', '}' or '__attribute__'")) p.skipToSync();
+  }
+  p.expect(TK.RBrace, "'}'");
+  // flexible array members must come last, and not alone in a struct
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    if (f.ty.kind === TY.Array && f.ty.len < 0 && !f.ty.vla && f.bitWidth < 0) {
+      if (st.kind === TY.Union) { /* gcc accepts in unions as an extension (zero-size) */ }
+      else if (i !== fields.length - 1) p.error(p.peek(-1), `flexible array member not at end of struct`);
+      else if (!fields.some((g, j) => j !== i && (g.name !== null || (g.bitWidth < 0 && g.ty.rec)))) p.error(p.peek(-1), 'flexible array member in a struct with no named members');
+    }
+  }
+  return fields;
+}
+
+function fieldAlign(a: Attrs | null, alignas: number): number {
+  return Math.max(a?.aligned ?? 0, alignas);
+}
+
+function checkDupMember(p: Parser, names: Map<string, Token>, name: string, t: Token): void {
+  if (names.has(name)) p.error(t, `duplicate member '${name}'`);
+  else names.set(name, t);
+}
+
+// enum-specifier = "enum" attribute* identifier? ("{" enumerator ("," enumerator)* ","? "}" attribute*)?
+// enumerator = identifier attribute* ("=" constant-expression)?
+function enumDecl(p: Parser): Type {
+  const kwTok = p.next();
+  const holder = { attrs: null as Attrs | null };
+  attributes(p, holder);
+  let tag: Token | null = null;
+  if (p.at(TK.Ident) && p.kw(p.tok()) === KW.None) tag = p.next();
+  if (tag === null && !p.at(TK.LBrace)) { p.errorExpected("'{'"); return p.T.int; }
+  const T = p.T;
+  if (!p.at(TK.LBrace)) {
+    let t = p.lookupTag(tag!.text);
+    if (t && t.kind !== TY.Enum) { p.error(tag!, `'${tag!.text}' defined as wrong kind of tag`); t = null; }
+    if (!t) {
+      t = T.newRecord(TY.Enum, tag!.text);
+      p.scopes[p.scopes.length - 1].tags.set(tag!.text, t);
+      if (!p.at(TK.Semi)) p.pedwarn(null, tag!, "ISO C forbids forward references to 'enum' types");
+    }
+    return t;
+  }
+  let t: Type | null = null;
+  if (tag) {
+    const cur = p.scopes[p.scopes.length - 1].tags.get(tag.text);
+    if (cur && cur.kind === TY.Enum && !cur.rec!.complete) t = cur;
+    else if (cur) p.error(tag, cur.kind === TY.Enum ? `redeclaration of 'enum ${tag.text}'` : `'${tag.text}' defined as wrong kind of tag`);
+  }
+  if (!t) {
+    t = T.newRecord(TY.Enum, tag ? tag.text : null);
+    if (tag) p.scopes[p.scopes.length - 1].tags.set(tag.text, t);
+  }
+  p.next(); // {
+  let next = 0n;
+  let min = 0n, max = 0n;
+  const consts: Obj[] = [];
+  const INT_MAX = 2147483647n, INT_MIN = -2147483648n;
+  while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
+    const nt = p.next();
+    if (nt.kind !== TK.Ident) { p.error(nt, `expected identifier before ${nt.text}`); p.skipToSync(); break; }
+    const ea = { attrs: null as Attrs | null };
+    attributes(p, ea);
+    let ctype = T.int;
+    if (p.accept(TK.Assign)) {
+      const e = rvalue(p, condExpr(p));
+      if (e.val === null) p.error(e.tok, `enumerator value for '${nt.text}' is not an integer constant`);
+      else if (!isInteger(e.ty)) p.error(e.tok, `enumerator value for '${nt.text}' is not an integer constant`);
+      else { next = e.val; if (e.val > INT_MAX || e.val < INT_MIN) ctype = e.ty; }
+    } else if (next > INT_MAX) {
+      ctype = next > 0xffffffffn ? (next > 0x7fffffffffffffffn ? T.ulong : T.long) : T.uint;
+      if (consts.length && next - 1n === INT_MAX) ctype = T.uint;
+    }
+    if (next > INT_MAX && ctype.kind === TY.Int) ctype = next > 0xffffffffn ? T.long : T.uint;
+    const o = new Obj(nt.text, ctype, nt);
+    o.storage = SC.EnumConst;
+    o.enumVal = next;
+    if (ea.attrs) o.attrs = ea.attrs;
+    const prev = p.scopes[p.scopes.length - 1].vars.get(nt.text);
+    if (prev) {
+      p.error(nt, `redeclaration of enumerator '${nt.text}'`);
+      if (prev.tok) p.note(prev.tok, `previous definition of '${nt.text}' with type ${quoteType(prev.ty)}`);
+    }
+    p.declare(o);
+    consts.push(o);
+    if (consts.length === 1 || next < min) min = next;
+    if (consts.length === 1 || next > max) max = next;
+    next++;
+    if (!p.accept(TK.Comma)) break;
+  }
+  p.expect(TK.RBrace, "'}'");
+  attributes(p, holder);
+  // compatible type: unsigned int if no negative values fit, else int; wider if needed (gcc)
+  let base: Type;
+  const packed = !!holder.attrs?.packed;
+  if (packed) {
+    const uns = min >= 0n;
+    base = fits(min, max, 1, uns) ? T.intOfSize(1, uns) : fits(min, max, 2, uns) ? T.intOfSize(2, uns) : fits(min, max, 4, uns) ? T.intOfSize(4, uns) : T.intOfSize(8, uns);
+  } else if (min >= 0n) base = max <= 0xffffffffn ? T.uint : max <= 0xffffffffffffffffn ? (p.target.longSize === 8 ? T.ulong : T.ullong) : T.uint128;
+  else base = min >= INT_MIN && max <= INT_MAX ? T.int : p.target.longSize === 8 ? T.long : T.llong;
+  const rec = t.rec!;
+  rec.enumBase = base;
+  rec.complete = true;
+  for (const v of rec.variants) { v.base = base; v.size = base.size; if (!v.alignOverride) v.align = base.align; }
+  rec.size = base.size; rec.align = base.align;
+  // after the closing brace, enumerators whose value does not fit int have the enumerated type
+  for (const o of consts) if (o.enumVal > INT_MAX || o.enumVal < INT_MIN) o.ty = t;
+  void kwTok;
+  return t;
+}
+
+function fits(min: bigint, max: bigint, size: number, uns: boolean): boolean {
+  const bits = BigInt(size * 8);
+  if (uns) return max < (1n << bits);
+  return min >= -(1n << (bits - 1n)) && max < (1n << (bits - 1n));
+}
+
+// ---------------------------------------------------------------------------------------------
+// _Static_assert, pragmas
+
+// static-assert = "_Static_assert" "(" constant-expression ("," string-literal)? ")" ";"
+export function staticAssert(p: Parser): void {
+  const kwt = p.next();
+  p.expect(TK.LParen, "'('");
+  const e = rvalue(p, condExpr(p));
+  let msg: string | null = null;
+  if (p.accept(TK.Comma)) {
+    const parts: string[] = [];
+    while (p.at(TK.String)) parts.push(p.next().text);
+    msg = parts.map((s) => s.slice(s.indexOf('"') + 1, -1)).join('');
+    if (!parts.length) p.errorExpected('string literal');
+  } else if (!p.c2x) p.pedwarn('pedantic', kwt, "ISO C11 does not support omitting the string in '_Static_assert'");
+  p.expect(TK.RParen, "')'");
+  p.expect(TK.Semi, "';'");
+  if (e.val === null) { p.error(e.tok, 'expression in static assertion is not an integer constant expression'); return; }
+  if (e.val === 0n) p.error(kwt, msg !== null ? `static assertion failed: "${msg}"` : 'static assertion failed');
+}
+
+/** #pragma pack(...), weak, GCC diagnostic/visibility...: handled here; others ignored. */
+export function pragma(p: Parser): void {
+  const t = p.next();
+  const body = t.text.trim();
+  let m = /^pack\s*\((.*)\)\s*$/.exec(body);
+  if (m) {
+    const args = m[1].split(',').map((s) => s.trim()).filter((s) => s.length);
+    if (args.length === 0) { p.pack = 0; return; }
+    if (args[0] === 'push') {
+      p.packStack.push(p.pack);
+      const n = args.find((a, i) => i > 0 && /^\d+$/.test(a));
+      if (n !== undefined) p.pack = Number(n);
+    } else if (args[0] === 'pop') {
+      p.pack = p.packStack.length ? p.packStack.pop()! : 0;
+    } else if (/^\d+$/.test(args[0])) p.pack = Number(args[0]);
+    return;
+  }
+  m = /^weak\s+([A-Za-z_$][\w$]*)\s*(?:=\s*([A-Za-z_$][\w$]*))?/.exec(body);
+  if (m) {
+    p.weakPragmas.push({ name: m[1], alias: m[2] ?? null });
+    const o = p.lookup(m[1]);
+    if (o) { o.attrs ??= {}; o.attrs.weak = true; }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declarations
+
+/** File-scope and block-scope declaration after its specifiers. Returns the Decl statements (block scope). */
+export function declaration(p: Parser, spec: DeclSpec, out: Node[] | null): void {
+  const isTop = p.fn === null || p.depth === 0;
+  if (p.at(TK.Semi)) {
+    p.next();
+    checkEmptyDecl(p, spec);
+    return;
+  }
+  for (let first = true; ; first = false) {
+    if (!first && !p.accept(TK.Comma)) break;
+    const d = declarator(p, spec.ty, false);
+    if (d.name === null) { p.skipToSync(); return; }
+    if (!spec.typeGiven && !spec.autoType) {
+      p.warn('implicit-int', d.tok, `type defaults to 'int' in declaration of '${d.name}'`);
+    }
+    if (spec.autoType) {
+      if (!p.at(TK.Assign)) { p.error(d.tok, `'__auto_type' requires an initialized data declaration`); }
+    }
+    let attrsAll: Attrs | null = null;
+    if (spec.attrs || d.attrs) { const h = { attrs: null as Attrs | null }; if (spec.attrs) mergeAttrs(h, spec.attrs); if (d.attrs) mergeAttrs(h, d.attrs); attrsAll = h.attrs; }
+    // function definition
+    if (d.ty.kind === TY.Func && (p.at(TK.LBrace) || (d.knr && d.knr.length && isDeclSpecStart(p, p.tok())))) {
+      if (!first) p.error(d.tok, `expected ',' or ';' before '{' token`);
+      functionDefinition(p, spec, d, attrsAll);
+      return;
+    }
+    if (spec.storage === SC.Typedef) {
+      declareTypedef(p, spec, d, attrsAll);
+    } else {
+      const o = declareObject(p, spec, d, attrsAll, isTop);
+      if (o && p.at(TK.Assign)) {
+        p.next();
+        initObject(p, o, spec, d, out);
+      } else if (o) {
+        finishNoInit(p, o, spec, d, out);
+      }
+    }
+    if (p.atKw(KW.Attribute)) attributes(p, { attrs: null });
+  }
+  if (!p.expect(TK.Semi, "',' or ';'")) p.skipToSync();
+}
+
+function checkEmptyDecl(p: Parser, spec: DeclSpec): void {
+  const t = spec.ty;
+  if ((t.kind === TY.Struct || t.kind === TY.Union || t.kind === TY.Enum) && spec.typeGiven) return;
+  p.warn(null, spec.tok, 'useless type name in empty declaration');
+}
+
+function declareTypedef(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs | null): void {
+  let ty = d.ty;
+  if (a) {
+    ty = applyTypeAttrs(p, ty, d.attrs ?? {}, d.tok, false);
+    if (spec.attrs?.aligned && !d.attrs?.aligned) ty = withAlign(ty, Math.max(spec.attrs.aligned, ty.align));
+    if (a.packed && (ty.kind === TY.Struct || ty.kind === TY.Union) && !ty.rec!.complete) ty.rec!.packed = true;
+  }
+  if (spec.align) ty = withAlign(ty, spec.align);
+  ty = withTypedefName(ty, d.name!);
+  const prev = p.scopes[p.scopes.length - 1].vars.get(d.name!);
+  if (prev) {
+    if (prev.storage !== SC.Typedef) {
+      p.error(d.tok, `'${d.name}' redeclared as different kind of symbol`);
+      if (prev.tok) p.note(prev.tok, `previous declaration of '${d.name}' with type ${quoteType(prev.ty)}`);
+    } else if (!compatible(prev.ty, ty) || isVM(ty)) {
+      p.error(d.tok, `conflicting types for '${d.name}'; have ${quoteType(ty)}`);
+      if (prev.tok) p.note(prev.tok, `previous declaration of '${d.name}' with type ${quoteType(prev.ty)}`);
+    } else if (!p.c2x && !p.gnu && p.opts.std && /^c(89|90|99)$/.test(p.opts.std)) {
+      p.pedwarn('pedantic', d.tok, `redefinition of typedef '${d.name}'`);
+    }
+  }
+  const o = new Obj(d.name!, ty, d.tok);
+  o.storage = SC.Typedef;
+  o.isLocal = p.fn !== null;
+  p.declare(o);
+  if (p.fn && isVM(ty)) {
+    // VLA typedef: sizes are evaluated at the typedef (kept via the type's vla expressions)
+  }
+}
+
+/** Declare (or redeclare) an object or function. */
+export function declareObject(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs | null, isTop: boolean): Obj | null {
+  const name = d.name!;
+  let ty = d.ty;
+  if (d.attrs) {
+    const ta = { ...d.attrs, aligned: undefined };
+    if (ty.kind === TY.Func && (ta.vectorSize || ta.mode)) { ty = cloneType(ty); ty.base = applyTypeAttrs(p, ty.base!, ta, d.tok, false); }
+    else ty = applyTypeAttrs(p, ty, ta, d.tok, false);
+  }
+  const isFn = ty.kind === TY.Func;
+  let storage = spec.storage;
+  if (spec.inline && !isFn) p.warn(null, d.tok, `variable '${name}' declared 'inline'`);
+  if (isFn && storage === SC.Auto && !isTop) {
+    // GNU: forward declaration of a nested function
+    const o = new Obj(name, ty, d.tok);
+    o.isFunc = true; o.storage = SC.Static; o.linkage = Linkage.None; o.attrs = a;
+    p.declare(o);
+    p.decls.push(o);
+    return o;
+  }
+  if (isFn && (storage === SC.Auto || storage === SC.Register)) {
+    p.error(d.tok, `invalid storage class for function '${name}'`);
+    storage = SC.None;
+  }
+  if (isFn && storage === SC.Static && !isTop) {
+    p.error(d.tok, `invalid storage class for function '${name}'`);
+    storage = SC.Extern;
+  }
+  if (isTop && (storage === SC.Auto || storage === SC.Register) && !(storage === SC.Register && d.asmName)) {
+    p.error(d.tok, `register name not specified for '${name}'`.replace(/.*/, `file-scope declaration of '${name}' specifies '${storage === SC.Auto ? 'auto' : 'register'}'`));
+    storage = SC.None;
+  }
+  // block-scope extern or function declaration: refers to the object with linkage
+  const blockExtern = !isTop && (storage === SC.Extern || isFn);
+  if (isTop || blockExtern) {
+    const linkage = storage === SC.Static ? Linkage.Internal : Linkage.External;
+    const cur = p.scopes[p.scopes.length - 1].vars.get(name);
+    let prev: Obj | null = cur ?? null;
+    if (!prev && blockExtern) {
+      const vis = p.lookup(name);
+      if (vis && vis.linkage !== Linkage.None) prev = vis;
+      else prev = p.externs.get(name) ?? null;
+    }
+    if (!prev && isTop) prev = p.externs.get(name) ?? null;
+    if (prev && prev.storage !== SC.Typedef && prev.storage !== SC.EnumConst && prev.linkage !== Linkage.None) {
+      return redeclare(p, prev, ty, storage, spec, d, a, isTop);
+    }
+    if (prev && cur) {
+      // typedef / enumerator / local redeclared
+      p.error(d.tok, `'${name}' redeclared as different kind of symbol`);
+      if (prev.tok) p.note(prev.tok, `previous declaration of '${name}' with type ${quoteType(prev.ty)}`);
+    }
+    const o = new Obj(name, ty, d.tok);
+    o.isFunc = isFn;
+    o.storage = storage;
+    o.linkage = linkage;
+    o.isLocal = false;
+    o.isInline = spec.inline;
+    o.isThreadLocal = spec.threadLocal;
+    o.attrs = a;
+    o.asmName = d.asmName;
+    o.align = Math.max(spec.align, a?.aligned ?? 0);
+    if (spec.noreturn) { o.attrs ??= {}; o.attrs.noreturn = true; }
+    if (isFn) { const b = libraryBuiltin(name); if (b >= 0) o.builtin = b; }
+    if (isTop && !isFn && storage !== SC.Extern) o.tentative = true;
+    if (!isFn && isTop && storage !== SC.Extern && !isComplete(ty) && !(ty.kind === TY.Array && ty.len < 0) && !p.at(TK.Assign)) {
+      // incomplete at the end of the unit is an error; checked in finishUnit
+    }
+    p.declare(o);
+    if (linkage === Linkage.External) p.externs.set(name, o);
+    p.decls.push(o);
+    if (blockExtern && !isTop) {
+      // also visible by linkage at file scope later
+    }
+    if (!isFn && spec.storage !== SC.Extern && !isTop) o.isLocal = false;
+    return o;
+  }
+  // local object
+  const cur = p.scopes[p.scopes.length - 1].vars.get(name);
+  if (cur) {
+    if (cur.storage === SC.Typedef || cur.storage === SC.EnumConst || cur.linkage !== Linkage.None) {
+      p.error(d.tok, `'${name}' redeclared as different kind of symbol`);
+    } else if (p.at(TK.Assign) && cur.defined) {
+      p.error(d.tok, `redefinition of '${name}'`);
+      if (cur.tok) p.note(cur.tok, `previous definition of '${name}' with type ${quoteType(cur.ty)}`);
+    } else {
+      p.error(d.tok, `redeclaration of '${name}' with no linkage`);
+      if (cur.tok) p.note(cur.tok, `previous declaration of '${name}' with type ${quoteType(cur.ty)}`);
+    }
+  }
+  const o = new Obj(name, ty, d.tok);
+  o.storage = storage;
+  o.isLocal = storage !== SC.Static;
+  o.isThreadLocal = spec.threadLocal;
+  o.attrs = a;
+  o.asmName = d.asmName;
+  o.align = Math.max(spec.align, a?.aligned ?? 0);
+  if (spec.threadLocal && storage !== SC.Static && storage !== SC.Extern) p.error(d.tok, `function-scope '${name}' implicitly auto and declared '__thread'`);
+  p.declare(o);
+  if (o.isLocal) p.fnLocals.push(o);
+  else p.decls.push(o);
+  return o;
+}
+
+function redeclare(p: Parser, prev: Obj, ty: Type, storage: SC, spec: DeclSpec, d: Declarator, a: Attrs | null, isTop: boolean): Obj {
+  const name = d.name!;
+  const isFn = ty.kind === TY.Func;
+  if (prev.isFunc !== isFn) {
+    p.error(d.tok, `'${name}' redeclared as different kind of symbol`);
+    if (prev.tok) p.note(prev.tok, `previous declaration of '${name}' with type ${quoteType(prev.ty)}`);
+  } else if (!compatible(prev.ty, ty)) {
+    if (prev.implicit) {
+      if (!prev.builtinImplicit) {
+        p.error(d.tok, `conflicting types for '${name}'; have ${quoteType(ty)}`);
+        if (prev.tok) p.note(prev.tok, `previous implicit declaration of '${name}' with type ${quoteType(prev.ty)}`);
+      }
+      prev.ty = ty;
+    } else if (prev.storage === SC.Builtin || prev.builtinDecl) {
+      p.warn('builtin-declaration-mismatch', d.tok, `conflicting types for built-in function '${name}'; expected ${quoteType(prev.ty)}`);
+      prev.ty = ty;
+      prev.builtinDecl = false;
+    } else if (!spec.typeGiven && isFn) {
+      // gcc: only a warning when the new declaration has an implicit int return type
+      if (p.warn(null, d.tok, `conflicting types for '${name}'`) && prev.tok) p.note(prev.tok, `previous declaration of '${name}' with type ${quoteType(prev.ty)}`);
+      prev.ty = ty;
+    } else {
+      p.error(d.tok, `conflicting types for '${name}'; have ${quoteType(ty)}`);
+      if (prev.tok) p.note(prev.tok, `previous ${prev.defined ? 'definition' : 'declaration'} of '${name}' with type ${quoteType(prev.ty)}`);
+    }
+  } else {
+    if (prev.implicit && !prev.builtinImplicit) {
+      // gcc: no diagnostic when the implicit declaration matches int()
+    }
+    prev.ty = composite(ty, prev.ty, p.T);
+  }
+  prev.implicit = false;
+  // linkage rules
+  if (storage === SC.Static && prev.linkage === Linkage.External && isTop) {
+    if (isFn && prev.implicit) { /* gcc: static after implicit is an error too */ }
+    p.error(d.tok, `static declaration of '${name}' follows non-static declaration`);
+    if (prev.tok) p.note(prev.tok, `previous declaration of '${name}' with type ${quoteType(prev.ty)}`);
+  } else if (storage === SC.None && !isFn && prev.linkage === Linkage.Internal && isTop) {
+    p.error(d.tok, `non-static declaration of '${name}' follows static declaration`);
+    if (prev.tok) p.note(prev.tok, `previous declaration of '${name}' with type ${quoteType(prev.ty)}`);
+  }
+  if (!isFn && isTop && storage !== SC.Extern) prev.tentative = true;
+  if (spec.inline) prev.isInline = true;
+  if (storage === SC.Extern && prev.storage === SC.None) { /* keeps definition status */ }
+  else if (storage !== SC.Extern || prev.storage === SC.Extern) {
+    if (!(prev.storage === SC.Static && storage === SC.None)) prev.storage = storage === SC.None && prev.storage === SC.Static ? SC.Static : storage;
+  }
+  if (spec.threadLocal) prev.isThreadLocal = true;
+  if (a) { const h = { attrs: prev.attrs }; mergeAttrs(h, a); prev.attrs = h.attrs; }
+  if (spec.noreturn) { prev.attrs ??= {}; prev.attrs.noreturn = true; }
+  if (d.asmName) prev.asmName = d.asmName;
+  const al = Math.max(spec.align, a?.aligned ?? 0);
+  if (al > prev.align) prev.align = al;
+  const cur = p.scopes[p.scopes.length - 1].vars.get(name);
+  if (cur !== prev) p.declare(prev);
+  prev.tok = prev.defined ? prev.tok : d.tok;
+  return prev;
+}
+
+function initObject(p: Parser, o: Obj, spec: DeclSpec, d: Declarator, out: Node[] | null): void {
+  const eqTok = p.peek(-1);
+  if (o.isFunc) { p.error(d.tok, `function '${o.name}' is initialized like a variable`); parseInitializer(p, p.T.int, false, eqTok); return; }
+  if (o.storage === SC.Extern && p.fn !== null && p.depth > 0) p.error(d.tok, `'${o.name}' has both 'extern' and initializer`);
+  else if (o.storage === SC.Extern) p.warn(null, d.tok, `'${o.name}' initialized and declared 'extern'`);
+  if (o.defined && !o.isLocal) {
+    p.error(d.tok, `redefinition of '${o.name}'`);
+    if (o.tok) p.note(o.tok, `previous definition of '${o.name}' with type ${quoteType(o.ty)}`);
+  }
+  if (o.ty.kind === TY.Array && o.ty.vla) p.error(d.tok, 'variable-sized object may not be initialized');
+  const isStatic = !o.isLocal;
+  if (spec.autoType) {
+    const e = rvalue(p, assign(p));
+    o.ty = e.ty;
+    o.init = [new (require('./ast').InitItem)(0, e.ty, e, -1, -1)];
+    if (isStatic) { const { checkConstInit } = require('./init'); checkConstInit(p, e); }
+  } else {
+    const r = parseInitializer(p, o.ty, isStatic, eqTok, o.name);
+    o.ty = r.ty;
+    o.init = r.items;
+  }
+  o.defined = true;
+  o.tentative = false;
+  if (o.storage === SC.Extern) o.storage = SC.None;
+  if (!isComplete(o.ty) && o.ty.kind !== TY.Array) p.error(d.tok, `variable '${o.name}' has initializer but incomplete type`);
+  if (out && o.isLocal) {
+    const n = new Node(NK.Decl, d.tok, o.ty);
+    n.obj = o;
+    out.push(n);
+  }
+}
+
+function finishNoInit(p: Parser, o: Obj, spec: DeclSpec, d: Declarator, out: Node[] | null): void {
+  if (o.isFunc) return;
+  if (o.isLocal) {
+    if (!isComplete(o.ty) && !isVM(o.ty)) {
+      p.error(d.tok, `storage size of '${o.name}' isn't known`);
+      o.ty = p.T.int;
+    }
+    o.defined = true;
+    if (out) {
+      const n = new Node(NK.Decl, d.tok, o.ty);
+      n.obj = o;
+      out.push(n);
+    }
+  } else if (p.fn !== null && p.depth > 0 && o.storage === SC.Static) {
+    if (!isComplete(o.ty)) p.error(d.tok, `storage size of '${o.name}' isn't known`);
+    o.defined = true;
+  }
+  void spec;
+}
+
+// function-definition = declaration-specifiers declarator (K&R declarations)* compound-statement
+function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs | null): void {
+  const nested = p.fn !== null;
+  if (nested) p.pedwarn('pedantic', d.tok, 'ISO C forbids nested functions');
+  if (spec.storage === SC.Typedef) p.error(d.tok, `function definition declared 'typedef'`);
+  const savedSpecStorage = spec.storage;
+  const o = nested ? nestedFunctionObj(p, spec, d, a) : declareObject(p, { ...spec, storage: savedSpecStorage === SC.Typedef ? SC.None : savedSpecStorage }, d, a, true)!;
+  if (o.defined && o.body) {
+    p.error(d.tok, `redefinition of '${o.name}'`);
+    if (o.tok) p.note(o.tok, `previous definition of '${o.name}' with type ${quoteType(o.ty)}`);
+  }
+  let params = d.params ?? [];
+  let ty = d.ty;
+  if (d.knr && d.knr.length) {
+    params = knrParams(p, d);
+    ty = p.T.funcType(ty.base!, params.map((x) => x.ty), false, true);
+    o.ty = ty;
+  }
+  const ret = ty.base!;
+  if (ret.kind !== TY.Void && !isComplete(ret)) p.error(d.tok, `return type is an incomplete type`);
+  if (d.ty.params) {
+    for (let i = 0; i < params.length; i++) {
+      if (!params[i].name) { if (!p.c2x) p.pedwarn('pedantic', params[i].tok ?? d.tok, 'ISO C does not support omitting parameter names in function definitions before C2X'); }
+      else if (!isComplete(params[i].ty) && params[i].ty.kind !== TY.Array) p.error(params[i].tok!, `parameter ${i + 1} ('${params[i].name}') has incomplete type`);
+    }
+  }
+  o.tok = d.tok;
+  o.defined = true;
+  o.params = params;
+  o.isFunc = true;
+  if (spec.inline) o.isInline = true;
+  const saved = startFunction(p, o);
+  for (const prm of params) if (prm.name) p.declare(prm);
+  const body = compoundStmt(p, false);
+  o.body = body;
+  finishFunction(p, o, saved);
+  if (nested) {
+    (o as unknown as { nestedIn: Obj }).nestedIn = p.fn!;
+  }
+}
+
+function nestedFunctionObj(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs | null): Obj {
+  const o = new Obj(d.name!, d.ty, d.tok);
+  o.isFunc = true;
+  o.storage = SC.Static;
+  o.linkage = Linkage.None;
+  o.attrs = a;
+  o.isInline = spec.inline;
+  const cur = p.scopes[p.scopes.length - 1].vars.get(d.name!);
+  if (cur && cur.isFunc && !cur.defined) {
+    cur.linkage = Linkage.None;
+    return cur;
+  }
+  p.declare(o);
+  p.decls.push(o);
+  return o;
+}
+
+/** K&R parameter declarations between the declarator and the body. */
+function knrParams(p: Parser, d: Declarator): Obj[] {
+  const names = d.knr!;
+  const byName = new Map<string, Obj>();
+  const T = p.T;
+  p.enterScope();
+  while (isDeclSpecStart(p, p.tok())) {
+    const spec = declSpec(p, true)!;
+    for (let first = true; ; first = false) {
+      if (!first && !p.accept(TK.Comma)) break;
+      const pd = declarator(p, spec.ty, false);
+      if (!pd.name) continue;
+      if (!names.some((n) => n.text === pd.name)) p.error(pd.tok, `declaration for parameter '${pd.name}' but no such parameter`);
+      const o = new Obj(pd.name, adjustParam(p, pd.ty), pd.tok);
+      o.isLocal = true;
+      if (spec.storage === SC.Register) o.storage = SC.Register;
+      if (byName.has(pd.name)) p.error(pd.tok, `redefinition of parameter '${pd.name}'`);
+      byName.set(pd.name, o);
+      p.declare(o);
+    }
+    p.expect(TK.Semi, "';'") || p.skipToSync();
+  }
+  p.leaveScope();
+  return names.map((n) => {
+    let o = byName.get(n.text);
+    if (!o) {
+      p.warn('implicit-int', n, `type of '${n.text}' defaults to 'int'`);
+      o = new Obj(n.text, T.int, n);
+      o.isLocal = true;
+    }
+    o.id = p.nextObjId++;
+    return o;
+  });
+}
+
+// translation-unit = (function-definition | declaration | static-assert | asm | pragma | ";")*
+export function translationUnit(p: Parser): void {
+  while (!p.at(TK.EOF)) {
+    const t = p.tok();
+    if (t.kind === TK.Pragma) { pragma(p); continue; }
+    if (t.kind === TK.Semi) { p.next(); p.pedwarn('pedantic', t, 'ISO C does not allow extra \';\' outside of a function'); continue; }
+    const k = p.kw(t);
+    if (k === KW.StaticAssert) { staticAssert(p); continue; }
+    if (k === KW.Asm) { topAsm(p); continue; }
+    if (k === KW.Extension && p.kw(p.peek(1)) === KW.Asm) { p.next(); continue; }
+    try {
+      externalDeclaration(p);
+    } catch (e) {
+      if (e instanceof RangeError && !process.env.CCTS_DEBUG) { p.error(t, 'declaration too deeply nested'); p.skipToSync(); }
+      else throw e;
+    }
+  }
+  checkUnitEnd(p);
+}
+
+function topAsm(p: Parser): void {
+  p.next();
+  p.expect(TK.LParen, "'('");
+  const parts: string[] = [];
+  while (p.at(TK.String)) parts.push(p.next().text);
+  p.asms.push(stringLiteralTextOf(parts));
+  p.expect(TK.RParen, "')'");
+  p.expect(TK.Semi, "';'");
+}
+
+function externalDeclaration(p: Parser): void {
+  const t = p.tok();
+  let spec = declSpec(p, true);
+  if (!spec) {
+    if (t.kind === TK.Ident && (p.peek(1).kind === TK.Ident || p.peek(1).kind === TK.Star) && p.kw(t) === KW.None && !p.lookup(t.text)) {
+      p.error(t, `unknown type name '${t.text}'`);
+      p.next();
+      spec = declSpec(p, true) ?? implicitSpec(p, t);
+      spec.typeGiven = true;
+    } else if ((t.kind === TK.Ident && p.kw(t) === KW.None) || t.kind === TK.Star || t.kind === TK.LParen) {
+      // implicit int: `f(x) { }` or `x;` (gcc: warning, "data definition has no type or storage class")
+      spec = implicitSpec(p, t);
+      if (p.peek(1).kind !== TK.LParen || t.kind !== TK.Ident) p.warn(null, t, 'data definition has no type or storage class');
+    } else {
+      p.error(t, `expected identifier or '(' before ${t.kind === TK.Ident ? `'${t.text}'` : describeTok(t)}`);
+      p.next();
+      p.skipToSync();
+      return;
+    }
+  }
+  declaration(p, spec, null);
+}
+
+function describeTok(t: Token): string {
+  if (t.kind === TK.Number) return 'numeric constant';
+  if (t.kind === TK.String) return 'string constant';
+  return `'${t.text}' token`;
+}
+
+function implicitSpec(p: Parser, t: Token): DeclSpec {
+  return { ty: p.T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0, attrs: null, typeGiven: false, autoType: false, tok: t };
+}
+
+function checkUnitEnd(p: Parser): void {
+  for (const o of p.decls) {
+    if (o.isFunc || o.isLocal) continue;
+    if (o.tentative && !o.defined) {
+      if (o.ty.kind === TY.Array && o.ty.len < 0) {
+        p.warn(null, o.tok!, `array '${o.name}' assumed to have one element`);
+        o.ty = p.T.arrayOf(o.ty.base!, 1);
+      } else if (!isComplete(o.ty) && o.storage !== SC.Extern) {
+        p.error(o.tok!, `storage size of '${o.name}' isn't known`);
+      }
+    }
+  }
+  for (const o of p.decls) {
+    if (o.isFunc && o.linkage === Linkage.Internal && !o.defined && o.used) {
+      p.warn(null, o.tok!, `'${o.name}' used but never defined`);
+    }
+  }
+}
+
+/** Type of a declared object for typeToString (debug). */
+export function describe(o: Obj): string { return `${o.name}: ${typeToString(o.ty)}`; }
+export { isArray, isFunc, Member };

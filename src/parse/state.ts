@@ -1,0 +1,269 @@
+// Parser state: the token array with its position, the scopes, the current function, and helpers to
+// look at tokens and report diagnostics. The grammar functions live in decl.ts, expr.ts, stmt.ts and
+// init.ts; each takes the Parser as its first argument (chibicc style: no hidden global cursor).
+
+import { Diagnostics, Loc } from '../diag/diagnostics';
+import { TF, TK, Token } from '../lex/token';
+import { TargetLayout } from '../../targets/layout';
+import { LabelInfo, Node, Obj, SC, StrLit } from './ast';
+import { Type, Types } from './types';
+
+export interface ParseOptions {
+  target: TargetLayout;
+  /** -std= value: c89, c99, c11, c17, c2x, gnu89, gnu99, gnu11, gnu17, gnu2x (default gnu17). */
+  std?: string;
+  diag: Diagnostics;
+}
+
+/** Keywords, numbered for switch statements. Aliases (__const, __inline__, ...) map to the same id. */
+export const enum KW {
+  None, Typedef, Extern, Static, Auto, Register, ThreadLocal, Inline, Noreturn,
+  Const, Volatile, Restrict, Atomic,
+  Void, Bool, Char, Short, Int, Long, Float, Double, Signed, Unsigned, Complex, Imaginary, Int128,
+  Float32, Float64, Float128, Float32x, Float64x, Float80, Float16,
+  Struct, Union, Enum, Typeof, TypeofUnqual, AutoType, Alignas, Alignof, StaticAssert, Attribute, Extension,
+  Asm, Sizeof, Generic, Real, Imag, Label,
+  If, Else, While, Do, For, Switch, Case, Default, Break, Continue, Goto, Return,
+  Builtin, // __builtin_va_arg, __builtin_offsetof, ... (special syntax)
+  Decimal,
+}
+
+export function makeKeywords(std: string, target: TargetLayout): Map<string, KW> {
+  const m = new Map<string, KW>();
+  const add = (k: KW, ...names: string[]) => { for (const n of names) m.set(n, k); };
+  add(KW.Typedef, 'typedef'); add(KW.Extern, 'extern'); add(KW.Static, 'static'); add(KW.Auto, 'auto');
+  add(KW.Register, 'register'); add(KW.ThreadLocal, '_Thread_local', '__thread');
+  add(KW.Inline, 'inline', '__inline', '__inline__'); add(KW.Noreturn, '_Noreturn');
+  add(KW.Const, 'const', '__const', '__const__'); add(KW.Volatile, 'volatile', '__volatile', '__volatile__');
+  add(KW.Restrict, 'restrict', '__restrict', '__restrict__'); add(KW.Atomic, '_Atomic');
+  add(KW.Void, 'void'); add(KW.Bool, '_Bool'); add(KW.Char, 'char'); add(KW.Short, 'short'); add(KW.Int, 'int');
+  add(KW.Long, 'long'); add(KW.Float, 'float'); add(KW.Double, 'double');
+  add(KW.Signed, 'signed', '__signed', '__signed__'); add(KW.Unsigned, 'unsigned');
+  add(KW.Complex, '_Complex', '__complex', '__complex__'); add(KW.Imaginary, '_Imaginary');
+  if (target.int128) add(KW.Int128, '__int128', '__int128__');
+  add(KW.Float32, '_Float32'); add(KW.Float64, '_Float64'); add(KW.Float128, '_Float128');
+  add(KW.Float32x, '_Float32x'); add(KW.Float64x, '_Float64x');
+  if (target.x86FloatNames) { add(KW.Float80, '__float80'); add(KW.Float128, '__float128'); }
+  if (target.arch === 'aarch64' || target.arch === 'riscv64') add(KW.Float16, '_Float16');
+  if (target.arch === 'aarch64') add(KW.Float16, '__fp16');
+  add(KW.Struct, 'struct'); add(KW.Union, 'union'); add(KW.Enum, 'enum');
+  add(KW.Typeof, '__typeof__', '__typeof');
+  add(KW.AutoType, '__auto_type'); add(KW.Alignas, '_Alignas'); add(KW.Alignof, '_Alignof', '__alignof__', '__alignof');
+  add(KW.StaticAssert, '_Static_assert'); add(KW.Attribute, '__attribute__', '__attribute');
+  add(KW.Extension, '__extension__'); add(KW.Asm, '__asm__', '__asm'); add(KW.Sizeof, 'sizeof');
+  add(KW.Generic, '_Generic'); add(KW.Real, '__real__', '__real'); add(KW.Imag, '__imag__', '__imag');
+  add(KW.Label, '__label__');
+  add(KW.If, 'if'); add(KW.Else, 'else'); add(KW.While, 'while'); add(KW.Do, 'do'); add(KW.For, 'for');
+  add(KW.Switch, 'switch'); add(KW.Case, 'case'); add(KW.Default, 'default'); add(KW.Break, 'break');
+  add(KW.Continue, 'continue'); add(KW.Goto, 'goto'); add(KW.Return, 'return');
+  add(KW.Decimal, '_Decimal32', '_Decimal64', '_Decimal128');
+  for (const b of ['__builtin_va_arg', '__builtin_offsetof', '__builtin_types_compatible_p', '__builtin_choose_expr',
+    '__builtin_convertvector', '__builtin_complex', '__builtin_shuffle', '__builtin_has_attribute', '__builtin_tgmath',
+    '__builtin_call_with_static_chain']) add(KW.Builtin, b);
+  const gnu = std.startsWith('gnu');
+  if (gnu) { add(KW.Typeof, 'typeof'); add(KW.Asm, 'asm'); }
+  if (std === 'c2x' || std === 'gnu2x' || std === 'c23' || std === 'gnu23') {
+    add(KW.Typeof, 'typeof'); add(KW.Alignas, 'alignas'); add(KW.Alignof, 'alignof');
+    add(KW.StaticAssert, 'static_assert'); add(KW.ThreadLocal, 'thread_local'); add(KW.Asm, 'asm');
+  }
+  return m;
+}
+
+export class Scope {
+  vars = new Map<string, Obj>();
+  tags = new Map<string, Type>();
+}
+
+export interface SwitchCtx {
+  node: Node;
+  /** Promoted controlling type. */
+  ty: Type;
+  values: Map<bigint, Token>;
+  ranges: { lo: bigint; hi: bigint; tok: Token }[];
+  hasDefault: Token | null;
+}
+
+export class Parser {
+  pos = 0;
+  readonly T: Types;
+  readonly keywords: Map<string, KW>;
+  readonly gnu: boolean;
+  readonly std: string;
+  /** C99 or later (implicit int is an error... no: a warning in gcc; used for messages). */
+  readonly c99: boolean;
+  readonly c2x: boolean;
+  scopes: Scope[] = [new Scope()];
+  /** Current function (null at file scope). */
+  fn: Obj | null = null;
+  fnLocals: Obj[] = [];
+  /** Label scopes of the current function: [function-level, __label__ blocks...]. */
+  labelScopes: Map<string, LabelInfo>[] = [];
+  fnLabels: LabelInfo[] = [];
+  /** Label scopes of the enclosing functions (GNU nested functions may jump to them). */
+  outerLabelScopes: Map<string, LabelInfo>[] = [];
+  loopDepth = 0;
+  breakDepth = 0;
+  switches: SwitchCtx[] = [];
+  /** #pragma pack state. */
+  pack = 0;
+  packStack: number[] = [];
+  decls: Obj[] = [];
+  /** Objects and functions with external linkage by name (block-scope externs, implicit declarations). */
+  externs = new Map<string, Obj>();
+  asms: string[] = [];
+  weakPragmas: { name: string; alias: string | null }[] = [];
+  strings: StrLit[] = [];
+  nextObjId = 1;
+  /** Builtin function objects created on first use. */
+  builtinObjs = new Map<string, Obj>();
+  /** Names reported as undeclared in the current function (gcc reports each once). */
+  reportedUndeclared = new Set<string>();
+  undeclaredNoteGiven = false;
+  /** Statement-expression nesting (for `break` inside ({...}) etc.). */
+  stmtExprDepth = 0;
+
+  constructor(readonly toks: Token[], readonly opts: ParseOptions) {
+    this.T = new Types(opts.target);
+    this.std = opts.std ?? 'gnu17';
+    this.gnu = this.std.startsWith('gnu');
+    this.keywords = makeKeywords(this.std, opts.target);
+    this.c99 = !/^(c89|c90|gnu89|gnu90|ansi|iso9899:1990)$/.test(this.std);
+    this.c2x = /2x|23/.test(this.std);
+  }
+
+  get diag(): Diagnostics { return this.opts.diag; }
+  get target(): TargetLayout { return this.opts.target; }
+
+  // ---- tokens
+  peek(k = 0): Token {
+    const i = this.pos + k;
+    return i < this.toks.length ? this.toks[i] : this.toks[this.toks.length - 1];
+  }
+  tok(): Token { return this.toks[this.pos]; }
+  next(): Token {
+    const t = this.toks[this.pos];
+    if (t.kind !== TK.EOF) this.pos++;
+    return t;
+  }
+  at(k: TK): boolean { return this.toks[this.pos].kind === k; }
+  atAt(off: number, k: TK): boolean { return this.peek(off).kind === k; }
+  accept(k: TK): boolean {
+    if (this.toks[this.pos].kind === k) { this.pos++; return true; }
+    return false;
+  }
+  /** Keyword id of a token (KW.None for non-keywords). */
+  kw(t: Token): KW {
+    if (t.kind !== TK.Ident) return KW.None;
+    return this.keywords.get(t.text) ?? KW.None;
+  }
+  atKw(k: KW): boolean { return this.kw(this.toks[this.pos]) === k; }
+  acceptKw(k: KW): boolean {
+    if (this.kw(this.toks[this.pos]) === k) { this.pos++; return true; }
+    return false;
+  }
+  /** Expect a punctuator; on failure report gcc's "expected 'X' before 'Y'" and do not advance. */
+  expect(k: TK, what: string): boolean {
+    if (this.toks[this.pos].kind === k) { this.pos++; return true; }
+    this.errorExpected(what);
+    return false;
+  }
+  errorExpected(what: string): void {
+    const t = this.tok();
+    const msg = `expected ${what} before ${describeToken(t)}`;
+    // gcc puts a missing token right after the previous one when the next token starts a new line
+    const prev = this.pos > 0 ? this.toks[this.pos - 1] : null;
+    // (only when one token is expected and it is one gcc suggests inserting after the previous token)
+    if (prev && INSERT_AFTER_PREV.has(what) && (t.flags & TF.BOL) && prev.file === t.file && !(prev.flags & TF.Expanded)) {
+      this.opts.diag.error({ file: prev.file, pos: prev.pos + prev.text.length }, msg);
+    } else this.error(t, msg);
+  }
+
+  // ---- diagnostics
+  loc(t: Token): Loc {
+    // a token from a macro expansion is reported at the macro invocation, as gcc's first line does
+    return { file: t.file, pos: t.pos };
+  }
+  error(t: Token, msg: string): void { this.opts.diag.error(this.loc(t), msg); }
+  warn(name: string | null, t: Token, msg: string): boolean { return this.opts.diag.warning(name, this.loc(t), msg); }
+  pedwarn(name: string | null, t: Token, msg: string): boolean { return this.opts.diag.pedwarn(name, this.loc(t), msg); }
+  note(t: Token, msg: string): void { this.opts.diag.note(this.loc(t), msg); }
+
+  // ---- scopes
+  enterScope(): void { this.scopes.push(new Scope()); }
+  leaveScope(): void { this.scopes.pop(); }
+  get depth(): number { return this.scopes.length - 1; }
+  lookup(name: string): Obj | null {
+    const s = this.scopes;
+    for (let i = s.length - 1; i >= 0; i--) {
+      const o = s[i].vars.get(name);
+      if (o !== undefined) return o;
+    }
+    return null;
+  }
+  lookupTag(name: string): Type | null {
+    const s = this.scopes;
+    for (let i = s.length - 1; i >= 0; i--) {
+      const t = s[i].tags.get(name);
+      if (t !== undefined) return t;
+    }
+    return null;
+  }
+  /** Is the identifier token a typedef name in the current scope? */
+  isTypedefName(t: Token): boolean {
+    if (t.kind !== TK.Ident) return false;
+    const o = this.lookup(t.text);
+    return o !== null && o.storage === SC.Typedef;
+  }
+  declare(o: Obj): void {
+    o.depth = this.depth;
+    if (!o.id) o.id = this.nextObjId++;
+    this.scopes[this.scopes.length - 1].vars.set(o.name, o);
+  }
+
+  /** Skip to the end of the current statement/declaration after an error: past ';' or before '}'. */
+  skipToSync(): void {
+    let depth = 0;
+    for (;;) {
+      const t = this.tok();
+      switch (t.kind) {
+        case TK.EOF: return;
+        case TK.LParen: case TK.LBracket: case TK.LBrace: depth++; break;
+        case TK.RParen: case TK.RBracket: if (depth > 0) depth--; break;
+        case TK.RBrace:
+          if (depth === 0) return;
+          depth--;
+          if (depth === 0) { this.pos++; if (this.at(TK.Semi)) this.pos++; return; }
+          break;
+        case TK.Semi: if (depth === 0) { this.pos++; return; } break;
+      }
+      this.pos++;
+    }
+  }
+
+  /** Skip a balanced (...) group starting at '('. */
+  skipParens(): void {
+    let depth = 0;
+    do {
+      const k = this.tok().kind;
+      if (k === TK.LParen || k === TK.LBracket || k === TK.LBrace) depth++;
+      else if (k === TK.RParen || k === TK.RBracket || k === TK.RBrace) depth--;
+      else if (k === TK.EOF) return;
+      this.pos++;
+    } while (depth > 0);
+  }
+}
+
+/** Tokens gcc offers to insert right after the previous token when they are missing. */
+const INSERT_AFTER_PREV = new Set(["';'", "')'", "']'", "','", "':'"]);
+
+/** gcc's description of a token in "expected X before Y" messages. */
+export function describeToken(t: Token): string {
+  switch (t.kind) {
+    case TK.EOF: return 'end of input';
+    case TK.Number: return 'numeric constant';
+    case TK.String: return 'string constant';
+    case TK.Char: return 'character constant';
+    case TK.Ident: return `'${t.text}'`;
+  }
+  return `'${t.text}' token`;
+}

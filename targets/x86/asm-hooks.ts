@@ -1,0 +1,165 @@
+// The x86 adapter for asm/'s target interface (asm/target.ts). Owned by the asm/ helper.
+//
+// AT&T statements go through syntax.ts (operands, with asm/'s expression parser as the callback) and
+// encode.ts; direct jmp/jcc to a symbol become relaxable (short rel8 first, near rel16/rel32 when
+// needed); relocation types come from relocs.ts; code padding from nops.ts. Modes: .code64 / .code32 /
+// .code16, and .code16gcc (16-bit code whose call/ret/push/pop/enter/leave without a suffix use 32-bit
+// operands, as gcc -m16 expects).
+//
+// GNU as subtleties kept here:
+// - `call sym` gets R_X86_64_PLT32 unless sym is a local symbol already defined when the call is
+//   assembled (output_jump decides it then); a relaxed jmp/jcc decides at the end of assembly.
+//   FX_LOCAL_AT_PARSE records the first case.
+// - A PLT32 without @PLT is adjustable: when asm/ replaces a local symbol by its section symbol,
+//   the relocation becomes PC32 (viaSection).
+// - Relocations with a specifier (@GOTPCREL, @TPOFF, ...) keep their symbol (tc_i386_fix_adjustable).
+
+import type {
+  AsmTarget, CfiTarget, RelaxForm, RelocChoice, RelocQuery, TargetEncoding, TargetEnv, TargetFixup,
+} from '../../asm/target';
+import { encode, encodeBranch, isRelaxable, Fixup, Encoded, FX_CALL, FX_BRANCH, Mode } from './encode';
+import { codePadding } from './nops';
+import { Instruction, OpKind, RELOC_SPECS, SymExpr, Value } from './operand';
+import {
+  i386RelocType, x86_64RelocType, R_X86_64_PC32, R_386_PC32, R_X86_64_GOTPC32, R_386_GOTPC,
+} from './relocs';
+import { parseInstruction } from './syntax';
+import { X86Error } from './error';
+
+const FX_SIGNED = 1 << 16;
+const FX_LOCAL_AT_PARSE = 1 << 17;
+
+const EM_386 = 3, EM_X86_64 = 62, SHT_PROGBITS = 1;
+
+/** DWARF register numbers (x86-64 psABI and i386 SysV). */
+const DWARF64 = ['rax', 'rdx', 'rcx', 'rbx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rip'];
+const DWARF32 = ['eax', 'ecx', 'edx', 'ebx', 'esp', 'ebp', 'esi', 'edi', 'eip'];
+
+/** Spellings that .code16gcc turns into their 32-bit forms. */
+const CODE16GCC: Record<string, string> = {
+  call: 'calll', ret: 'retl', push: 'pushl', pop: 'popl', pushf: 'pushfl', popf: 'popfl', enter: 'enterl',
+  leave: 'leavel', iret: 'iretl', lret: 'lretl', pusha: 'pushal', popa: 'popal',
+};
+
+export function makeX86Target(bits: 64 | 32): AsmTarget {
+  let mode: Mode = bits;
+  let gcc16 = false;
+  const is64 = bits === 64;
+
+  function toTargetFixup(f: Fixup, env: TargetEnv): TargetFixup {
+    let kind = f.flags | (f.signed ? FX_SIGNED : 0);
+    if (f.flags & FX_CALL && f.expr.sym && env.isLocalDefined(f.expr.sym)) kind |= FX_LOCAL_AT_PARSE;
+    return {
+      offset: f.offset, size: f.size, pcrel: f.pcrel, sym: f.expr.sym, addend: f.expr.addend, spec: f.expr.spec,
+      check: f.pcrel || f.signed ? 1 : 3, kind,
+    };
+  }
+
+  function convert(e: Encoded, env: TargetEnv): TargetEncoding {
+    return { bytes: e.bytes, fixups: e.fixups.map((f) => toTargetFixup(f, env)) };
+  }
+
+  function relaxForms(inst: Instruction, env: TargetEnv): RelaxForm[] | null {
+    const short = encodeBranch(inst, mode, 'short');
+    const near = encodeBranch(inst, mode, 'near');
+    if (short.fixups.length !== 1 || near.fixups.length !== 1) return null;
+    const nf = toTargetFixup(near.fixups[0], env);
+    const wide = nf.size === 2 ? 0x7fff : 0x7fffffff;
+    return [
+      { bytes: short.bytes, fixup: toTargetFixup(short.fixups[0], env), min: -128, max: 127 },
+      { bytes: near.bytes, fixup: nf, min: -wide - 1, max: wide },
+    ];
+  }
+
+  function isSymbolic(v: Value): v is SymExpr {
+    return typeof v !== 'bigint' && v.sym !== '';
+  }
+
+  const cfi: CfiTarget = {
+    codeAlign: 1,
+    dataAlign: is64 ? -8 : -4,
+    returnColumn: is64 ? 16 : 8,
+    initial: [],
+    initialCfaReg: is64 ? 7 : 4,
+    initialCfaOffset: is64 ? 8 : 4,
+    addrSize: is64 ? 8 : 4,
+    ehFrameType: SHT_PROGBITS,
+    dwarfReg: (name) => {
+      const r = (is64 ? DWARF64 : DWARF32).indexOf(name);
+      if (r >= 0) return r;
+      let m = /^xmm(\d+)$/.exec(name);
+      if (m) return (is64 ? 17 : 21) + Number(m[1]);
+      m = /^st\(?(\d)\)?$/.exec(name);
+      if (m) return (is64 ? 33 : 11) + Number(m[1]);
+      if (name === 'eflags' || name === 'rflags') return is64 ? 49 : 9;
+      return -1;
+    },
+    pcrel32: is64 ? R_X86_64_PC32 : R_386_PC32,
+  };
+
+  return {
+    elfClass: bits,
+    machine: is64 ? EM_X86_64 : EM_386,
+    elfFlags: 0,
+    rela: is64,
+    commentChars: '#',
+    lineCommentChars: '#/',
+    specs: RELOC_SPECS,
+    cfi,
+
+    directive(name: string): boolean {
+      switch (name) {
+        case '.code64': mode = 64; gcc16 = false; return true;
+        case '.code32': mode = 32; gcc16 = false; return true;
+        case '.code16': mode = 16; gcc16 = false; return true;
+        case '.code16gcc': mode = 16; gcc16 = true; return true;
+        case '.att_syntax': return true;
+        case '.intel_syntax': throw new X86Error('.intel_syntax is not supported yet');
+        case '.arch': return true;
+        default: return false;
+      }
+    },
+
+    assemble(mnemonic: string, operands: string, env: TargetEnv): TargetEncoding {
+      let mn = mnemonic;
+      if (gcc16 && CODE16GCC[mn.toLowerCase()]) {
+        // Only when no operand fixes the size (push %ax stays 16-bit).
+        if (!/%[a-d]x\b|%[sd]i\b|%[sb]p\b|%[c-gs]s\b/.test(operands)) mn = CODE16GCC[mn.toLowerCase()];
+      }
+      const inst = parseInstruction(operands ? `${mn} ${operands}` : mn, (t) => env.parseExpr(t) as Value);
+      const op0 = inst.operands[0];
+      if (inst.operands.length === 1 && op0.kind === OpKind.Mem && !op0.star && op0.base < 0 && op0.index < 0
+          && isSymbolic(op0.disp) && isRelaxable(inst, mode)) {
+        const forms = relaxForms(inst, env);
+        if (forms) return { bytes: forms[0].bytes, fixups: [], relax: forms };
+      }
+      return convert(encode(inst, mode), env);
+    },
+
+    nops: (len: number) => codePadding(len, mode),
+
+    reloc(q: RelocQuery): RelocChoice {
+      const f = q.fix;
+      const fx: Fixup = {
+        offset: f.offset, size: f.size, pcrel: f.pcrel, signed: (f.kind & FX_SIGNED) !== 0,
+        expr: { sym: f.sym, addend: f.addend, spec: f.spec as SymExpr['spec'] }, flags: f.kind & 0xffff,
+      };
+      if (f.sym === '_GLOBAL_OFFSET_TABLE_' && !f.spec) {
+        return { type: is64 ? R_X86_64_GOTPC32 : R_386_GOTPC, keepSymbol: true };
+      }
+      let type: number;
+      if (is64) {
+        let local = f.kind & FX_CALL ? (f.kind & FX_LOCAL_AT_PARSE) !== 0 : q.local;
+        if (q.viaSection || (f.kind & FX_BRANCH && !f.sym)) local = true;
+        type = x86_64RelocType(fx, local);
+      } else type = i386RelocType(fx);
+      return { type, keepSymbol: f.spec !== '' };
+    },
+
+    dataFixup(size: number, pcrel: boolean, spec: string): TargetFixup {
+      return { offset: 0, size, pcrel, sym: '', addend: 0n, spec, check: 3, kind: 0 };
+    },
+
+    forceRelocGlobal: () => true,
+  };
+}

@@ -1,0 +1,8 @@
+int counter;
+
+void bump(void)
+{
+  counter++;
+}
+
+extern long counter; /* ERROR */

@@ -1,0 +1,8 @@
+struct node {
+  struct node *next;
+  int value;
+};
+
+struct node { /* ERROR */
+  int other;
+};

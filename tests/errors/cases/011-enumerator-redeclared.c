@@ -1,0 +1,7 @@
+enum state { IDLE, RUNNING, STOPPED };
+
+enum event {
+  START,
+  STOP,
+  IDLE, /* ERROR */
+};

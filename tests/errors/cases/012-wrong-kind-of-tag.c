@@ -1,0 +1,6 @@
+struct buffer {
+  char *data;
+  unsigned len;
+};
+
+void clear(union buffer *b); /* ERROR */

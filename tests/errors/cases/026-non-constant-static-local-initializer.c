@@ -1,0 +1,5 @@
+int next_id(int base)
+{
+  static int id = base; /* ERROR */
+  return id++;
+}

@@ -1,0 +1,6 @@
+static int counter(void) { static int c; return c; }
+
+void tick(void)
+{
+  counter()++; /* ERROR */
+}

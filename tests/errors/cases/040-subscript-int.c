@@ -1,0 +1,5 @@
+int first(int n)
+{
+  int total = n;
+  return total[0]; /* ERROR */
+}

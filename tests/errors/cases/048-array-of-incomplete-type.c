@@ -1,0 +1,5 @@
+struct record;
+
+extern int nrecords;
+
+struct record table[8]; /* ERROR */

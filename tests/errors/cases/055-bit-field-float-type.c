@@ -1,0 +1,4 @@
+struct sample {
+  int channel : 4;
+  float level : 8; /* ERROR */
+};

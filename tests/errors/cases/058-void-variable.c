@@ -1,0 +1,5 @@
+int run(int argc)
+{
+  void result; /* ERROR */
+  return argc;
+}

@@ -1,0 +1,4 @@
+struct message {
+  int type;
+  void body; /* ERROR */
+};

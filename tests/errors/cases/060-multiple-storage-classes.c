@@ -1,0 +1,5 @@
+static int cache_size = 64;
+
+static extern int cache_hits; /* ERROR */
+
+int hits(void) { return cache_size; }

@@ -1,0 +1,5 @@
+static int depth;
+
+auto int level = 2; /* ERROR */
+
+int get_depth(void) { return depth; }

@@ -1,0 +1,5 @@
+struct packet {
+  unsigned short len;
+  unsigned char data[]; /* ERROR */
+  unsigned char checksum;
+};

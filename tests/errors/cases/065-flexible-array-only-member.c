@@ -1,0 +1,3 @@
+struct list {
+  int items[]; /* ERROR */
+};

@@ -1,0 +1,5 @@
+int apply(int x)
+{
+  int scale = 3;
+  return scale(x); /* ERROR */
+}

@@ -1,0 +1,8 @@
+static void log_msg(const char *m) { (void)m; }
+
+int report(void)
+{
+  int r;
+  r = log_msg("done"); /* ERROR */
+  return r;
+}

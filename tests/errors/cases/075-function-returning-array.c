@@ -1,0 +1,5 @@
+typedef int row[4];
+
+row first_row(void); /* ERROR */
+
+int get(void) { return 0; }

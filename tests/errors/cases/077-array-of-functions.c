@@ -1,0 +1,5 @@
+typedef void callback(void);
+
+static void a(void) { }
+
+callback table[4]; /* ERROR */

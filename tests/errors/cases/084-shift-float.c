@@ -1,0 +1,5 @@
+float twice(float x)
+{
+  float y = x;
+  return y << 1; /* ERROR */
+}

@@ -1,0 +1,7 @@
+const char *grade(double score)
+{
+  switch (score) { /* ERROR */
+  case 1: return "one";
+  default: return "other";
+  }
+}

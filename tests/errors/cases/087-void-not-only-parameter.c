@@ -1,0 +1,3 @@
+int valid(int a);
+
+int broken(int a, void); /* ERROR */

@@ -1,0 +1,3 @@
+int n = 10;
+
+int values[n]; /* ERROR */

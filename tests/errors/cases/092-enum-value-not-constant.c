@@ -1,0 +1,6 @@
+static int base = 10;
+
+enum level {
+  LOW,
+  HIGH = base, /* ERROR */
+};

@@ -1,0 +1,6 @@
+struct stats;
+
+struct stats compute(int n) /* ERROR */
+{
+  (void)n;
+}

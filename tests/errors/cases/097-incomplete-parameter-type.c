@@ -1,0 +1,8 @@
+struct request;
+
+static int handled;
+
+void handle(struct request r) /* ERROR */
+{
+  handled++;
+}

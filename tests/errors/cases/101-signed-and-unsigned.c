@@ -1,0 +1,3 @@
+static unsigned total;
+
+signed unsigned int offset; /* ERROR */

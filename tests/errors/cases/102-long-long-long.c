@@ -1,0 +1,3 @@
+typedef long long i64;
+
+long long long huge; /* ERROR */

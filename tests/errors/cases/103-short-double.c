@@ -1,0 +1,3 @@
+static double ratio = 0.5;
+
+short double half; /* ERROR */

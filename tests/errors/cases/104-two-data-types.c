@@ -1,0 +1,3 @@
+static int count;
+
+int char mixed; /* ERROR */

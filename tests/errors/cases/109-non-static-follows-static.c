@@ -1,0 +1,5 @@
+static int refcount;
+
+void retain(void) { refcount++; }
+
+int refcount; /* ERROR */

@@ -1,0 +1,3 @@
+static float gain = 1.0f;
+
+unsigned float level; /* ERROR */

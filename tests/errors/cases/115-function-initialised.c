@@ -1,0 +1,3 @@
+static int ready;
+
+int init(void) = 0; /* ERROR */

@@ -1,0 +1,4 @@
+struct ops {
+  int (*open)(const char *);
+  int close(int); /* ERROR */
+};

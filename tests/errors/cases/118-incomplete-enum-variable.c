@@ -1,0 +1,5 @@
+enum mode;
+
+static int count;
+
+enum mode current; /* ERROR */

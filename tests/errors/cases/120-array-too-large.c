@@ -1,0 +1,3 @@
+static char small[16];
+
+static char huge[0x7fffffffffffffffL][4]; /* ERROR */

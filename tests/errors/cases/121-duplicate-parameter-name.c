@@ -1,0 +1,6 @@
+static int base;
+
+int blend(int a, int b, int a) /* ERROR */
+{
+  return a + b + base;
+}

@@ -1,0 +1,7 @@
+int old_style(a, b)
+  int a;
+  int b;
+  int c; /* ERROR */
+{
+  return a + b;
+}

@@ -1,0 +1,6 @@
+struct later;
+
+unsigned long align_of_later(void)
+{
+  return _Alignof(struct later); /* ERROR */
+}

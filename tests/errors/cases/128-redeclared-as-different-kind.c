@@ -1,0 +1,5 @@
+int status;
+
+int check(void) { return status; }
+
+void status(void); /* ERROR */

@@ -1,0 +1,5 @@
+enum big {
+  SMALL = 1,
+  LARGEST = 9223372036854775807LL,
+  BEYOND, /* ERROR */
+};

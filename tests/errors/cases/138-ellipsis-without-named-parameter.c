@@ -1,0 +1,3 @@
+int printf_like(const char *fmt, ...);
+
+int anything(...); /* ERROR */

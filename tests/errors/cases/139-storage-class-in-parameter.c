@@ -1,0 +1,3 @@
+int fine(register int x);
+
+int bad(static int x); /* ERROR */

@@ -1,0 +1,6 @@
+struct point {
+  int x;
+  int y;
+}
+
+int distance(struct point a); /* ERROR */

@@ -1,0 +1,5 @@
+const char *quoted(void)
+{
+  const char *s = "ok";
+  return `s`; /* ERROR */
+}

@@ -1,0 +1,6 @@
+int init(void)
+{
+  int x;
+  x = ; /* ERROR */
+  return x;
+}

@@ -1,0 +1,6 @@
+int compute(int v)
+{
+  int result = v;
+  int int = 3; /* ERROR */
+  return result;
+}

@@ -1,0 +1,3 @@
+static int width = 4;
+
+int = 5; /* ERROR */

@@ -1,0 +1,7 @@
+int countdown(int n)
+{
+  do {
+    n--;
+  } ; /* ERROR */
+  return n;
+}

@@ -1,0 +1,5 @@
+int mix(int a, int b)
+{
+  int r = (a + b)); /* ERROR */
+  return r;
+}

@@ -1,0 +1,4 @@
+struct span {
+  int start
+  int end; /* ERROR */
+};

@@ -1,0 +1,4 @@
+struct settings {
+  int depth;
+  int retries = 3; /* ERROR */
+};

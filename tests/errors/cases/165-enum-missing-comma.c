@@ -1,0 +1,6 @@
+enum weekday {
+  MON,
+  TUE
+  WED, /* ERROR */
+  THU,
+};

@@ -1,0 +1,3 @@
+int first(int a, int b);
+
+int second(int a,); /* ERROR */

@@ -1,0 +1,6 @@
+int g(int x)
+{
+  if (x)
+    goto; /* ERROR */
+  return 0;
+}

@@ -1,0 +1,4 @@
+unsigned long words(unsigned long bytes)
+{
+  return bytes / sizeof int; /* ERROR */
+}

@@ -1,0 +1,4 @@
+static int ready = 0;
+
+if (ready) /* ERROR */
+  ready = 1;

@@ -1,0 +1,3 @@
+int good(int a, int b);
+
+int bad(int a, b); /* ERROR */

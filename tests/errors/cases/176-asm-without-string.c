@@ -1,0 +1,5 @@
+void barrier(void)
+{
+  int x = 0;
+  __asm__ volatile (x); /* ERROR */
+}

@@ -1,0 +1,3 @@
+int widths(int n);
+
+int heights(typedef int n); /* ERROR */

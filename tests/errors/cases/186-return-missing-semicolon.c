@@ -1,0 +1,4 @@
+int id(int x)
+{
+  return x /* ERROR */
+}

@@ -1,0 +1,5 @@
+long widen(int v)
+{
+  long w = (long v; /* ERROR */
+  return w;
+}

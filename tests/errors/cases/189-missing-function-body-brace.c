@@ -1,0 +1,5 @@
+int ready(void);
+
+int compute(int x)
+  return x * 2; /* ERROR */
+}

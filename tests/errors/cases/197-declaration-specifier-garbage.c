@@ -1,0 +1,3 @@
+static int good;
+
+static int 5bad; /* ERROR */

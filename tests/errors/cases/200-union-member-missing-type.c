@@ -1,0 +1,5 @@
+union value {
+  int i;
+  double d;
+  *ptr; /* ERROR */
+};

@@ -1,0 +1,3 @@
+static int data[4];
+
+int (*broken_ptr = data; /* ERROR */

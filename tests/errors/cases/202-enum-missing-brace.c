@@ -1,0 +1,6 @@
+enum shape {
+  CIRCLE,
+  SQUARE,
+; /* ERROR */
+
+int sides(enum shape s) { return s; }

@@ -1,0 +1,7 @@
+#include <stddef.h>
+
+const char *greeting(void)
+{
+  const char *s = "hello, world; /* ERROR */
+  return s;
+}

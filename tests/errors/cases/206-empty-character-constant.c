@@ -1,0 +1,5 @@
+int is_nul(char c)
+{
+  char z = ''; /* ERROR */
+  return c == z;
+}

@@ -1,0 +1,5 @@
+double version(void)
+{
+  double v = 1.2.3; /* ERROR */
+  return v;
+}

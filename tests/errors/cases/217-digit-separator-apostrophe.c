@@ -1,0 +1,5 @@
+long population(void)
+{
+  long p = 8'000'000'000; /* ERROR */
+  return p;
+}

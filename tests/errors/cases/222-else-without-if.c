@@ -1,0 +1,7 @@
+#define DEBUG 0
+
+int level(void) { return DEBUG; }
+
+#else /* ERROR */
+int extra;
+#endif

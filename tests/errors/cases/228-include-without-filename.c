@@ -1,0 +1,5 @@
+#define HEADER
+
+#include HEADER /* ERROR */
+
+int h(void) { return 1; }

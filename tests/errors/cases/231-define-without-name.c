@@ -1,0 +1,5 @@
+#define OK 1
+
+#define /* ERROR */
+
+int ok(void) { return OK; }

@@ -1,0 +1,4 @@
+#define STR(x) #x
+#define BAD(x) #y /* ERROR */
+
+const char *name = STR(hello);

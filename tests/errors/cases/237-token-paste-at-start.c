@@ -1,0 +1,4 @@
+#define CAT(a, b) a ## b
+#define LEAD(x) ## x /* ERROR */
+
+int CAT(var, 1) = 1;

@@ -1,0 +1,4 @@
+#define CAT(a, b) a ## b
+#define TRAIL(x) x ## /* ERROR */
+
+int CAT(var, 2) = 2;

@@ -1,0 +1,5 @@
+#define A 1
+
+#if /* ERROR */
+int a;
+#endif

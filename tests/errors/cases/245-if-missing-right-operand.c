@@ -1,0 +1,5 @@
+#define BASE 10
+
+#if BASE + /* ERROR */
+int based;
+#endif

@@ -1,0 +1,5 @@
+#define NAME "cc" /* ERROR */
+
+#if NAME
+int named;
+#endif

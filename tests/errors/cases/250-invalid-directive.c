@@ -1,0 +1,5 @@
+#define OK 1
+
+#iff OK /* ERROR */
+int ok;
+#endif

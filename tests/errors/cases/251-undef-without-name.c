@@ -1,0 +1,5 @@
+#define TMP 1
+#undef TMP
+#undef /* ERROR */
+
+int t;

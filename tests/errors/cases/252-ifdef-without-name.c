@@ -1,0 +1,3 @@
+#ifdef /* ERROR */
+int x;
+#endif

@@ -1,0 +1,5 @@
+int before;
+
+#line abc /* ERROR */
+
+int after;

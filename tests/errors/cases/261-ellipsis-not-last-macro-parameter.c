@@ -1,0 +1,4 @@
+#define VA(...) f(__VA_ARGS__)
+#define BADVA(..., x) f(x) /* ERROR */
+
+int v;

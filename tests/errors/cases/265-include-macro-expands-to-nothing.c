@@ -1,0 +1,5 @@
+#define EMPTY_HEADER
+
+int before;
+
+#include EMPTY_HEADER /* ERROR */

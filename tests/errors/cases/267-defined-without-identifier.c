@@ -1,0 +1,5 @@
+#define DEBUG 1
+
+#if defined /* ERROR */
+int dbg;
+#endif

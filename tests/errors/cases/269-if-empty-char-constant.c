@@ -1,0 +1,5 @@
+#define C 'a'
+
+#if C == '' /* ERROR */
+int c;
+#endif

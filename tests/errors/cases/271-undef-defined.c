@@ -1,0 +1,5 @@
+#define X 1
+#undef X
+#undef defined /* ERROR */
+
+int x;

@@ -1,0 +1,5 @@
+int first;
+
+#line /* ERROR */
+
+int second;

@@ -1,0 +1,5 @@
+int first;
+
+#line 100 source.c /* ERROR */
+
+int second;

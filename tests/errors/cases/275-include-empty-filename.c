@@ -1,0 +1,5 @@
+#include <stddef.h>
+
+#include "" /* ERROR */
+
+int z;

@@ -1,0 +1,5 @@
+#define A 1
+
+#if && A /* ERROR */
+int a;
+#endif

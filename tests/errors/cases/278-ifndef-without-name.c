@@ -1,0 +1,5 @@
+#define GUARD_H
+
+#ifndef /* ERROR */
+int guard;
+#endif

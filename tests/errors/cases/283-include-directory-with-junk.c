@@ -1,0 +1,5 @@
+#include <stddef.h>
+
+#include ("missing-parenthesised.h") /* ERROR */
+
+int w;

@@ -1,0 +1,5 @@
+int total(int n)
+{
+  int a = n, , b = 2; /* ERROR */
+  return a + b;
+}

@@ -1,0 +1,6 @@
+static int helper(int x) { return x; }
+
+int broken(int x
+{ /* ERROR */
+  return helper(x);
+}

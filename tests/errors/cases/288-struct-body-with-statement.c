@@ -1,0 +1,4 @@
+struct counter {
+  int value;
+  value++; /* ERROR */
+};

@@ -1,0 +1,5 @@
+static const char *words[] = {
+  "alpha",
+  "beta",,  /* ERROR */
+  "gamma",
+};

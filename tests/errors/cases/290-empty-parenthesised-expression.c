@@ -1,0 +1,5 @@
+int zero(void)
+{
+  int z = 0;
+  return z + (); /* ERROR */
+}

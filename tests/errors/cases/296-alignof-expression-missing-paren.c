@@ -1,0 +1,4 @@
+unsigned long align_int(void)
+{
+  return _Alignof int; /* ERROR */
+}

@@ -1,0 +1,5 @@
+enum level {
+  LOW = 1,
+  MID = , /* ERROR */
+  HIGH = 3,
+};

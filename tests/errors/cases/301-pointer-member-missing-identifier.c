@@ -1,0 +1,4 @@
+struct list {
+  struct list *next;
+  int *;  /* ERROR */
+};

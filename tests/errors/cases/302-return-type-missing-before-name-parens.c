@@ -1,0 +1,3 @@
+static int fine(void) { return 1; }
+
+int (void) broken; /* ERROR */

@@ -1,0 +1,6 @@
+int pos(int x)
+{
+  if (x > 0;) /* ERROR */
+    return 1;
+  return 0;
+}

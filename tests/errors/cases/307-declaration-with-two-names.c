@@ -1,0 +1,5 @@
+int pair(void)
+{
+  int first second = 2; /* ERROR */
+  return 0;
+}

@@ -1,0 +1,3 @@
+struct ok { int a; };
+
+struct bad int b; }; /* ERROR */

@@ -1,0 +1,6 @@
+struct pt { int x, y; };
+
+static struct pt p = {
+  .x 1, /* ERROR */
+  .y = 2,
+};

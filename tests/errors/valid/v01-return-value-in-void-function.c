@@ -1,0 +1,7 @@
+static int calls;
+
+void note_call(void)
+{
+  calls++;
+  return calls; /* WARNING */
+}

@@ -1,0 +1,5 @@
+int addr_low(int *p)
+{
+  int v = p; /* WARNING */
+  return v & 0xff;
+}

@@ -1,0 +1,5 @@
+long total(int *xs)
+{
+  long *lp = xs; /* WARNING */
+  return *lp;
+}

@@ -1,0 +1,3 @@
+static char tag[4] = "ABCDE"; /* WARNING */
+
+char first(void) { return tag[0]; }

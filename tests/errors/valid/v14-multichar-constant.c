@@ -1,0 +1,5 @@
+int tag(void)
+{
+  int t = 'abcd'; /* WARNING */
+  return t;
+}

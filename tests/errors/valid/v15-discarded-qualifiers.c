@@ -1,0 +1,5 @@
+char *writable(const char *s)
+{
+  char *p = s; /* WARNING */
+  return p;
+}

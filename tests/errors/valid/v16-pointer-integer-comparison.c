@@ -1,0 +1,4 @@
+int is_null(int *p)
+{
+  return p == 5; /* WARNING */
+}

@@ -1,0 +1,4 @@
+int ratio(int a)
+{
+  return a / 0; /* WARNING */
+}

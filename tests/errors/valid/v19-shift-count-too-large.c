@@ -1,0 +1,4 @@
+unsigned shifted(unsigned x)
+{
+  return x << 40; /* WARNING */
+}

@@ -1,0 +1,3 @@
+static counter = 0; /* WARNING */
+
+int get(void) { return counter; }

@@ -1,0 +1,3 @@
+inline int threshold = 4; /* WARNING */
+
+int get(void) { return threshold; }

@@ -1,0 +1,6 @@
+__attribute__((deprecated)) int old_api(void);
+
+int use(void)
+{
+  return old_api(); /* WARNING */
+}
