@@ -1,0 +1,363 @@
+// The IR containers: Module (globals, ABI types, signatures, functions) and Func (blocks and
+// instructions in typed arrays). See docs/IR.md.
+//
+// An instruction is an index i. Its fields are op[i], ty[i], aux[i], its operands
+// args[argStart[i] .. argStart[i] + argCount[i]), its block blk[i] (-1 once removed), and its
+// neighbours next[i]/prev[i] in the block's list (-1 at the ends). Operand r >= 0 is the value of
+// instruction r; r < 0 is constant ~r. Block operands are block numbers.
+
+import { Op, OPS } from './ops';
+import { T, bitsOf, isInt } from './types';
+
+export const enum CK { Int, Float, Sym, BlockAddr, Undef }
+
+export const enum Ext { None, S, Z }
+
+/** An ABI type: a scalar (with extension) or a struct passed by value, described by its leaves. */
+export interface AbiType {
+  kind: 'void' | 'scalar' | 'struct';
+  ty: number;            // scalar: its IR type
+  ext: number;           // scalar: Ext
+  size: number;          // struct: size in bytes
+  align: number;         // struct: alignment
+  fields: { ty: number; off: number }[];  // struct: flattened scalar leaves (may overlap: unions)
+  name?: string;         // text name (:name), for printing only
+}
+
+export const enum SigFlag { ReturnsTwice = 1, NoReturn = 2 }
+
+/** A call signature: ABI types of the return and of every actual argument. */
+export interface Sig {
+  ret: number;           // AbiType index
+  params: number[];      // AbiType indices
+  nfixed: number;        // -1: not variadic; else number of named parameters
+  flags: number;         // SigFlag
+}
+
+export interface Reloc { off: number; size: 4 | 8; sym: string; addend: number; block?: string }
+
+export interface DataObj {
+  name: string;
+  size: number;
+  align: number;
+  linkage: 'global' | 'internal' | 'weak' | 'common';
+  visibility: '' | 'hidden' | 'protected';
+  tls: boolean;
+  readonly: boolean;
+  section: string;
+  /** null: all zero (bss). */
+  init: Uint8Array | null;
+  relocs: Reloc[];
+}
+
+export interface ExternDecl { name: string; weak: boolean; tls: boolean; visibility: '' | 'hidden' | 'protected' }
+
+export interface AsmInfo { template: string; constraints: string; sideEffects: boolean }
+
+export class Module {
+  readonly funcs: Func[] = [];
+  readonly data: DataObj[] = [];
+  readonly externs: ExternDecl[] = [];
+  readonly aliases: { name: string; target: string }[] = [];
+  readonly ctors: { priority: number; sym: string }[] = [];
+  readonly dtors: { priority: number; sym: string }[] = [];
+  readonly abiTypes: AbiType[] = [];
+  readonly sigs: Sig[] = [];
+  private abiKeys = new Map<string, number>();
+  private sigKeys = new Map<string, number>();
+
+  constructor(readonly ptrSize: 4 | 8) {
+    this.abiVoid = this.internAbi({ kind: 'void', ty: T.Void, ext: 0, size: 0, align: 0, fields: [] });
+  }
+  readonly abiVoid: number;
+
+  internAbi(a: AbiType): number {
+    const key = a.kind === 'struct'
+      ? `s${a.size},${a.align},${a.fields.map((f) => `${f.ty}@${f.off}`).join(',')}${a.name ? ':' + a.name : ''}`
+      : `${a.kind[0]}${a.ty},${a.ext}`;
+    let i = this.abiKeys.get(key);
+    if (i === undefined) { i = this.abiTypes.length; this.abiTypes.push(a); this.abiKeys.set(key, i); }
+    return i;
+  }
+  abiScalar(ty: number, ext = 0): number {
+    if (ty === T.Void) return this.abiVoid;
+    return this.internAbi({ kind: 'scalar', ty, ext, size: 0, align: 0, fields: [] });
+  }
+  abiStruct(size: number, align: number, fields: { ty: number; off: number }[], name?: string): number {
+    return this.internAbi({ kind: 'struct', ty: T.Void, ext: 0, size, align, fields, name });
+  }
+  internSig(s: Sig): number {
+    const key = `${s.ret}(${s.params.join(',')})${s.nfixed}/${s.flags}`;
+    let i = this.sigKeys.get(key);
+    if (i === undefined) { i = this.sigs.length; this.sigs.push(s); this.sigKeys.set(key, i); }
+    return i;
+  }
+  sig(ret: number, params: number[], nfixed = -1, flags = 0): number {
+    return this.internSig({ ret, params, nfixed, flags });
+  }
+
+  addFunc(name: string, sig: number): Func {
+    const f = new Func(this, name, sig);
+    this.funcs.push(f);
+    return f;
+  }
+  findFunc(name: string): Func | undefined { return this.funcs.find((f) => f.name === name); }
+
+  addData(d: Partial<DataObj> & { name: string; size: number }): DataObj {
+    const o: DataObj = {
+      align: 1, linkage: 'global', visibility: '', tls: false, readonly: false, section: '', init: null, relocs: [], ...d,
+    };
+    this.data.push(o);
+    return o;
+  }
+}
+
+function grow<A extends Int32Array | Uint8Array | Uint16Array>(a: A, n: number): A {
+  if (n <= a.length) return a;
+  let len = a.length * 2;
+  while (len < n) len *= 2;
+  const b = new (a.constructor as { new(n: number): A })(len);
+  b.set(a);
+  return b;
+}
+
+export class Func {
+  // function attributes
+  linkage: 'global' | 'internal' | 'weak' = 'global';
+  visibility: '' | 'hidden' | 'protected' = '';
+  section = '';
+  noinline = false;
+
+  // instructions
+  nInstr = 0;
+  op = new Uint8Array(64);
+  ty = new Uint8Array(64);
+  aux = new Int32Array(64);
+  argStart = new Int32Array(64);
+  argCount = new Int32Array(64);
+  blk = new Int32Array(64);
+  next = new Int32Array(64);
+  prev = new Int32Array(64);
+  names: (string | undefined)[] = [];
+
+  // operand pool
+  args = new Int32Array(256);
+  nArgs = 0;
+
+  // blocks
+  nBlocks = 0;
+  first = new Int32Array(16);
+  last = new Int32Array(16);
+  blockNames: (string | undefined)[] = [];
+  /** Blocks in layout order; the first is the entry. Removed blocks are not in it. */
+  layout: number[] = [];
+
+  // constants
+  cKind: number[] = [];
+  cType: number[] = [];
+  cVal: (bigint | string)[] = [];     // Int/Float: bigint; Sym: name; others: ''
+  cOff: number[] = [];               // Sym: addend; BlockAddr: block
+  private cKeys = new Map<string, number>();
+
+  asms: AsmInfo[] = [];
+
+  constructor(readonly module: Module, public name: string, public sig: number) {}
+
+  get ptrSize(): number { return this.module.ptrSize; }
+  get entry(): number { return this.layout[0]; }
+
+  // ---- blocks
+  newBlock(name?: string): number {
+    const b = this.nBlocks++;
+    this.first = grow(this.first, this.nBlocks);
+    this.last = grow(this.last, this.nBlocks);
+    this.first[b] = -1;
+    this.last[b] = -1;
+    this.blockNames[b] = name;
+    this.layout.push(b);
+    return b;
+  }
+  removeBlock(b: number): void {
+    for (let i = this.first[b]; i >= 0;) { const n = this.next[i]; this.blk[i] = -1; i = n; }
+    this.first[b] = this.last[b] = -1;
+    const k = this.layout.indexOf(b);
+    if (k >= 0) this.layout.splice(k, 1);
+  }
+  blockName(b: number): string { return this.blockNames[b] ?? `${b}`; }
+  /** The terminator of block b, or -1. */
+  term(b: number): number {
+    const i = this.last[b];
+    return i >= 0 && OPS[this.op[i]].flags & 32 ? i : -1;
+  }
+
+  // ---- instructions
+  /** Allocates an instruction (not yet in any block). */
+  newInstr(op: number, ty: number, args: ArrayLike<number>, aux = 0): number {
+    const i = this.nInstr++;
+    if (i >= this.op.length) {
+      const n = i + 1;
+      this.op = grow(this.op, n); this.ty = grow(this.ty, n); this.aux = grow(this.aux, n);
+      this.argStart = grow(this.argStart, n); this.argCount = grow(this.argCount, n);
+      this.blk = grow(this.blk, n); this.next = grow(this.next, n); this.prev = grow(this.prev, n);
+    }
+    this.op[i] = op; this.ty[i] = ty; this.aux[i] = aux;
+    this.blk[i] = -1; this.next[i] = -1; this.prev[i] = -1;
+    this.setArgs(i, args);
+    return i;
+  }
+  /** Replaces the operand list of instruction i. */
+  setArgs(i: number, a: ArrayLike<number>): void {
+    const n = a.length;
+    if (n <= this.argCount[i]) {      // shrinking or same size: reuse the slot
+      const s0 = this.argStart[i];
+      for (let k = 0; k < n; k++) this.args[s0 + k] = a[k];
+      this.argCount[i] = n;
+      return;
+    }
+    const start = this.nArgs;
+    this.args = grow(this.args, start + n);
+    for (let k = 0; k < n; k++) this.args[start + k] = a[k];
+    this.nArgs += n;
+    this.argStart[i] = start;
+    this.argCount[i] = n;
+  }
+  arg(i: number, k: number): number { return this.args[this.argStart[i] + k]; }
+  setArg(i: number, k: number, v: number): void { this.args[this.argStart[i] + k] = v; }
+  argList(i: number): number[] {
+    const s = this.argStart[i], n = this.argCount[i], out = new Array<number>(n);
+    for (let k = 0; k < n; k++) out[k] = this.args[s + k];
+    return out;
+  }
+
+  append(b: number, i: number): void {
+    this.blk[i] = b;
+    this.prev[i] = this.last[b];
+    this.next[i] = -1;
+    if (this.last[b] >= 0) this.next[this.last[b]] = i; else this.first[b] = i;
+    this.last[b] = i;
+  }
+  insertBefore(before: number, i: number): void {
+    const b = this.blk[before];
+    this.blk[i] = b;
+    const p = this.prev[before];
+    this.prev[i] = p; this.next[i] = before; this.prev[before] = i;
+    if (p >= 0) this.next[p] = i; else this.first[b] = i;
+  }
+  insertAfter(after: number, i: number): void {
+    const n = this.next[after];
+    if (n >= 0) { this.insertBefore(n, i); return; }
+    this.append(this.blk[after], i);
+  }
+  /** Unlinks instruction i from its block. */
+  remove(i: number): void {
+    const b = this.blk[i];
+    if (b < 0) return;
+    const p = this.prev[i], n = this.next[i];
+    if (p >= 0) this.next[p] = n; else this.first[b] = n;
+    if (n >= 0) this.prev[n] = p; else this.last[b] = p;
+    this.blk[i] = -1; this.next[i] = this.prev[i] = -1;
+  }
+  /** Instructions of block b in order (a copy: safe to mutate the block while walking it). */
+  instrs(b: number): number[] {
+    const out: number[] = [];
+    for (let i = this.first[b]; i >= 0; i = this.next[i]) out.push(i);
+    return out;
+  }
+
+  /** Successor blocks of block b (from its terminator), possibly with repeats. */
+  succs(b: number): number[] {
+    const t = this.term(b);
+    if (t < 0) return [];
+    const s = this.argStart[t], n = this.argCount[t], a = this.args;
+    switch (this.op[t]) {
+      case Op.Jmp: return [a[s]];
+      case Op.Br: return [a[s + 1], a[s + 2]];
+      case Op.Switch: { const out = [a[s + 1]]; for (let k = 2; k < n; k += 3) out.push(a[s + k + 2]); return out; }
+      case Op.IndirectBr: { const out: number[] = []; for (let k = 1; k < n; k++) out.push(a[s + k]); return out; }
+    }
+    return [];
+  }
+  /** Rewrites every reference to block `from` in b's terminator to `to`. */
+  retarget(b: number, from: number, to: number): void {
+    const t = this.term(b);
+    const s = this.argStart[t], n = this.argCount[t], a = this.args;
+    switch (this.op[t]) {
+      case Op.Jmp: if (a[s] === from) a[s] = to; break;
+      case Op.Br: if (a[s + 1] === from) a[s + 1] = to; if (a[s + 2] === from) a[s + 2] = to; break;
+      case Op.Switch: if (a[s + 1] === from) a[s + 1] = to; for (let k = 2; k < n; k += 3) if (a[s + k + 2] === from) a[s + k + 2] = to; break;
+      case Op.IndirectBr: for (let k = 1; k < n; k++) if (a[s + k] === from) a[s + k] = to; break;
+    }
+  }
+
+  // ---- values
+  /** Type of a value reference (instruction result or constant). */
+  typeOf(r: number): number { return r >= 0 ? this.ty[r] : this.cType[~r]; }
+  isConst(r: number): boolean { return r < 0; }
+
+  private intern(kind: number, ty: number, val: bigint | string, off: number): number {
+    const key = `${kind}|${ty}|${val}|${off}`;
+    let c = this.cKeys.get(key);
+    if (c === undefined) {
+      c = this.cKind.length;
+      this.cKind.push(kind); this.cType.push(ty); this.cVal.push(val); this.cOff.push(off);
+      this.cKeys.set(key, c);
+    }
+    return ~c;
+  }
+  /** Integer constant of type ty (value taken modulo the width, stored sign-normalised). */
+  iconst(ty: number, v: number | bigint): number {
+    const bits = bitsOf(ty, this.module.ptrSize);
+    return this.intern(CK.Int, ty, BigInt.asIntN(bits, BigInt(v)), 0);
+  }
+  /** Float constant from its bit pattern. */
+  fconst(ty: number, bits: bigint): number { return this.intern(CK.Float, ty, bits, 0); }
+  symAddr(name: string, off = 0): number { return this.intern(CK.Sym, T.Ptr, name, off); }
+  blockAddr(b: number): number { return this.intern(CK.BlockAddr, T.Ptr, '', b); }
+  undef(ty: number): number { return this.intern(CK.Undef, ty, '', 0); }
+  /** Integer value of an integer constant ref, or undefined. */
+  constInt(r: number): bigint | undefined {
+    if (r >= 0 || this.cKind[~r] !== CK.Int) return undefined;
+    return this.cVal[~r] as bigint;
+  }
+  isIntConst(r: number, v: bigint): boolean { return this.constInt(r) === v; }
+
+  /** A fresh value name for printing, if any. */
+  setName(i: number, name: string): void { this.names[i] = name; }
+}
+
+export function isIntType(t: number): boolean { return isInt(t); }
+
+/** Is operand k of an instruction with this op a value (else a block number)? */
+export function isValueSlot(op: number, k: number): boolean {
+  switch (op) {
+    case Op.Jmp: return false;
+    case Op.Br: case Op.IndirectBr: return k === 0;
+    case Op.Switch: return k === 0 || (k >= 2 && (k - 2) % 3 !== 2);
+    case Op.Phi: return (k & 1) === 1;
+  }
+  return true;
+}
+
+/** Rewrites every value operand r of every placed instruction to map(r) (map returns r to keep it). */
+export function rewriteOperands(f: Func, map: (r: number) => number): void {
+  const A = f.args;
+  for (const b of f.layout) {
+    for (let i = f.first[b]; i >= 0; i = f.next[i]) {
+      const s = f.argStart[i], n = f.argCount[i], op = f.op[i];
+      for (let k = 0; k < n; k++) if (A[s + k] >= 0 && isValueSlot(op, k)) A[s + k] = map(A[s + k]);
+    }
+  }
+}
+
+/** Number of uses of each value among placed instructions. */
+export function useCounts(f: Func): Int32Array {
+  const cnt = new Int32Array(f.nInstr);
+  const A = f.args;
+  for (const b of f.layout) {
+    for (let i = f.first[b]; i >= 0; i = f.next[i]) {
+      const s = f.argStart[i], n = f.argCount[i], op = f.op[i];
+      for (let k = 0; k < n; k++) if (A[s + k] >= 0 && isValueSlot(op, k)) cnt[A[s + k]]++;
+    }
+  }
+  return cnt;
+}
