@@ -1,0 +1,2 @@
+// Public interface of the C-to-IR lowering (see README.md).
+export { lowerTranslationUnit, LowerError, LowerOptions } from './lower';

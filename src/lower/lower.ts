@@ -1,0 +1,174 @@
+// The lowering of a typed translation unit (src/parse) to an IR module (src/ir): the module-level part.
+// Functions are lowered by FnLower (func.ts); this file decides which declarations become functions,
+// data objects, externs and aliases, names the symbols (block-scope statics and file-scope compound
+// literals get `name.N`), emits string literals on first use and builds the static data images.
+//
+//   lowerTranslationUnit(tu, target, { optLevel }) -> IRModule
+//
+// The -O level is accepted for the driver's sake; the optimiser (src/opt) runs separately.
+
+import { LabelInfo, Linkage, Node, Obj, SC, StrLit, TranslationUnit } from '../parse/ast';
+import { TY, Type, Q } from '../parse/types';
+import { Module } from '../ir/module';
+import { TargetLayout } from '../../targets/layout';
+import { DataImage, SymCtx, emitStaticInit, writeString } from './data';
+import { TypeMap } from './types';
+import { FnLower } from './func';
+
+export class LowerError extends Error {
+  constructor(msg: string, readonly file = '', readonly line = 0, readonly col = 0) {
+    super(file ? `${file}:${line}:${col}: error: ${msg}` : `error: ${msg}`);
+  }
+}
+
+export interface LowerOptions { optLevel: number }
+
+export class ModuleLower implements SymCtx {
+  readonly m: Module;
+  readonly tm: TypeMap;
+  readonly ptrSize: 4 | 8;
+  private names = new Map<Obj, string>();
+  private strNames = new Map<StrLit, string>();
+  private nStr = 0;
+  private nLocalSyms = 0;
+  private labelOwner = new Map<LabelInfo, string>();
+  readonly usedExterns = new Map<string, Obj>();
+  private weakNames = new Set<string>();
+  readonly defined = new Set<string>();
+  readonly errors: string[] = [];
+
+  constructor(readonly tu: TranslationUnit, readonly target: TargetLayout, readonly opts: LowerOptions) {
+    this.ptrSize = target.ptrSize;
+    this.m = new Module(target.ptrSize);
+    this.tm = new TypeMap(target);
+  }
+
+  floatFormat(t: Type): 'f32' | 'f64' | 'x87' | 'f128' { return this.tu.types.floatFormat(t); }
+
+  error(n: Node | null, msg: string): void {
+    const t = n?.tok;
+    if (t) {
+      try {
+        const p = t.file.presumed(t.pos);
+        throw new LowerError(msg, p.name, p.line, p.col);
+      } catch (e) { if (e instanceof LowerError) throw e; }
+    }
+    throw new LowerError(msg);
+  }
+
+  symName(o: Obj): string {
+    let s = this.names.get(o);
+    if (s !== undefined) return s;
+    if ((o.isLocal || o.depth > 0) && !o.isFunc && o.storage === SC.Static || !o.name) s = `${o.name || '__compoundliteral'}.${this.nLocalSyms++}`;
+    else s = o.asmName ?? o.name;
+    this.names.set(o, s);
+    return s;
+  }
+
+  strLabel(str: StrLit): string {
+    let s = this.strNames.get(str);
+    if (s !== undefined) return s;
+    s = `.L.str.${this.nStr++}`;
+    this.strNames.set(str, s);
+    const size = (str.units.length + 1) * str.elem.size;
+    const img = new DataImage(size);
+    writeString(img, 0, str, size);
+    this.m.addData({ name: s, size, align: str.elem.align, linkage: 'internal', readonly: true, init: img.bytes });
+    return s;
+  }
+
+  labelRef(l: LabelInfo): { fn: string; block: string } {
+    return { fn: this.labelOwner.get(l) ?? '', block: labelBlockName(l) };
+  }
+
+  /** A reference to an object or function from code: remember undefined ones as externs. */
+  noteRef(o: Obj): string {
+    const s = this.symName(o);
+    if (!this.usedExterns.has(s)) this.usedExterns.set(s, o);
+    return s;
+  }
+
+  run(): Module {
+    const tu = this.tu;
+    for (const p of tu.weakPragmas) this.weakNames.add(p.name);
+    for (const o of tu.decls) {
+      if (o.isFunc && o.labels) for (const l of o.labels) this.labelOwner.set(l, this.symName(o));
+      if ((o.isFunc && o.body) || (!o.isFunc && (o.defined || o.tentative) && o.storage !== SC.Extern) || o.attrs?.alias) {
+        this.defined.add(this.symName(o));
+      }
+    }
+    for (const o of tu.decls) {
+      if (o.storage === SC.Typedef || o.storage === SC.EnumConst || o.storage === SC.Builtin) continue;
+      if (o.attrs?.alias) { this.m.aliases.push({ name: this.symName(o), target: o.attrs.alias }); continue; }
+      if (o.isFunc) { if (o.body && this.wantFunc(o)) this.lowerFunc(o); continue; }
+      if ((o.defined || o.tentative) && (o.storage !== SC.Extern || o.init)) this.lowerData(o);
+    }
+    for (const p of tu.weakPragmas) if (p.alias) this.m.aliases.push({ name: p.name, target: p.alias });
+    for (const [name, o] of this.usedExterns) {
+      if (this.defined.has(name) || name.startsWith('.L')) continue;
+      this.m.externs.push({ name, weak: !!o.attrs?.weak || this.weakNames.has(name), tls: o.isThreadLocal, visibility: vis(o) });
+    }
+    return this.m;
+  }
+
+  private wantFunc(o: Obj): boolean {
+    if (o.linkage !== Linkage.Internal) return true;
+    return o.used || o.addrTaken || !!o.attrs?.used || o.attrs?.constructorPrio !== undefined || o.attrs?.destructorPrio !== undefined;
+  }
+
+  private lowerFunc(o: Obj): void {
+    const name = this.symName(o);
+    const fl = new FnLower(this, o, name);
+    const f = fl.run();
+    f.linkage = o.linkage === Linkage.Internal ? 'internal' : (o.attrs?.weak || this.weakNames.has(name) || isInlineOnly(o)) ? 'weak' : 'global';
+    f.visibility = vis(o);
+    f.section = o.attrs?.section ?? '';
+    f.noinline = !!o.attrs?.noinline;
+    if (o.attrs?.constructorPrio !== undefined) this.m.ctors.push({ priority: o.attrs.constructorPrio, sym: name });
+    if (o.attrs?.destructorPrio !== undefined) this.m.dtors.push({ priority: o.attrs.destructorPrio, sym: name });
+  }
+
+  private lowerData(o: Obj): void {
+    const name = this.symName(o);
+    let ty = o.ty, size = ty.size;
+    if (ty.kind === TY.Array && ty.len < 0 && !o.init) size = ty.base!.size; // tentative int a[]; : one element
+    if (o.init) for (const it of o.init) { // flexible array members
+      const strLen = it.expr.str && it.ty.kind === TY.Array && it.ty.len < 0 ? (it.expr.str.units.length + 1) * it.expr.str.elem.size : 0;
+      size = Math.max(size, it.offset + Math.max(it.ty.size, strLen));
+    }
+    const img = new DataImage(size);
+    if (o.init) emitStaticInit(this, img, 0, o.init);
+    const internal = o.linkage !== Linkage.External;
+    const weak = !!o.attrs?.weak || this.weakNames.has(name);
+    const readonly = isConstObject(ty) && img.relocs.length === 0;
+    this.m.addData({
+      name, size, align: Math.max(o.align, ty.align, 1),
+      linkage: internal ? 'internal' : weak ? 'weak' : 'global',
+      visibility: vis(o), tls: o.isThreadLocal, readonly, section: o.attrs?.section ?? '',
+      init: img.isZero() ? null : img.bytes, relocs: img.relocs,
+    });
+    void ty; ty = o.ty;
+  }
+}
+
+function vis(o: Obj): '' | 'hidden' | 'protected' {
+  const v = o.attrs?.visibility;
+  return v === 'hidden' || v === 'protected' ? v : v === 'internal' ? 'hidden' : '';
+}
+
+/** C99 `inline` definition without `extern` anywhere: gcc emits no strong symbol; we emit a weak one. */
+function isInlineOnly(o: Obj): boolean {
+  return o.isInline && o.linkage === Linkage.External && o.storage !== SC.Extern && !o.attrs?.alwaysInline;
+}
+
+function isConstObject(t: Type): boolean {
+  while (t.kind === TY.Array) t = t.base!;
+  if ((t.qual & Q.Const) === 0) return false;
+  return true;
+}
+
+export function labelBlockName(l: LabelInfo): string { return `${l.name}.${l.id}`; }
+
+export function lowerTranslationUnit(tu: TranslationUnit, target: TargetLayout, opts: LowerOptions = { optLevel: 0 }): Module {
+  return new ModuleLower(tu, target, opts).run();
+}
