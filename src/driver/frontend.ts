@@ -6,6 +6,6 @@ import { parseTranslationUnit, TranslationUnit } from '../parse';
 import { DriverOptions } from './options';
 
 export function parseAndCheck(toks: Token[], o: DriverOptions, target: TargetLayout, diag: Diagnostics): TranslationUnit | null {
-  const tu = parseTranslationUnit(toks, { target, std: o.std, diag });
+  const tu = parseTranslationUnit(toks, { target, std: o.std, diag, discardBodies: o.stage === 'syntax' });
   return diag.errors === 0 ? tu : null;
 }

@@ -95,8 +95,11 @@ export function lex(file: SourceFile, diag: Diagnostics, start = 0, end = file.t
       while (i < end) {
         const d = src.charCodeAt(i);
         if (d < 128 ? (cls[d] & C_ID) !== 0 : isIdChar(d)) i++;
-        else if (d === 92 /* \ */ && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) i = scanUcn(src, i, end);
-        else break;
+        else if (d === 92 /* \ */ && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
+          const j = scanUcn(src, i, end);
+          if (badUcn(src, i, j)) flags |= TF.BadUcn;
+          i = j;
+        } else break;
       }
       kind = TK.Ident;
     } else if (c < 128 && cls[c] === C_DIGIT || (c === 46 && (cls[src.charCodeAt(i + 1) & 127] === C_DIGIT && src.charCodeAt(i + 1) < 128))) {
@@ -107,11 +110,15 @@ export function lex(file: SourceFile, diag: Diagnostics, start = 0, end = file.t
       kind = c === 34 ? TK.String : TK.Char;
     } else if (c === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
       i = scanUcn(src, i, end);
+      if (badUcn(src, startPos, i)) flags |= TF.BadUcn;
       while (i < end) {
         const d = src.charCodeAt(i);
         if (d < 128 ? (cls[d] & C_ID) !== 0 : isIdChar(d)) i++;
-        else if (d === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) i = scanUcn(src, i, end);
-        else break;
+        else if (d === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
+          const j = scanUcn(src, i, end);
+          if (badUcn(src, i, j)) flags |= TF.BadUcn;
+          i = j;
+        } else break;
       }
       kind = TK.Ident;
     } else {
@@ -164,6 +171,14 @@ function scanUcn(src: string, i: number, end: number): number {
   let j = i + 2;
   while (j < end && j < i + 2 + n && /[0-9a-fA-F]/.test(src[j])) j++;
   return j;
+}
+
+/** C99 6.4.3p2: a UCN may not name a basic character (other than $ @ `) or a surrogate. */
+function badUcn(src: string, i: number, j: number): boolean {
+  const n = src.charCodeAt(i + 1) === 117 ? 4 : 8;
+  if (j - i !== n + 2) return false;
+  const v = parseInt(src.slice(i + 2, j), 16);
+  return (v < 0xa0 && v !== 0x24 && v !== 0x40 && v !== 0x60) || (v >= 0xd800 && v <= 0xdfff);
 }
 
 /** Scan a quoted literal starting at the quote `i`; returns the offset after the closing quote. */

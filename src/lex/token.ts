@@ -57,6 +57,8 @@ export const enum TF {
   System = 16,
   /** A TK.Pragma token that stands for #ident/#sccs: text is the string literal, printed as `#ident "..."`. */
   IdentDirective = 32,
+  /** An identifier with a UCN that names a basic character or a surrogate (reported if it is not skipped). */
+  BadUcn = 64,
 }
 
 /** A set of macro names a token may no longer be expanded by (the hide set of Prosser's algorithm). */

@@ -84,6 +84,8 @@ export const enum Linkage { None, Internal, External }
 export interface Attrs {
   section?: string;
   weak?: boolean;
+  /** weakref: a static alias to a weak external (so `weak` on a static declaration is fine). */
+  weakref?: boolean;
   alias?: string;
   visibility?: string;
   used?: boolean;

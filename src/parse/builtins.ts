@@ -15,7 +15,7 @@ import { Token, TK } from '../lex/token';
 import { CK, NK, Node, Obj, SC, Linkage } from './ast';
 import { KW, Parser } from './state';
 import { TY, Type, Q, compatible, isArith, isInteger, isPointer, isRealFloat, isScalar, qualify, quoteType, unqualified, isComplete } from './types';
-import { assign, condExpr, convertTo, rvalue, newNode, assignConvert, Ctx, mkMember, mkBinary, mkAddr, isNullPtrConst, defaultPromote } from './expr';
+import { assign, condExpr, convertTo, rvalue, newNode, assignConvert, Ctx, mkMember, mkBinary, mkAddr, isNullPtrConst, defaultPromote, mkCall } from './expr';
 import { typeName, isTypeNameStart } from './decl';
 import { intNode, wrapInt } from './literal';
 import * as num from '../numeric';
@@ -462,6 +462,7 @@ export function specialBuiltin(p: Parser): Node {
       void chain;
       return call;
     }
+    case '__builtin_tgmath': return tgmath(p, t);
     case '__builtin_has_attribute': {
       if (isTypeNameStart(p, p.tok())) typeName(p); else assign(p);
       p.expect(TK.Comma, "','");
@@ -481,6 +482,53 @@ export function specialBuiltin(p: Parser): Node {
   if (o && isGenericBuiltin(o.builtin)) return builtinCall(p, o, args, t);
   p.error(t, `'${t.text}' is not supported`);
   return intNode(t, T.int, 0n);
+}
+
+/**
+ * __builtin_tgmath(f1, f2, ..., fn, arg1, ..., argk) (glibc's tgmath.h): the functions share k
+ * parameters; the arguments' types (integers count as double) select the function whose generic
+ * parameters have the common real type, complex if an argument is complex. Returns the call.
+ */
+function tgmath(p: Parser, t: Token): Node {
+  const T = p.T;
+  const list: Node[] = [];
+  while (!p.at(TK.RParen) && !p.at(TK.EOF)) {
+    list.push(assign(p));
+    if (!p.accept(TK.Comma)) break;
+  }
+  p.expect(TK.RParen, "')'");
+  const first = list[0];
+  const ft0 = first && first.ty.kind === TY.Func ? first.ty : null;
+  const k = ft0 && ft0.params ? ft0.params.length : -1;
+  if (k < 1 || list.length <= k) { p.error(t, "'__builtin_tgmath' requires at least two arguments"); return intNode(t, T.int, 0n); }
+  const fns = list.slice(0, list.length - k), args = list.slice(list.length - k).map((a) => rvalue(p, a));
+  // generic parameters: those whose type differs between the functions
+  const generic = ft0!.params!.map((_, i) => fns.some((f) => f.ty.kind !== TY.Func || !f.ty.params || f.ty.params[i] !== ft0!.params![i]));
+  let complex = false, real: Type | null = null;
+  args.forEach((a, i) => {
+    if (!generic[i]) return;
+    let ty = a.ty;
+    if (ty.kind === TY.Complex) { complex = true; ty = ty.base!; }
+    if (isInteger(ty)) ty = T.double;
+    if (real === null || rankOf(ty) > rankOf(real)) real = ty;
+  });
+  const want = (pt: Type): boolean => {
+    const u = unqualified(pt);
+    return complex ? u.kind === TY.Complex && u.base!.kind === real!.kind : u.kind === real!.kind;
+  };
+  const pick = fns.find((f) => f.ty.kind === TY.Func && f.ty.params && f.ty.params.every((pt, i) => !generic[i] || want(pt)))
+    ;
+  if (!pick || real === null) { p.error(t, 'no matching function for type-generic call'); return intNode(t, T.int, 0n); }
+  return mkCall(p, pick, args, t);
+}
+
+function rankOf(t: Type): number {
+  switch (t.kind) {
+    case TY.Float: return 1;
+    case TY.Double: return 2;
+    case TY.LDouble: return 3;
+  }
+  return t.kind === TY.Float128 ? 4 : 2;
 }
 
 // offsetof-member-designator = identifier ("." identifier | "[" expression "]")*

@@ -13,7 +13,7 @@ import {
   qualify, quoteType, typeToString, withAlign, withTypedefName, Member,
 } from './types';
 import { FieldDecl, layoutRecord } from './layout';
-import { assign, condExpr, constIntExpr, expr, rvalue, convertTo } from './expr';
+import { assign, condExpr, constIntExpr, expr, rvalue, convertTo, newNode } from './expr';
 import { parseInitializer } from './init';
 import { compoundStmt, finishFunction, startFunction } from './stmt';
 import { libraryBuiltin } from './builtins';
@@ -31,6 +31,8 @@ export interface DeclSpec {
   typeGiven: boolean;
   autoType: boolean;
   tok: Token;
+  /** The specifiers include a struct/union/enum definition (with a body). */
+  tagDef?: boolean;
 }
 
 export interface Declarator {
@@ -43,6 +45,12 @@ export interface Declarator {
   knr: Token[] | null;
   attrs: Attrs | null;
   asmName: string | null;
+  /** An array of an incomplete struct/union was built: reported at the declarator's name when it is known. */
+  incompleteElem?: { elem: Type; lb: Token } | null;
+  /** This declarator declares a parameter (where `[static N]` and `[const]` are allowed). */
+  isParam?: boolean;
+  /** `[static ...]` or `[const]` seen in an array declarator that is not a parameter's. */
+  badArrayQual?: Token | null;
 }
 
 // type specifier counters (a sum identifies the combination; chibicc's trick)
@@ -77,6 +85,8 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
   const T = p.T;
   let counter = 0, complex = false, qual = 0, seen = false;
   let ty: Type | null = null;
+  let badAlign: number | null = null;
+  let specErr = false;
   const spec: DeclSpec = {
     ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0,
     attrs: null, typeGiven: false, autoType: false, tok: start,
@@ -86,16 +96,24 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
     if (t.kind === TK.LBracket && p.peek(1).kind === TK.LBracket) { stdAttributes(p, spec); seen = true; continue; }
     if (t.kind !== TK.Ident) break;
     const k = p.kw(t);
+    // after a tag definition a type name means a forgotten ';' (gcc stops the specifiers here)
+    if (spec.tagDef && startsTypeSpecifier(p, k, t)) break;
     if (k === KW.None) {
       if (counter === 0 && ty === null && !spec.autoType && p.isTypedefName(t)) {
         // `T x` where T is a typedef, unless the next token makes T the declarator (`T;` in a struct)
-        ty = p.lookup(t.text)!.ty;
+        const td = p.lookup(t.text)!;
+        td.used = true;
+        ty = td.ty;
         counter += OTHER;
         p.next();
         seen = true;
         continue;
       }
       break;
+    }
+    if (k >= KW.Void && k <= KW.Int128 && k !== KW.Complex && k !== KW.Imaginary && !specErr && ty === null) {
+      const msg = specConflict(counter, k);
+      if (msg) { p.error(t, msg); specErr = true; }
     }
     switch (k) {
       case KW.Typedef: case KW.Extern: case KW.Static: case KW.Auto: case KW.Register: {
@@ -121,6 +139,8 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
           p.next();
           const inner = typeName(p);
           p.expect(TK.RParen, "')'");
+          if (inner.kind === TY.Array) p.error(t, "'_Atomic'-qualified array type");
+          else if (inner.kind === TY.Func) p.error(t, "'_Atomic'-qualified function type");
           ty = qualify(inner, Q.Atomic);
           counter += OTHER;
         } else qual |= Q.Atomic;
@@ -134,7 +154,8 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
         if (isTypeNameStart(p, p.tok())) a = typeAlign(p, typeName(p));
         else a = Number(constIntExpr(p));
         p.expect(TK.RParen, "')'");
-        if (a > spec.align) spec.align = a;
+        if (a < 0 || (a & (a - 1)) !== 0) badAlign ??= a;
+        else if (a > spec.align) spec.align = a;
         break;
       }
       case KW.Void: counter += VOID; p.next(); break;
@@ -159,10 +180,12 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
       case KW.Imaginary: complex = true; p.next(); break;
       case KW.Struct: case KW.Union:
         if (ty !== null || counter !== 0) { p.error(t, 'two or more data types in declaration specifiers'); }
-        ty = structDecl(p); counter += OTHER; break;
+        p.tagBody = false;
+        ty = structDecl(p); counter += OTHER; if (p.tagBody) spec.tagDef = true; break;
       case KW.Enum:
         if (ty !== null || counter !== 0) { p.error(t, 'two or more data types in declaration specifiers'); }
-        ty = enumDecl(p); counter += OTHER; break;
+        p.tagBody = false;
+        ty = enumDecl(p); counter += OTHER; if (p.tagBody) spec.tagDef = true; break;
       case KW.Typeof:
         ty = typeofSpec(p); counter += OTHER; break;
       case KW.AutoType:
@@ -184,16 +207,70 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
     if (ty !== null) {
       if (counter !== OTHER) p.error(start, 'two or more data types in declaration specifiers');
       base = ty;
-    } else base = basicType(p, counter, start, complex);
+    } else base = specErr ? T.int : basicType(p, counter, start, complex);
     if (complex && ty === null) {
       if (counter === 0) p.pedwarn(null, start, "ISO C does not support plain 'complex' meaning 'double complex'");
       base = base.kind === TY.Complex ? base : T.complexOf(base);
     }
+    if (badAlign !== null) p.error(start, `requested alignment '${badAlign}' is not a positive power of 2`);
+    if ((qual & Q.Restrict) && !isRestrictable(base)) { p.error(start, "invalid use of 'restrict'"); qual &= ~Q.Restrict; }
     spec.ty = qualify(base, qual);
     if (spec.attrs) spec.ty = applyTypeAttrs(p, spec.ty, spec.attrs, start, true);
     return spec;
   }
 }
+
+/** Does a type specifier (not a qualifier, storage class or attribute) start here? */
+function startsTypeSpecifier(p: Parser, k: KW, t: Token): boolean {
+  if (k === KW.None) return p.isTypedefName(t);
+  return (k >= KW.Void && k <= KW.AutoType && k !== KW.Alignas) || k === KW.Decimal;
+}
+
+/** restrict qualifies pointers (and arrays of them, through a typedef) only. */
+function isRestrictable(t: Type): boolean {
+  while (t.kind === TY.Array) t = t.base!;
+  return t.kind === TY.Pointer;
+}
+
+const BASE_WORDS: [number, string][] = [[VOID, 'void'], [BOOL, '_Bool'], [CHAR, 'char'], [INT, 'int'], [FLOAT, 'float'], [DOUBLE, 'double'], [INT128, '__int128']];
+
+/** gcc's message for adding keyword k to the specifiers seen so far (counter), or null if they combine. */
+function specConflict(c: number, k: KW): string | null {
+  if (c === 0) return null;
+  const longs = Math.floor((c / LONG) % 4), short = (c & (SHORT * 3)) !== 0;
+  const signed = (c & SIGNED) !== 0, unsigned = (c & UNSIGNED) !== 0;
+  let word: string | null = null;
+  for (const [bit, name] of BASE_WORDS) if ((c & (bit * 3)) !== 0) word = name;
+  const not = (name: string | null, ...ok: string[]) => name !== null && !ok.includes(name);
+  switch (k) {
+    case KW.Long:
+      if (longs === 2) return "'long long long' is too long for GCC";
+      if (short) return "both 'long' and 'short' in declaration specifiers";
+      if (longs === 1 && word === 'double') return "both 'long long' and 'double' in declaration specifiers";
+      if (not(word, 'int', 'double')) return `both 'long' and '${word}' in declaration specifiers`;
+      return null;
+    case KW.Short:
+      if (longs) return "both 'long' and 'short' in declaration specifiers";
+      if (not(word, 'int')) return `both 'short' and '${word}' in declaration specifiers`;
+      return null;
+    case KW.Signed: case KW.Unsigned: {
+      const me = k === KW.Signed ? 'signed' : 'unsigned';
+      if (k === KW.Signed ? unsigned : signed) return "both 'signed' and 'unsigned' in declaration specifiers";
+      if (not(word, 'int', 'char', '__int128')) return `both '${me}' and '${word}' in declaration specifiers`;
+      return null;
+    }
+  }
+  const w = BASE_WORDS.find(([, n]) => KW_OF_WORD[n] === k)?.[1] ?? null;
+  if (w === null) return null;
+  if (word !== null) return 'two or more data types in declaration specifiers';
+  if (longs === 2 && w === 'double') return "both 'long long' and 'double' in declaration specifiers";
+  if (longs && w !== 'int' && w !== 'double') return `both 'long' and '${w}' in declaration specifiers`;
+  if (short && w !== 'int') return `both 'short' and '${w}' in declaration specifiers`;
+  if (signed && w !== 'int' && w !== 'char' && w !== '__int128') return `both 'signed' and '${w}' in declaration specifiers`;
+  if (unsigned && w !== 'int' && w !== 'char' && w !== '__int128') return `both 'unsigned' and '${w}' in declaration specifiers`;
+  return null;
+}
+const KW_OF_WORD: Record<string, KW> = { void: KW.Void, _Bool: KW.Bool, char: KW.Char, int: KW.Int, float: KW.Float, double: KW.Double, __int128: KW.Int128 };
 
 function basicType(p: Parser, c: number, tok: Token, complex: boolean): Type {
   const T = p.T;
@@ -336,7 +413,7 @@ function oneAttribute(p: Parser, h: { attrs: Attrs | null }, std: boolean): void
     case 'section': a.section = str(0); break;
     case 'weak': a.weak = true; break;
     case 'alias': a.alias = str(0); break;
-    case 'weakref': a.weak = true; if (args.length) a.alias = str(0); break;
+    case 'weakref': a.weak = true; a.weakref = true; if (args.length) a.alias = str(0); break;
     case 'visibility': a.visibility = str(0); break;
     case 'used': a.used = true; break;
     case 'unused': case 'maybe_unused': a.unused = true; break;
@@ -503,8 +580,10 @@ function isNestedDeclarator(p: Parser, abstract: boolean): boolean {
 
 // declarator = attribute* pointers ("(" declarator ")" | identifier)? type-suffix attribute*
 //              ("asm" "(" string ")")? attribute*
-export function declarator(p: Parser, ty: Type, abstract: boolean): Declarator {
+export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = false): Declarator {
   const d = newDeclarator(p.tok(), ty);
+  d.isParam = isParam;
+  const atomicFn = ty.kind === TY.Func && (ty.qual & Q.Atomic) !== 0;
   attributes(p, d);
   ty = pointers(p, ty, d);
   if (p.at(TK.LParen) && isNestedDeclarator(p, abstract)) {
@@ -514,7 +593,7 @@ export function declarator(p: Parser, ty: Type, abstract: boolean): Declarator {
     const suffixed = typeSuffix(p, ty, outerParams, d);
     const end = p.pos;
     p.pos = open + 1;
-    const inner = declarator(p, suffixed, abstract);
+    const inner = declarator(p, suffixed, abstract, isParam);
     p.expect(TK.RParen, "')'");
     p.pos = end;
     if (inner.attrs) mergeAttrs(d, inner.attrs);
@@ -535,6 +614,16 @@ export function declarator(p: Parser, ty: Type, abstract: boolean): Declarator {
     d.ty = typeSuffix(p, ty, d, d);
   }
   declaratorTail(p, d);
+  if (atomicFn) p.error(d.tok, "'_Atomic'-qualified function type");
+  if (d.badArrayQual) {
+    p.error(d.name ? d.tok : d.badArrayQual, 'static or type qualifiers in non-parameter array declarator');
+    d.badArrayQual = null;
+  }
+  if (d.incompleteElem) {
+    const { elem, lb } = d.incompleteElem;
+    d.incompleteElem = null;
+    p.error(d.name ? d.tok : lb, `array type has incomplete element type ${quoteType(elem)}`);
+  }
   return d;
 }
 
@@ -572,7 +661,8 @@ function typeSuffix(p: Parser, ty: Type, d: { params: Obj[] | null; knr: Token[]
     const lb = p.next();
     // [static? qualifiers* static? expr?] or [*]
     while (p.atKw(KW.Static) || p.atKw(KW.Const) || p.atKw(KW.Volatile) || p.atKw(KW.Restrict) || p.atKw(KW.Atomic) || p.atKw(KW.Attribute)) {
-      if (p.atKw(KW.Attribute)) attributes(p, { attrs: null }); else p.next();
+      if (p.atKw(KW.Attribute)) attributes(p, { attrs: null });
+      else { if (!dd.isParam && !dd.badArrayQual) dd.badArrayQual = lb; p.next(); }
     }
     let lenNode: Node | null = null;
     if (p.at(TK.Star) && p.peek(1).kind === TK.RBracket) { p.next(); }
@@ -592,7 +682,8 @@ function makeArray(p: Parser, elem: Type, lenNode: Node | null, lb: Token, d: De
   else if (!isComplete(elem) && !(elem.kind === TY.Array && elem.len < 0 && false)) {
     if (elem.kind === TY.Array) p.error(lb, `array type has incomplete element type ${quoteType(elem)}`);
     else if (elem.kind === TY.Struct || elem.kind === TY.Union) {
-      // allowed if the struct is completed later (e.g. extern struct S a[]); gcc errors at the definition
+      // gcc always rejects this; the error goes at the declarator's name, known only at its end
+      if (!d.incompleteElem) d.incompleteElem = { elem, lb };
       return deferIncomplete(p, elem, lenNode, lb, d);
     }
   }
@@ -604,7 +695,7 @@ function makeArray(p: Parser, elem: Type, lenNode: Node | null, lb: Token, d: De
   }
   if (n.val !== null && !isVM(elem)) {
     const v = n.val;
-    if (v < 0n && !isUnsignedType(n.ty)) { p.error(lenNode.tok, `size of ${what} is negative`); return T.arrayOf(elem, 1); }
+    if (v < 0n && !isUnsignedType(n.ty)) { p.error(d.name ? d.tok : lenNode.tok, `size of ${what} is negative`); return T.arrayOf(elem, 1); }
     if (v * BigInt(elem.size) >= 1n << 63n) { p.error(lenNode.tok, `size of ${what} is too large`); return T.arrayOf(elem, 1); }
     return T.arrayOf(elem, Number(v));
   }
@@ -664,6 +755,7 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
     return funcAfter(p, ft, d, dd);
   }
   p.enterScope();
+  p.paramDepth++;
   const params: Obj[] = [];
   const types: Type[] = [];
   const names: (string | null)[] = [];
@@ -672,7 +764,7 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
     if (p.at(TK.Ellipsis)) {
       p.next();
       variadic = true;
-      if (params.length === 0) p.pedwarn(null, p.peek(-1), "ISO C requires a named argument before '...'");
+      if (params.length === 0 && !p.c2x) p.error(p.peek(-1), "ISO C requires a named argument before '...'");
       break;
     }
     const st = p.tok();
@@ -684,8 +776,11 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
         spec = { ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0, attrs: null, typeGiven: true, autoType: false, tok: st };
       } else { p.errorExpected('declaration specifiers or \'...\''); break; }
     }
-    if (spec.storage !== SC.None && spec.storage !== SC.Register) p.error(st, `storage class specified for parameter '${p.at(TK.Ident) ? p.tok().text : ''}'`);
-    const pd = declarator(p, spec.ty, true);
+    const pd = declarator(p, spec.ty, true, true);
+    if ((spec.storage !== SC.None && spec.storage !== SC.Register) || spec.threadLocal) {
+      if (pd.name) p.error(pd.tok, `storage class specified for parameter '${pd.name}'`);
+      else p.error(st, 'storage class specified for unnamed parameter');
+    }
     let pt = pd.ty;
     if (pt.kind === TY.Void && pt.qual === 0 && pd.name === null && params.length === 0 && p.at(TK.RParen)) {
       // (void) via a typedef
@@ -708,6 +803,7 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
     if (!p.accept(TK.Comma)) break;
   }
   p.expect(TK.RParen, "';', ',' or ')'");
+  p.paramDepth--;
   p.leaveScope();
   const ft = T.funcType(ret, types, variadic, false);
   ft.paramNames = names;
@@ -803,6 +899,7 @@ function structDecl(p: Parser): Type {
     if (tag) p.scopes[p.scopes.length - 1].tags.set(tag.text, t);
   }
   (t.rec as unknown as { defTok: Token }).defTok = tag ?? kwTok;
+  p.tagBody = true;
   const fields = structMembers(p, t);
   // trailing attributes apply before layout
   attributes(p, holder);
@@ -829,6 +926,7 @@ function noteTag(p: Parser, t: Type): void {
 function structMembers(p: Parser, st: Type): FieldDecl[] {
   p.expect(TK.LBrace, "'{'");
   const fields: FieldDecl[] = [];
+  const fieldToks: Token[] = [];
   const names = new Map<string, Token>();
   const kindName = st.kind === TY.Struct ? 'struct' : 'union';
   while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
@@ -849,7 +947,7 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
       if (spec.ty.rec!.tag === null || p.gnu) {
         if (spec.ty.rec!.tag !== null && !p.gnu) p.pedwarn(null, t, 'declaration does not declare anything');
         for (const m of spec.ty.rec!.members) if (m.name) checkDupMember(p, names, m.name, t);
-        if (spec.ty.rec!.tag === null || p.gnu) fields.push({ name: null, ty: spec.ty, bitWidth: -1, alignAttr: fieldAlign(spec.attrs, spec.align), packed: !!spec.attrs?.packed });
+        if (spec.ty.rec!.tag === null || p.gnu) { fields.push({ name: null, ty: spec.ty, bitWidth: -1, alignAttr: fieldAlign(spec.attrs, spec.align), packed: !!spec.attrs?.packed }); fieldToks.push(t); }
       }
       continue;
     }
@@ -864,19 +962,20 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
         const wt = p.tok();
         const w = constIntExpr(p);
         width = Number(w);
-        if (!isInteger(d.ty)) { p.error(wt, `bit-field '${d.name ?? '<anonymous>'}' has invalid type`); width = -1; }
+        if (!isInteger(d.ty)) { p.error(d.name ? d.tok : wt, `bit-field '${d.name ?? '<anonymous>'}' has invalid type`); width = -1; }
         else if (w < 0n) { p.error(wt, `negative width in bit-field '${d.name ?? '<anonymous>'}'`); width = 1; }
         else if (width > d.ty.size * 8) { p.error(wt, `width of '${d.name ?? '<anonymous>'}' exceeds its type`); width = d.ty.size * 8; }
         else if (width === 0 && d.name) { p.error(wt, `zero width for bit-field '${d.name}'`); width = 1; }
         attributes(p, d);
       }
+      if (spec.align && d.name) checkAlignas(p, spec, d, width >= 0 ? 'bit-field' : null);
       let ty = d.ty;
       if (d.attrs) ty = applyTypeAttrs(p, ty, { ...d.attrs, aligned: undefined }, d.tok, false);
       if (ty.kind === TY.Func) { p.error(d.tok, `field '${d.name}' declared as a function`); ty = p.T.pointerTo(ty); }
       else if (!isComplete(ty) && !(ty.kind === TY.Array && ty.len < 0 && !ty.vla)) {
         p.error(d.tok, `field '${d.name}' has incomplete type`);
         ty = p.T.int;
-      } else if (isVM(ty) && p.fn === null) { p.error(d.tok, `a member of a structure or union cannot have a variably modified type`); ty = p.T.int; }
+      } else if (isVM(ty) && p.fn === null && p.paramDepth === 0) { p.error(d.tok, `a member of a structure or union cannot have a variably modified type`); ty = p.T.int; }
       if (ty.kind === TY.Array && ty.len < 0) {
         // flexible array member: must be last (checked below)
       }
@@ -885,6 +984,7 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
       if (spec.attrs) mergeAttrs(all, spec.attrs);
       if (d.attrs) mergeAttrs(all, d.attrs);
       fields.push({ name: d.name, ty, bitWidth: width, alignAttr: fieldAlign(all.attrs, spec.align), packed: !!all.attrs?.packed });
+      fieldToks.push(d.tok);
     }
     if (p.at(TK.RBrace)) p.pedwarn(null, p.tok(), 'no semicolon at end of struct or union');
     else if (!p.expect(TK.Semi, "':', ',', ';', '}' or '__attribute__'")) p.skipToSync();
@@ -895,8 +995,8 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
     const f = fields[i];
     if (f.ty.kind === TY.Array && f.ty.len < 0 && !f.ty.vla && f.bitWidth < 0) {
       if (st.kind === TY.Union) { /* gcc accepts in unions as an extension (zero-size) */ }
-      else if (i !== fields.length - 1) p.error(p.peek(-1), `flexible array member not at end of struct`);
-      else if (!fields.some((g, j) => j !== i && (g.name !== null || (g.bitWidth < 0 && g.ty.rec)))) p.error(p.peek(-1), 'flexible array member in a struct with no named members');
+      else if (i !== fields.length - 1) p.error(fieldToks[i], `flexible array member not at end of struct`);
+      else if (!fields.some((g, j) => j !== i && (g.name !== null || (g.bitWidth < 0 && g.ty.rec)))) p.error(fieldToks[i], 'flexible array member in a struct with no named members');
     }
   }
   return fields;
@@ -942,10 +1042,12 @@ function enumDecl(p: Parser): Type {
     if (tag) p.scopes[p.scopes.length - 1].tags.set(tag.text, t);
   }
   p.next(); // {
+  p.tagBody = true;
   let next = 0n;
   let min = 0n, max = 0n;
   const consts: Obj[] = [];
   const INT_MAX = 2147483647n, INT_MIN = -2147483648n;
+  let nextTy = T.int, overflow = false;
   while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
     const nt = p.next();
     if (nt.kind !== TK.Ident) { p.error(nt, `expected identifier before ${nt.text}`); p.skipToSync(); break; }
@@ -956,7 +1058,9 @@ function enumDecl(p: Parser): Type {
       const e = rvalue(p, condExpr(p));
       if (e.val === null) p.error(e.tok, `enumerator value for '${nt.text}' is not an integer constant`);
       else if (!isInteger(e.ty)) p.error(e.tok, `enumerator value for '${nt.text}' is not an integer constant`);
-      else { next = e.val; if (e.val > INT_MAX || e.val < INT_MIN) ctype = e.ty; }
+      else { next = e.val; if (e.val > INT_MAX || e.val < INT_MIN) ctype = e.ty; nextTy = e.ty.size < 4 ? T.int : e.ty; }
+    } else if (overflow) {
+      p.error(nt, 'overflow in enumeration values');
     } else if (next > INT_MAX) {
       ctype = next > 0xffffffffn ? (next > 0x7fffffffffffffffn ? T.ulong : T.long) : T.uint;
       if (consts.length && next - 1n === INT_MAX) ctype = T.uint;
@@ -976,6 +1080,8 @@ function enumDecl(p: Parser): Type {
     if (consts.length === 1 || next < min) min = next;
     if (consts.length === 1 || next > max) max = next;
     next++;
+    // gcc computes the next value in the type of this one: overflow is an error if it is used
+    overflow = next > (isUnsignedKind(nextTy) ? (1n << BigInt(nextTy.size * 8)) - 1n : (1n << BigInt(nextTy.size * 8 - 1)) - 1n);
     if (!p.accept(TK.Comma)) break;
   }
   p.expect(TK.RBrace, "'}'");
@@ -1062,6 +1168,11 @@ export function declaration(p: Parser, spec: DeclSpec, out: Node[] | null): void
     checkEmptyDecl(p, spec);
     return;
   }
+  if (spec.tagDef && p.at(TK.Ident) && startsTypeSpecifier(p, p.kw(p.tok()), p.tok())) {
+    // `struct s { ... }` and a new declaration: the ';' was forgotten
+    p.errorExpected("';', identifier or '('");
+    return;
+  }
   for (let first = true; ; first = false) {
     if (!first && !p.accept(TK.Comma)) break;
     const d = declarator(p, spec.ty, false);
@@ -1072,6 +1183,7 @@ export function declaration(p: Parser, spec: DeclSpec, out: Node[] | null): void
     if (spec.autoType) {
       if (!p.at(TK.Assign)) { p.error(d.tok, `'__auto_type' requires an initialized data declaration`); }
     }
+    if (spec.align) checkAlignas(p, spec, d, spec.storage === SC.Typedef ? 'typedef' : d.ty.kind === TY.Func ? 'function' : null);
     let attrsAll: Attrs | null = null;
     if (spec.attrs || d.attrs) { const h = { attrs: null as Attrs | null }; if (spec.attrs) mergeAttrs(h, spec.attrs); if (d.attrs) mergeAttrs(h, d.attrs); attrsAll = h.attrs; }
     // function definition
@@ -1094,6 +1206,12 @@ export function declaration(p: Parser, spec: DeclSpec, out: Node[] | null): void
     if (p.atKw(KW.Attribute)) attributes(p, { attrs: null });
   }
   if (!p.expect(TK.Semi, "',' or ';'")) p.skipToSync();
+}
+
+/** _Alignas applies to objects and members only, and may not lower the natural alignment (C17 6.7.5). */
+function checkAlignas(p: Parser, spec: DeclSpec, d: Declarator, what: string | null): void {
+  if (what !== null) p.error(d.tok, `alignment specified for ${what} '${d.name}'`);
+  else if (spec.align < typeAlign(p, d.ty)) p.error(d.tok, `'_Alignas' specifiers cannot reduce alignment of '${d.name}'`);
 }
 
 function checkEmptyDecl(p: Parser, spec: DeclSpec): void {
@@ -1184,6 +1302,7 @@ export function declareObject(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs
       p.error(d.tok, `'${name}' redeclared as different kind of symbol`);
       if (prev.tok) p.note(prev.tok, `previous declaration of '${name}' with type ${quoteType(prev.ty)}`);
     }
+    if (storage === SC.Static && a?.weak && !a.weakref) p.error(d.tok, `weak declaration of '${name}' must be public`);
     const o = new Obj(name, ty, d.tok);
     o.isFunc = isFn;
     o.storage = storage;
@@ -1212,7 +1331,7 @@ export function declareObject(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs
   // local object
   const cur = p.scopes[p.scopes.length - 1].vars.get(name);
   if (cur) {
-    if (cur.storage === SC.Typedef || cur.storage === SC.EnumConst || cur.linkage !== Linkage.None) {
+    if (cur.storage === SC.Typedef || cur.storage === SC.EnumConst || cur.linkage !== Linkage.None || (p.fn?.params?.includes(cur) ?? false)) {
       p.error(d.tok, `'${name}' redeclared as different kind of symbol`);
     } else if (p.at(TK.Assign) && cur.defined) {
       p.error(d.tok, `redefinition of '${name}'`);
@@ -1222,6 +1341,7 @@ export function declareObject(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs
       if (cur.tok) p.note(cur.tok, `previous declaration of '${name}' with type ${quoteType(cur.ty)}`);
     }
   }
+  if (a?.section !== undefined && storage !== SC.Static) p.error(d.tok, 'section attribute cannot be specified for local variables');
   const o = new Obj(name, ty, d.tok);
   o.storage = storage;
   o.isLocal = storage !== SC.Static;
@@ -1380,9 +1500,16 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   if (spec.inline) o.isInline = true;
   const saved = startFunction(p, o);
   for (const prm of params) if (prm.name) p.declare(prm);
-  const body = compoundStmt(p, false);
+  const body = compoundStmt(p, false, true);
   o.body = body;
   finishFunction(p, o, saved);
+  // -fsyntax-only: nobody reads a checked body again, so let it go (gcc's memory use is the bar)
+  if (p.opts.discardBodies && p.fn === null) {
+    const stub = newNode(NK.Block, body.tok, p.T.void);
+    stub.list = [];
+    o.body = stub; // still "defined with a body" for redefinition checks
+    o.locals = [];
+  }
   if (nested) {
     (o as unknown as { nestedIn: Obj }).nestedIn = p.fn!;
   }
@@ -1415,7 +1542,7 @@ function knrParams(p: Parser, d: Declarator): Obj[] {
     const spec = declSpec(p, true)!;
     for (let first = true; ; first = false) {
       if (!first && !p.accept(TK.Comma)) break;
-      const pd = declarator(p, spec.ty, false);
+      const pd = declarator(p, spec.ty, false, true);
       if (!pd.name) continue;
       if (!names.some((n) => n.text === pd.name)) p.error(pd.tok, `declaration for parameter '${pd.name}' but no such parameter`);
       const o = new Obj(pd.name, adjustParam(p, pd.ty), pd.tok);
@@ -1518,6 +1645,14 @@ function checkUnitEnd(p: Parser): void {
   for (const o of p.decls) {
     if (o.isFunc && o.linkage === Linkage.Internal && !o.defined && o.used) {
       p.warn(null, o.tok!, `'${o.name}' used but never defined`);
+    }
+  }
+  // -Wunused-function: static functions defined and never referenced (not inline ones, as gcc; gcc
+  // finds them in its call graph, which -fsyntax-only never builds, so not in that mode)
+  if (!p.opts.discardBodies) for (const o of p.decls) {
+    if (o.isFunc && o.linkage === Linkage.Internal && o.defined && !o.used && !o.isInline && !o.attrs?.unused && !o.attrs?.used &&
+        o.attrs?.constructorPrio === undefined && o.attrs?.destructorPrio === undefined) {
+      p.warn('unused-function', o.tok!, `'${o.name}' defined but not used`);
     }
   }
 }

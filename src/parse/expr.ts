@@ -1209,7 +1209,10 @@ function mkSubscript(p: Parser, a0: Node, i0: Node, t: Token): Node {
 export function mkMember(p: Parser, base: Node, id: Token, t: Token): Node {
   const ty = base.ty;
   if (ty.kind !== TY.Struct && ty.kind !== TY.Union) {
-    p.error(t, `request for member '${id.text}' in something not a structure or union`);
+    const pointee = ty.kind === TY.Pointer ? ty.base!.kind : -1;
+    if (t.kind === TK.Dot && (pointee === TY.Struct || pointee === TY.Union) && base.kind === NK.Var && base.obj) {
+      p.error(t, `'${base.obj.name}' is a pointer; did you mean to use '->'?`);
+    } else p.error(t, `request for member '${id.text}' in something not a structure or union`);
     return errNode(p, t, base);
   }
   if (!ty.rec!.complete) {
@@ -1243,6 +1246,12 @@ function callExpr(p: Parser, fn0: Node, t: Token): Node {
     }
   }
   p.expect(TK.RParen, "')'");
+  return mkCall(p, fn0, args, t);
+}
+
+/** A call of fn0 with the (unconverted) argument expressions. */
+export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
+  const T = p.T;
   const fobj = fn0.kind === NK.Var ? fn0.obj : null;
   if (fobj && fobj.storage === SC.Builtin && isGenericBuiltin(fobj.builtin)) {
     return builtinCall(p, fobj, args, fn0.tok);
@@ -1331,7 +1340,7 @@ function primary(p: Parser): Node {
       return identifier(p, t);
     }
   }
-  p.error(t, `expected expression before ${describe(t)}`);
+  p.error(t, t.kind === TK.EOF ? 'expected expression at end of input' : `expected expression before ${describe(t)}`);
   if (!p.at(TK.Semi) && !p.at(TK.RBrace) && !p.at(TK.RParen) && !p.at(TK.EOF) && !p.at(TK.Comma)) p.next();
   return intNode(t, T.int, 0n);
 }

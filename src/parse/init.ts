@@ -294,6 +294,8 @@ function designation(c: InitCtx, top: Frame): { stack: Frame[]; range: { frame: 
     first = false;
     if (p.at(TK.Assign)) { p.next(); break; }
     if (!p.at(TK.Dot) && !p.at(TK.LBracket)) {
+      // only the old GNU `[index] value` may leave out the '='
+      if (p.peek(-1).kind !== TK.RBracket) { p.errorExpected("'='"); return null; }
       p.pedwarn('pedantic', p.tok(), "obsolete use of designated initializer without '='");
       break;
     }
@@ -331,7 +333,10 @@ function storeString(c: InitCtx, t: Target, s: Node): void {
   const elem = t.ty.base!;
   const se = s.str!.elem;
   if (elem.size !== se.size) {
-    if (se.size === 1) p.error(s.tok, 'array of inappropriate type initialized from string constant');
+    // gcc: arrays of a character type (char, char16_t, char32_t, wchar_t) get the precise message
+    const u = elem.kind;
+    const charLike = isInteger(elem) && (elem.size === 1 || u === TY.UShort || u === TY.UInt || u === p.T.wcharT.kind);
+    if (!charLike) p.error(s.tok, 'array of inappropriate type initialized from string constant');
     else p.error(s.tok, `cannot initialize array of ${quoteType(elem)} from a string literal with type array of ${quoteType(se)}`);
     return;
   }
@@ -388,6 +393,7 @@ export function isConstTree(n: Node): boolean {
         }
         return false;
       }
+      if ((n.kind === NK.Div || n.kind === NK.Mod) && isInteger(n.ty) && n.rhs!.val === 0n) return false;
       return isConstTree(n.lhs!) && isConstTree(n.rhs!);
     case NK.Cond: return isConstTree(n.cond!) && (n.then === null || isConstTree(n.then)) && isConstTree(n.els!);
     case NK.LogAnd: case NK.LogOr: return isConstTree(n.lhs!) && isConstTree(n.rhs!);

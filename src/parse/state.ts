@@ -6,13 +6,15 @@ import { Diagnostics, Loc } from '../diag/diagnostics';
 import { TF, TK, Token } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import { LabelInfo, Node, Obj, SC, StrLit } from './ast';
-import { Type, Types } from './types';
+import { Type, Types, isVM } from './types';
 
 export interface ParseOptions {
   target: TargetLayout;
   /** -std= value: c89, c99, c11, c17, c2x, gnu89, gnu99, gnu11, gnu17, gnu2x (default gnu17). */
   std?: string;
   diag: Diagnostics;
+  /** Drop each function's body once it is checked (-fsyntax-only: only the diagnostics matter). */
+  discardBodies?: boolean;
 }
 
 /** Keywords, numbered for switch statements. Aliases (__const, __inline__, ...) map to the same id. */
@@ -72,7 +74,14 @@ export function makeKeywords(std: string, target: TargetLayout): Map<string, KW>
 export class Scope {
   vars = new Map<string, Obj>();
   tags = new Map<string, Type>();
+  constructor(readonly vmAtEntry: VmScope | null = null) {}
 }
+
+/** The variably modified identifiers in scope, innermost first (a path in the tree of block scopes). */
+export interface VmScope { parent: VmScope | null; obj: Obj }
+
+/** A goto, with the VM identifiers in scope where it is (checked against its label's at the function's end). */
+export interface PendingGoto { tok: Token; label: LabelInfo; vm: VmScope | null }
 
 export interface SwitchCtx {
   node: Node;
@@ -81,6 +90,8 @@ export interface SwitchCtx {
   values: Map<bigint, Token>;
   ranges: { lo: bigint; hi: bigint; tok: Token }[];
   hasDefault: Token | null;
+  /** VM identifiers in scope at the switch (a case may not enter the scope of a later one). */
+  vm: VmScope | null;
 }
 
 export class Parser {
@@ -119,6 +130,16 @@ export class Parser {
   /** Names reported as undeclared in the current function (gcc reports each once). */
   reportedUndeclared = new Set<string>();
   undeclaredNoteGiven = false;
+  /** Variably modified identifiers in scope here; labels and gotos of the current function with theirs. */
+  vmChain: VmScope | null = null;
+  labelVm = new Map<LabelInfo, VmScope | null>();
+  gotos: PendingGoto[] = [];
+  /** `__attribute__((fallthrough));` statements (for -Wimplicit-fallthrough). */
+  fallthroughStmts = new Set<Node>();
+  /** Parameter lists being parsed (a struct declared there may have VLA members). */
+  paramDepth = 0;
+  /** Set by structDecl/enumDecl when they parse a body (declSpec's tagDef). */
+  tagBody = false;
   /** Statement-expression nesting (for `break` inside ({...}) etc.). */
   stmtExprDepth = 0;
 
@@ -169,7 +190,7 @@ export class Parser {
   }
   errorExpected(what: string): void {
     const t = this.tok();
-    const msg = `expected ${what} before ${describeToken(t)}`;
+    const msg = t.kind === TK.EOF ? `expected ${what} at end of input` : `expected ${what} before ${describeToken(t)}`;
     // gcc puts a missing token right after the previous one when the next token starts a new line
     const prev = this.pos > 0 ? this.toks[this.pos - 1] : null;
     // (only when one token is expected and it is one gcc suggests inserting after the previous token)
@@ -189,8 +210,27 @@ export class Parser {
   note(t: Token, msg: string): void { this.opts.diag.note(this.loc(t), msg); }
 
   // ---- scopes
-  enterScope(): void { this.scopes.push(new Scope()); }
-  leaveScope(): void { this.scopes.pop(); }
+  enterScope(): void { this.scopes.push(new Scope(this.vmChain)); }
+  leaveScope(): void {
+    const sc = this.scopes.pop()!;
+    this.vmChain = sc.vmAtEntry;
+    if (this.fn !== null && this.opts.diag.isEnabled('unused-variable')) this.warnUnused(sc);
+  }
+  /** Unused block-scope typedefs of the current function (gcc reports them at its end). */
+  unusedTypedefs: Obj[] = [];
+  /** -Wunused-variable for a block scope being left (gcc: in reverse order of declaration). */
+  private warnUnused(sc: Scope): void {
+    const vars = [...sc.vars.values()];
+    const params = this.fn!.params;
+    for (let i = vars.length - 1; i >= 0; i--) {
+      const o = vars[i];
+      if (o.used || o.isFunc || !o.tok || !o.name || o.attrs?.unused || o.attrs?.used || o.attrs?.cleanup) continue;
+      if (o.storage === SC.Typedef) { this.unusedTypedefs.push(o); continue; }
+      if (o.storage === SC.EnumConst || o.storage === SC.Builtin) continue;
+      if (params && params.includes(o)) continue;
+      this.warn('unused-variable', o.tok, `unused variable '${o.name}'`);
+    }
+  }
   get depth(): number { return this.scopes.length - 1; }
   lookup(name: string): Obj | null {
     const s = this.scopes;
@@ -218,6 +258,7 @@ export class Parser {
     o.depth = this.depth;
     if (!o.id) o.id = this.nextObjId++;
     this.scopes[this.scopes.length - 1].vars.set(o.name, o);
+    if (this.fn !== null && (o.isLocal || o.storage === SC.Typedef) && isVM(o.ty)) this.vmChain = { parent: this.vmChain, obj: o };
   }
 
   /** Skip to the end of the current statement/declaration after an error: past ';' or before '}'. */

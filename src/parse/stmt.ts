@@ -4,7 +4,7 @@
 
 import { TK, Token } from '../lex/token';
 import { AsmInfo, AsmOperand, LabelInfo, NK, Node, Obj, SC } from './ast';
-import { KW, Parser, SwitchCtx } from './state';
+import { KW, Parser, PendingGoto, SwitchCtx, VmScope } from './state';
 import { TY, Type, isInteger, isScalar, quoteType, unqualified } from './types';
 import { assignConvert, Ctx, condExpr, expr, promote, rvalue, convertTo, newNode } from './expr';
 import { declaration, declSpec, isDeclSpecStart, pragma, staticAssert, attributes, stdAttributes } from './decl';
@@ -20,13 +20,18 @@ export interface SavedFn {
   switches: SwitchCtx[];
   reported: Set<string>;
   outer: Map<string, LabelInfo>[];
+  gotos: PendingGoto[];
+  labelVm: Map<LabelInfo, VmScope | null>;
 }
 
 export function startFunction(p: Parser, fn: Obj): SavedFn {
   const saved: SavedFn = {
     fn: p.fn, locals: p.fnLocals, labelScopes: p.labelScopes, labels: p.fnLabels, loopDepth: p.loopDepth,
     breakDepth: p.breakDepth, switches: p.switches, reported: p.reportedUndeclared, outer: p.outerLabelScopes,
+    gotos: p.gotos, labelVm: p.labelVm,
   };
+  p.gotos = [];
+  p.labelVm = new Map();
   p.outerLabelScopes = p.fn ? [...p.outerLabelScopes, ...p.labelScopes] : [];
   p.fn = fn;
   p.diag.currentFunction = fn.name;
@@ -43,6 +48,8 @@ export function startFunction(p: Parser, fn: Obj): SavedFn {
 
 export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
   p.leaveScope();
+  for (const o of p.unusedTypedefs) p.warn('unused-local-typedefs', o.tok!, `typedef '${o.name}' locally defined but not used`);
+  p.unusedTypedefs = [];
   for (const l of p.fnLabels) {
     if (!l.defined && l.used && s.fn) {
       // a nested function's jump to a label of the enclosing function (defined later there)
@@ -52,8 +59,11 @@ export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
     if (!l.defined && l.used) p.error(l.firstUse, `label '${l.name}' used but not defined`);
     else if (l.defined && !l.used && !l.addrTaken) p.warn('unused-label', l.defined, `label '${l.name}' defined but not used`);
   }
+  checkJumpsIntoVmScope(p);
   fn.locals = p.fnLocals;
   fn.labels = p.fnLabels;
+  p.gotos = s.gotos;
+  p.labelVm = s.labelVm;
   p.fn = s.fn;
   p.diag.currentFunction = s.fn ? s.fn.name : null;
   p.fnLocals = s.locals;
@@ -64,6 +74,20 @@ export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
   p.switches = s.switches;
   p.reportedUndeclared = s.reported;
   p.outerLabelScopes = s.outer;
+}
+
+/** C17 6.8.6.1p1: a goto must not jump into the scope of a variably modified identifier. */
+function checkJumpsIntoVmScope(p: Parser): void {
+  for (const g of p.gotos) {
+    const target = p.labelVm.get(g.label);
+    if (!target) continue;
+    let c = g.vm;
+    while (c !== null && c !== target) c = c.parent;
+    if (c === target) continue;
+    p.error(g.tok, 'jump into scope of identifier with variably modified type');
+    p.note(g.label.defined!, `label '${g.label.name}' defined here`);
+    p.note(target.obj.tok!, `'${target.obj.name}' declared here`);
+  }
 }
 
 /** The label named `name` visible here, created on first use. */
@@ -85,13 +109,14 @@ export function getLabel(p: Parser, name: string, t: Token): LabelInfo {
 }
 
 // compound-statement = "{" ("__label__" identifier ("," identifier)* ";")* (declaration | statement)* "}"
-export function compoundStmt(p: Parser, isStmtExpr: boolean): Node {
+export function compoundStmt(p: Parser, isStmtExpr: boolean, fnBody = false): Node {
   const lb = p.tok();
   p.expect(TK.LBrace, "'{'");
   const n = newNode(NK.Block, lb, p.T.void);
   const list: Node[] = [];
   n.list = list;
-  p.enterScope();
+  // a function's outermost block shares the parameters' scope (C17 6.2.1p4)
+  if (!fnBody) p.enterScope();
   let pushedLabels = false;
   while (p.atKw(KW.Label)) {
     p.next();
@@ -110,8 +135,9 @@ export function compoundStmt(p: Parser, isStmtExpr: boolean): Node {
   while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
     blockItem(p, list);
   }
-  p.expect(TK.RBrace, "'}'");
-  p.leaveScope();
+  if (p.at(TK.EOF)) p.errorExpected('declaration or statement');
+  else p.next();
+  if (!fnBody) p.leaveScope();
   if (pushedLabels) p.labelScopes.pop();
   void isStmtExpr;
   return n;
@@ -128,6 +154,7 @@ function blockItem(p: Parser, list: Node[]): void {
   if (t.kind === TK.Ident && !isLabelStart(p)) {
     const k = p.kw(t);
     if (k === KW.StaticAssert) { staticAssert(p); return; }
+    if (k === KW.Attribute && isAttributeStatement(p)) { list.push(stmt(p)); return; }
     if (k === KW.Extension) {
       // __extension__ before a declaration or an expression
       const save = p.pos;
@@ -141,6 +168,22 @@ function blockItem(p: Parser, list: Node[]): void {
     }
   }
   list.push(stmt(p));
+}
+
+/** `__attribute__((fallthrough));`: attributes and ';' make a statement, not an empty declaration. */
+function isAttributeStatement(p: Parser): boolean {
+  let i = 0;
+  while (p.kw(p.peek(i)) === KW.Attribute) {
+    i++;
+    if (p.peek(i).kind !== TK.LParen) return false;
+    for (let depth = 0; ; i++) {
+      const k = p.peek(i).kind;
+      if (k === TK.EOF) return false;
+      if (k === TK.LParen) depth++;
+      else if (k === TK.RParen && --depth === 0) { i++; break; }
+    }
+  }
+  return p.peek(i).kind === TK.Semi;
 }
 
 function isExprAfterTypedefName(p: Parser): boolean {
@@ -172,13 +215,12 @@ export function stmt(p: Parser): Node {
     return stmt(p);
   }
   if (t.kind === TK.Ident) {
-    if (isLabelStart(p)) return labeledStmt(p);
+    if (isLabelStart(p)) return labelRun(p);
     switch (p.kw(t)) {
       case KW.Return: return returnStmt(p);
       case KW.If: return ifStmt(p);
       case KW.Switch: return switchStmt(p);
-      case KW.Case: return caseStmt(p);
-      case KW.Default: return defaultStmt(p);
+      case KW.Case: case KW.Default: return labelRun(p);
       case KW.For: return forStmt(p);
       case KW.While: return whileStmt(p);
       case KW.Do: return doStmt(p);
@@ -189,7 +231,12 @@ export function stmt(p: Parser): Node {
         // __attribute__((fallthrough)); or attributes before a statement
         const h = { attrs: null as import('./ast').Attrs | null };
         attributes(p, h);
-        if (p.at(TK.Semi)) { p.next(); return newNode(NK.Null, t, T.void); }
+        if (p.at(TK.Semi)) {
+          p.next();
+          const n = newNode(NK.Null, t, T.void);
+          if (h.attrs?.fallthrough) p.fallthroughStmts.add(n);
+          return n;
+        }
         return stmt(p);
       }
       case KW.Else: p.error(t, "expected expression before 'else'"); p.next(); return newNode(NK.Null, t, T.void);
@@ -217,7 +264,7 @@ function labeledStmt(p: Parser): Node {
   if (l.defined) {
     p.error(id, `duplicate label '${id.text}'`);
     p.note(l.defined, `previous definition of '${id.text}' with type 'void'`);
-  } else l.defined = id;
+  } else { l.defined = id; if (p.vmChain) p.labelVm.set(l, p.vmChain); }
   if (p.atKw(KW.Attribute)) attributes(p, { attrs: null });
   const n = newNode(NK.Label, id, p.T.void);
   n.label = l;
@@ -226,8 +273,32 @@ function labeledStmt(p: Parser): Node {
     n.body = newNode(NK.Null, id, p.T.void);
     return n;
   }
-  n.body = stmt(p);
+  n.body = labelTarget(p);
   return n;
+}
+
+/** Placeholder body of a label that is followed by another label (linked by labelRun). */
+const PENDING = newNodePlaceholder();
+function newNodePlaceholder(): Node { return { kind: NK.Null } as unknown as Node; }
+
+function labelTarget(p: Parser): Node {
+  if (isLabelStart(p) || p.atKw(KW.Case) || p.atKw(KW.Default)) return PENDING;
+  return stmt(p);
+}
+
+/**
+ * Labels in a row (`a: case 1: case 2: stmt`) are parsed in a loop and linked afterwards, not by
+ * recursion: gcc's limits-caselabels.c has 100000 of them.
+ */
+function labelRun(p: Parser): Node {
+  const chain: Node[] = [];
+  for (;;) {
+    const n = isLabelStart(p) ? labeledStmt(p) : p.atKw(KW.Case) ? caseStmt(p) : defaultStmt(p);
+    chain.push(n);
+    if (n.body !== PENDING) break;
+  }
+  for (let i = chain.length - 2; i >= 0; i--) chain[i].body = chain[i + 1];
+  return chain[0];
 }
 
 function returnStmt(p: Parser): Node {
@@ -259,10 +330,20 @@ function returnStmt(p: Parser): Node {
 }
 
 /** A controlling expression: scalar rvalue. */
+/** -Wparentheses: `if (a = b)` (an assignment not wrapped in its own parentheses) as a condition. */
+export function warnAssignAsTruth(p: Parser, e: Node, first: Token): void {
+  if (first.kind === TK.LParen) return;
+  let n = e;
+  while (n.kind === NK.Cast && !n.explicit && n.lhs) n = n.lhs;
+  if (n.kind === NK.Assign) p.warn('parentheses', first, 'suggest parentheses around assignment used as truth value');
+}
+
 function condition(p: Parser, what: string): Node {
   const lp = p.tok();
   p.expect(TK.LParen, "'('");
+  const first = p.tok();
   const e = rvalue(p, expr(p));
+  warnAssignAsTruth(p, e, first);
   if (!p.expect(TK.RParen, "')'")) {
     // recover: skip to the matching ')'
     while (!p.at(TK.RParen) && !p.at(TK.Semi) && !p.at(TK.LBrace) && !p.at(TK.EOF)) p.next();
@@ -306,7 +387,7 @@ function switchStmt(p: Parser): Node {
   } else c = promote(p, c);
   n.cond = c;
   n.list = [];
-  const ctx: SwitchCtx = { node: n, ty: c.ty, values: new Map(), ranges: [], hasDefault: null };
+  const ctx: SwitchCtx = { node: n, ty: c.ty, values: new Map(), ranges: [], hasDefault: null, vm: p.vmChain };
   p.switches.push(ctx);
   p.breakDepth++;
   n.body = stmt(p);
@@ -331,6 +412,7 @@ function caseStmt(p: Parser): Node {
   n.val = lo ?? 0n;
   n.val2 = hi ?? n.val;
   if (!sw) p.error(t, "case label not within a switch statement");
+  else if (switchIntoVmScope(p, sw, t)) { /* reported */ }
   else if (lo !== null && hi !== null) {
     if (hi < lo) p.warn(null, t, 'empty range specified');
     else if (lo === hi) {
@@ -345,8 +427,21 @@ function caseStmt(p: Parser): Node {
     }
     sw.node.list!.push(n);
   }
-  n.body = p.at(TK.RBrace) ? caseAtEnd(p, t) : stmt(p);
+  n.body = p.at(TK.RBrace) ? caseAtEnd(p, t) : labelTarget(p);
   return n;
+}
+
+/** A case label inside the scope of a VM identifier declared after the switch began (C17 6.8.4.2p2). */
+function switchIntoVmScope(p: Parser, sw: SwitchCtx, t: Token): boolean {
+  const target = p.vmChain;
+  if (target === null) return false;
+  let c = sw.vm;
+  while (c !== null && c !== target) c = c.parent;
+  if (c === target) return false;
+  p.error(t, 'switch jumps into scope of identifier with variably modified type');
+  p.note(sw.node.tok, 'switch starts here');
+  p.note(target.obj.tok!, `'${target.obj.name}' declared here`);
+  return true;
 }
 
 function caseAtEnd(p: Parser, t: Token): Node {
@@ -371,11 +466,12 @@ function defaultStmt(p: Parser): Node {
   const n = newNode(NK.Default, t, p.T.void);
   const sw = p.switches.length ? p.switches[p.switches.length - 1] : null;
   if (!sw) p.error(t, "'default' label not within a switch statement");
+  else if (switchIntoVmScope(p, sw, t)) { /* reported */ }
   else if (sw.hasDefault) {
     p.error(t, "multiple default labels in one switch");
     p.note(sw.hasDefault, 'this is the first default label');
   } else { sw.hasDefault = t; sw.node.list!.push(n); }
-  n.body = p.at(TK.RBrace) ? caseAtEnd(p, t) : stmt(p);
+  n.body = p.at(TK.RBrace) ? caseAtEnd(p, t) : labelTarget(p);
   return n;
 }
 
@@ -409,7 +505,9 @@ function forStmt(p: Parser): Node {
     p.expect(TK.Semi, "';'");
   } else p.next();
   if (!p.at(TK.Semi)) {
+    const first = p.tok();
     const c = rvalue(p, expr(p));
+    warnAssignAsTruth(p, c, first);
     if (!isScalar(c.ty)) p.error(c.tok, 'used struct type value where scalar is required');
     n.cond = c;
   }
@@ -459,6 +557,7 @@ function gotoStmt(p: Parser): Node {
   const l = getLabel(p, id.text, id);
   l.used = true;
   n.label = l;
+  p.gotos.push({ tok: t, label: l, vm: p.vmChain });
   p.expect(TK.Semi, "';'");
   return n;
 }
@@ -490,9 +589,9 @@ function asmStmt(p: Parser): Node {
   if (!p.at(TK.String)) { p.errorExpected('string literal'); p.skipToSync(); return newNode(NK.Null, t, T.void); }
   info.template = stringLiteralText(stringLiteral(p));
   let basic = true;
+  let section = 0;
   if (p.at(TK.Colon) || p.at(TK.ColonColon)) {
     basic = false;
-    let section = 0;
     const sep = (): boolean => {
       if (p.at(TK.ColonColon)) { // "::" skips a section
         p.next(); section += 2; return true;
@@ -526,7 +625,7 @@ function asmStmt(p: Parser): Node {
     }
   }
   if (basic && p.fn === null) { /* file-scope basic asm handled elsewhere */ }
-  p.expect(TK.RParen, "')'");
+  p.expect(TK.RParen, section < 3 || (section === 3 && info.isGoto) ? "':' or ')'" : "')'");
   p.expect(TK.Semi, "';'");
   const n = newNode(NK.Asm, t, T.void);
   n.asm = info;

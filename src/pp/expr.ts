@@ -46,13 +46,19 @@ export class IfEvaluator {
         const t = toks[this.i];
         if (t.kind === TK.RParen) this.fail(t, "missing '(' in expression");
         if (t.kind === TK.Colon) this.fail(t, "':' without preceding '?'");
-        this.fail(t, `missing binary operator before token "${spell(t)}"`);
+        this.failSpelled(t, `missing binary operator before token "${spell(t)}"`);
       }
       return v.v !== 0n;
     } catch (e) {
       if (e instanceof ExprError) return false;
       throw e;
     }
+  }
+
+  /** An error about the token itself: gcc reports it where it was spelled (in a #define for an expanded one). */
+  private failSpelled(t: Token, msg: string): never {
+    this.diag.error(t, msg);
+    throw new ExprError(msg);
   }
 
   private fail(t: Token | null, msg: string): never {
@@ -151,7 +157,7 @@ export class IfEvaluator {
       case TK.Caret: return norm({ v: x ^ y, u });
       case TK.Pipe: return norm({ v: x | y, u });
     }
-    return this.fail(op, `token "${spell(op)}" is not valid in preprocessor expressions`);
+    return this.failSpelled(op!, `token "${spell(op)}" is not valid in preprocessor expressions`);
   }
 
   private checked(op: Token, v: bigint, u: boolean): Val {
@@ -184,7 +190,7 @@ export class IfEvaluator {
       case TK.Number: return this.number(t);
       case TK.Char: return this.charConst(t);
       case TK.Ident: return { v: 0n, u: false };
-      case TK.String: return this.fail(t, `token "${t.text}" is not valid in preprocessor expressions`);
+      case TK.String: return this.failSpelled(t, `token "${t.text}" is not valid in preprocessor expressions`);
     }
     if (t.kind === TK.RParen) {
       const prev = this.toks[this.i - 2];
@@ -195,7 +201,7 @@ export class IfEvaluator {
       const prev = this.toks[this.i - 2];
       if (!prev) this.fail(t, `operator '${spell(t)}' has no left operand`);
     }
-    return this.fail(t, `token "${spell(t)}" is not valid in preprocessor expressions`);
+    return this.failSpelled(t, `token "${spell(t)}" is not valid in preprocessor expressions`);
   }
 
   private number(t: Token): Val {
@@ -203,21 +209,21 @@ export class IfEvaluator {
     const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+)([a-zA-Z_]*)$/.exec(s);
     if (!m) {
       if (/^[0-9.]/.test(s) && (/[.]/.test(s) || /^[0-9]+[eE]/.test(s) || /^0[xX].*[pP]/.test(s))) {
-        this.fail(t, 'floating constant in preprocessor expression');
+        this.failSpelled(t, 'floating constant in preprocessor expression');
       }
       const suffix = /^(0[xX][0-9a-fA-F]*|[0-9]*)(.*)$/.exec(s)![2];
-      this.fail(t, `invalid suffix "${suffix}" on integer constant`);
+      this.failSpelled(t, `invalid suffix "${suffix}" on integer constant`);
     }
     const digits = m[1], suf = m[2].toLowerCase();
     if (!/^(u?(l|ll)?|(l|ll)u|wb|uwb|wbu)$/.test(suf)) {
-      if (/^[0-9]+[eE]/.test(s)) this.fail(t, 'floating constant in preprocessor expression');
-      this.fail(t, `invalid suffix "${m[2]}" on integer constant`);
+      if (/^[0-9]+[eE]/.test(s)) this.failSpelled(t, 'floating constant in preprocessor expression');
+      this.failSpelled(t, `invalid suffix "${m[2]}" on integer constant`);
     }
     let v: bigint;
     if (/^0[bB]/.test(digits)) v = BigInt(digits);
     else if (/^0[xX]/.test(digits)) v = BigInt(digits);
     else if (digits.length > 1 && digits[0] === '0') {
-      if (/[89]/.test(digits)) this.fail(t, `invalid digit "${/[89]/.exec(digits)![0]}" in octal constant`);
+      if (/[89]/.test(digits)) this.failSpelled(t, `invalid digit "${/[89]/.exec(digits)![0]}" in octal constant`);
       v = BigInt('0o' + digits.slice(1));
     } else v = BigInt(digits);
     let u = suf.includes('u');

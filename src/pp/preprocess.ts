@@ -191,12 +191,15 @@ export class Preprocessor {
     this.frames = [this.frame];
     this.runCommandLine();
     this.event('enter', name, 1, '');
+    // gcc places "at end of input" errors at the first token of the last line: so does our EOF
+    let lineStart: Token | null = null;
     for (;;) {
       const t = this.next();
       if (t.kind === TK.EOF) {
-        this.out.push(t);
+        this.out.push(lineStart ? new Token(TK.EOF, '', lineStart.file, lineStart.pos, TF.BOL) : t);
         break;
       }
+      if ((t.flags & (TF.BOL | TF.Expanded)) === TF.BOL) lineStart = t;
       this.out.push(t);
     }
     return this.out;
@@ -410,7 +413,19 @@ export class Preprocessor {
       }
       f.i++;
       if ((t.kind === TK.Char || t.kind === TK.String) && !this.opts.asm && !isTerminated(t)) this.unterminated(t);
+      else if ((t.flags & TF.BadUcn) !== 0) this.badUcn(t);
       return t;
+    }
+  }
+
+  private badUcn(t: Token): void {
+    const m = /\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g;
+    for (let r = m.exec(t.text); r; r = m.exec(t.text)) {
+      const v = parseInt(r[1].slice(1), 16);
+      if ((v < 0xa0 && v !== 0x24 && v !== 0x40 && v !== 0x60) || (v >= 0xd800 && v <= 0xdfff)) {
+        this.diag.error({ file: t.file, pos: t.pos + r.index }, `\\${r[1]} is not a valid universal character`);
+        return;
+      }
     }
   }
 
@@ -1151,6 +1166,12 @@ export class Preprocessor {
             this.diag.error(t, '__VA_OPT__ must be followed by an open parenthesis');
             return null;
           }
+          let depth = 0, j = k + 1;
+          for (; j < body.length; j++) {
+            if (body[j].kind === TK.LParen) depth++;
+            else if (body[j].kind === TK.RParen && --depth === 0) break;
+          }
+          if (j >= body.length) { this.diag.error(t, 'unterminated __VA_OPT__'); return null; }
         } else if (t.text === '__VA_ARGS__' && !(variadic && params[params.length - 1] === '__VA_ARGS__')) {
           this.diag.pedwarn(null, t, '__VA_ARGS__ can only appear in the expansion of a C99 variadic macro');
         }

@@ -1,12 +1,14 @@
-// gcc.c-torture syntax runner: parses every compile/ and execute/ file that the target's gcc accepts
+// gcc.c-torture syntax runner: checks every compile/ and execute/ file that the target's gcc accepts
 // with -fsyntax-only, in this one process, and counts accepted / rejected / crashed.
 //
-//   node dist/tests/corpus/torture-syntax.js [--target=x86_64,aarch64,riscv64] [--list] [--filter=STR]
+//   node dist/tests/corpus/torture-syntax.js [--target=x86_64,aarch64,riscv64] [--list] [--filter=STR] [--pp=gcc]
 //
-// Preprocessing is a pluggable step (`Preprocess` in tests/parse/util.ts). By default it is gcc -E,
-// run once per file and cached in $CC_TS_TORTURE_CACHE (default /tmp/cc-ts-torture-cache/<arch>/),
-// together with gcc's verdict (status.txt: "<file> ok|rej|pperr"). To use cc-ts's own preprocessor,
-// pass another Preprocess to runTorture().
+// By default each file goes through cc-ts's own front end exactly as `cc-ts -fsyntax-only -w
+// --target=T file` runs it (the driver's preprocessor options, in process: tests/frontend/run.ts).
+// gcc is only the oracle: its verdict (`gcc -fsyntax-only -w`) is cached in $CC_TS_TORTURE_CACHE
+// (default /tmp/cc-ts-torture-cache/<arch>/status.txt: "<file> ok|rej"), and only files it accepts count.
+// `--pp=gcc` preprocesses with gcc -E instead (cached as <file>.i) and parses that text, to tell
+// preprocessor problems from parser problems.
 // The corpus is Debian's gcc-12 source: $CC_TS_TORTURE (default
 // /var/cache/cc-ts-corpus/gcc-12.2.0/gcc/testsuite/gcc.c-torture).
 
@@ -14,12 +16,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { Arch, TARGETS } from '../../targets/layout';
-import { GCC, Preprocess, parsePreprocessed } from '../parse/util';
+import { GCC, parsePreprocessed } from '../parse/util';
+import { runFrontend, TRIPLES } from '../frontend/run';
 
 const ROOT = process.env.CC_TS_TORTURE ?? '/var/cache/cc-ts-corpus/gcc-12.2.0/gcc/testsuite/gcc.c-torture';
 const CACHE = process.env.CC_TS_TORTURE_CACHE ?? '/tmp/cc-ts-torture-cache';
 
-function listFiles(): string[] {
+export function listFiles(): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
     for (const e of fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
@@ -34,7 +37,7 @@ function listFiles(): string[] {
 }
 
 /** gcc's verdict per file, computed once and cached. */
-function gccStatus(arch: Arch, files: string[]): Map<string, string> {
+export function gccStatus(arch: Arch, files: string[]): Map<string, string> {
   const dir = path.join(CACHE, arch);
   const f = path.join(dir, 'status.txt');
   const m = new Map<string, string>();
@@ -58,30 +61,44 @@ function gccStatus(arch: Arch, files: string[]): Map<string, string> {
   return m;
 }
 
-export const cachedGccPreprocess: Preprocess = (file, arch) => {
+/** A front end under test: the first error for a file (null if it is accepted); throws on a crash. */
+export type Frontend = (file: string, arch: Arch) => string | null;
+
+/** cc-ts's own preprocessor and parser, as the driver runs them. */
+export const ownFrontend: Frontend = (file, arch) => {
+  const r = runFrontend(['-fsyntax-only', '-w', `--target=${TRIPLES[arch]}`, path.join(ROOT, file)]);
+  return r.status === 0 ? null : r.messages.find((l) => l.includes(' error: ')) ?? r.lines[0] ?? 'rejected';
+};
+
+/** gcc -E (cached) and cc-ts's parser. */
+export const gccPreprocessFrontend: Frontend = (file, arch) => {
   const out = path.join(CACHE, arch, file + '.i');
-  if (fs.existsSync(out)) return fs.readFileSync(out, 'utf8');
-  const r = spawnSync(GCC[arch], ['-E', ...(arch === 'i386' ? ['-m32'] : []), file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, r.stdout);
-  return r.stdout;
+  let text: string;
+  if (fs.existsSync(out)) text = fs.readFileSync(out, 'utf8');
+  else {
+    const r = spawnSync(GCC[arch], ['-E', ...(arch === 'i386' ? ['-m32'] : []), file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, r.stdout);
+    text = r.stdout;
+  }
+  const r = parsePreprocessed(text, file, TARGETS[arch]);
+  return r.diag.errors === 0 ? null : r.messages.find((l) => l.includes(': error: ')) ?? r.messages[0] ?? 'rejected';
 };
 
 export interface TortureResult { total: number; accepted: number; rejected: string[]; crashed: string[] }
 
-export function runTorture(arch: Arch, pre: Preprocess = cachedGccPreprocess, filter = ''): TortureResult {
-  const files = listFiles().filter((f) => f.includes(filter));
-  const status = gccStatus(arch, files);
+/** Run `files` (default: the whole corpus) that gcc accepts through a front end. */
+export function runTorture(arch: Arch, fe: Frontend = ownFrontend, filter = '', files?: string[]): TortureResult {
+  const list = (files ?? listFiles()).filter((f) => f.includes(filter));
+  const status = gccStatus(arch, list);
   const res: TortureResult = { total: 0, accepted: 0, rejected: [], crashed: [] };
-  for (const file of files) {
+  for (const file of list) {
     if (status.get(file) !== 'ok') continue;
     res.total++;
-    let text: string;
-    try { text = pre(file, arch); } catch { res.crashed.push(`${file}: preprocessing failed`); continue; }
     try {
-      const r = parsePreprocessed(text, file, TARGETS[arch]);
-      if (r.diag.errors === 0) res.accepted++;
-      else res.rejected.push(`${file}: ${r.messages.find((l) => l.includes(': error: ')) ?? r.messages[0]}`);
+      const err = fe(file, arch);
+      if (err === null) res.accepted++;
+      else res.rejected.push(`${file}: ${err}`);
     } catch (e) {
       const err = e as Error;
       res.crashed.push(`${file}: ${err.stack ? err.stack.split('\n').slice(0, 3).join(' | ') : String(e)}`);
@@ -94,15 +111,17 @@ function main(): void {
   let targets: Arch[] = ['x86_64', 'aarch64', 'riscv64'];
   let list = false;
   let filter = '';
+  let fe = ownFrontend;
   for (const a of process.argv.slice(2)) {
     if (a.startsWith('--target=')) targets = a.slice(9).split(',') as Arch[];
     else if (a === '--list') list = true;
     else if (a.startsWith('--filter=')) filter = a.slice(9);
+    else if (a === '--pp=gcc') fe = gccPreprocessFrontend;
   }
   let bad = 0;
   for (const arch of targets) {
     const t0 = Date.now();
-    const r = runTorture(arch, cachedGccPreprocess, filter);
+    const r = runTorture(arch, fe, filter);
     const pct = r.total ? (100 * r.accepted / r.total).toFixed(2) : '0';
     console.log(`${arch}: ${r.accepted}/${r.total} accepted (${pct}%), ${r.rejected.length} rejected, ${r.crashed.length} crashed, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     if (list) { for (const l of r.crashed) console.log('  CRASH ' + l); for (const l of r.rejected) console.log('  REJECT ' + l); }

@@ -1,0 +1,6 @@
+int *remember(void)
+{
+  int local = 3;
+  static int *p = &local; /* ERROR */
+  return p;
+}

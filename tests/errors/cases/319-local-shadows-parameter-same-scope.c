@@ -1,0 +1,5 @@
+int scale(int factor)
+{
+  int factor = 2; /* ERROR */
+  return factor;
+}

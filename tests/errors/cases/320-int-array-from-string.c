@@ -1,0 +1,3 @@
+int codes[] = "abc"; /* ERROR */
+
+int first(void) { return codes[0]; }

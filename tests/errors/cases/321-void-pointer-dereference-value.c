@@ -1,0 +1,5 @@
+int load(void *vp)
+{
+  int x = *vp; /* ERROR */
+  return x;
+}

@@ -1,0 +1,5 @@
+#include <stddef.h>
+
+struct s { int a, b; };
+
+unsigned long off = offsetof(struct s, c); /* ERROR */

@@ -1,0 +1,1 @@
+unsigned _Bool flag; /* ERROR */

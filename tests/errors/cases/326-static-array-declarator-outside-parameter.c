@@ -1,0 +1,1 @@
+int table[static 4]; /* ERROR */

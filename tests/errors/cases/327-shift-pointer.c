@@ -1,0 +1,4 @@
+unsigned long hash(const char *p)
+{
+  return p << 3; /* ERROR */
+}

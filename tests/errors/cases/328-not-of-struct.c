@@ -1,0 +1,6 @@
+struct s { int v; };
+
+int empty(struct s x)
+{
+  return !x; /* ERROR */
+}

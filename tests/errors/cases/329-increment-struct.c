@@ -1,0 +1,6 @@
+struct counter { int n; };
+
+void bump(struct counter c)
+{
+  c++; /* ERROR */
+}

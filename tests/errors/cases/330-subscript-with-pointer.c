@@ -1,0 +1,4 @@
+int pick(int *a, int *i)
+{
+  return a[i]; /* ERROR */
+}

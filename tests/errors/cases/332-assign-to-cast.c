@@ -1,0 +1,5 @@
+void set(long v)
+{
+  int x;
+  (long)x = v; /* ERROR */
+}

@@ -1,0 +1,1 @@
+int ratio = 1 / 0; /* ERROR */

@@ -1,0 +1,5 @@
+float wrap(float f)
+{
+  f %= 2; /* ERROR */
+  return f;
+}

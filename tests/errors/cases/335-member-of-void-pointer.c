@@ -1,0 +1,4 @@
+int peek(void *p)
+{
+  return p->count; /* ERROR */
+}

@@ -1,0 +1,2 @@
+long long wide;
+_Alignas(1) long long narrow; /* ERROR */

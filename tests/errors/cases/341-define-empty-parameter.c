@@ -1,0 +1,3 @@
+#define PAIR(a, ) (a) /* ERROR */
+
+int x;

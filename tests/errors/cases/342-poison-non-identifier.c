@@ -1,0 +1,2 @@
+#pragma GCC poison 42 /* ERROR */
+int x;

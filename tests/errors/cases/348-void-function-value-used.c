@@ -1,0 +1,7 @@
+void nothing(void) {}
+
+int use(void)
+{
+  int x = nothing(); /* ERROR */
+  return x;
+}

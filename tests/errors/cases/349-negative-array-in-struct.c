@@ -1,0 +1,3 @@
+struct buf {
+  char data[-1]; /* ERROR */
+};

@@ -1,0 +1,2 @@
+struct node { int v; };
+union node *p; /* ERROR */
