@@ -17,6 +17,9 @@ import { cleanupPending } from './output';
 import { runInfo } from './info';
 import { compileInput } from './compile';
 import { asCommand } from '../../asm';
+import { ldCommand } from '../../link/cli-ld';
+import { linkStage } from './link';
+import * as os from 'os';
 
 export const VERSION = '0.1.0';
 
@@ -42,6 +45,11 @@ export function driverMain(argv: string[]): number {
   }
   const diag = new Diagnostics(opts.diag);
   let status = 0;
+  // when linking, each compiled input becomes a temporary object that takes its place in the link line
+  const linking = opts.stage === 'link';
+  const tmpDir = linking ? fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-')) : '';
+  const linkItems = [...opts.linkItems];
+  try {
   for (const input of opts.inputs) {
     if (input.path !== '-' && !fs.existsSync(input.path)) {
       diag.plain('error', `${input.path}: No such file or directory`);
@@ -51,7 +59,14 @@ export function driverMain(argv: string[]): number {
     const lang = langOf(input);
     if (lang === 'object') continue; // for the linker
     try {
-      if (!compileInput(input.path, lang, opts, target, diag)) status = 1;
+      let objOpts = opts;
+      if (linking) {
+        const obj = path.join(tmpDir, `${linkItems.length}-${path.basename(input.path).replace(/\.[^.]*$/, '')}.o`);
+        const at = linkItems.indexOf(input.path);
+        if (at >= 0) linkItems[at] = obj;
+        objOpts = { ...opts, stage: 'compile', output: obj };
+      }
+      if (!compileInput(input.path, lang, objOpts, target, diag)) status = 1;
     } catch (e) {
       if (e instanceof FatalError) {
         process.stderr.write('compilation terminated.\n');
@@ -62,10 +77,11 @@ export function driverMain(argv: string[]): number {
     }
   }
   if (diag.errors > 0) status = 1;
-  if (status === 0 && opts.stage === 'link') {
-    return fail('linking is not available yet in this version of cc-ts (use -c, -S, -E or -fsyntax-only)');
-  }
+  if (status === 0 && linking) status = linkStage(linkItems, opts, target);
   return status;
+  } finally {
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
 }
 
 /** Entry for bin/cc-ts: dispatches subcommands; never lets a stack trace reach the user. */
@@ -93,7 +109,8 @@ type Tool = (argv: string[]) => number;
 function subcommand(name: string | undefined): Tool | null {
   switch (name) {
     case 'as': return asCommand;
-    case 'ld': case 'objcopy': case 'ar':
+    case 'ld': return ldCommand;
+    case 'objcopy': case 'ar':
       return () => fail(`'cc-ts ${name}' is not available yet in this version`);
   }
   return null;

@@ -97,4 +97,32 @@ test('-c of .s and .S gives the bytes GNU as gives; bad assembly leaves no objec
   fs.rmSync(dir, { recursive: true });
 });
 
+test('links a static glibc executable from gcc -S output with its own linker, and it runs', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-cli-'));
+  const c = path.join(root, 'examples/hello.c');
+  const s = path.join(dir, 'hello.s');
+  assert.is(spawnSync('gcc', ['-S', '-O2', '-fno-pie', c, '-o', s]).status, 0);
+  // gcc's objects call libgcc; runtime/ replaces it for code cc-ts compiles
+  const libgcc = spawnSync('gcc', ['-print-libgcc-file-name'], { encoding: 'utf8' }).stdout.trim();
+  const exe = path.join(dir, 'hello');
+  const r = run([s, '-Wl,--start-group', libgcc, path.join(path.dirname(libgcc), 'libgcc_eh.a'), '-lc', '-Wl,--end-group', '-o', exe]);
+  assert.is(r.status, 0, r.err);
+  const out = spawnSync(exe, [], { encoding: 'utf8' });
+  assert.is(out.status, 0);
+  assert.is(out.stdout, 'hello from cc-ts: distance 7\n');
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('an undefined symbol fails the link and leaves no executable', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-cli-'));
+  const s = path.join(dir, 'u.s');
+  fs.writeFileSync(s, '.text\n.globl _start\n_start:\n  call missing_function\n');
+  const exe = path.join(dir, 'u');
+  const r = run(['-nostdlib', s, '-o', exe]);
+  assert.is(r.status, 1);
+  assert.match(r.err, /undefined reference to `missing_function'/);
+  assert.is(fs.existsSync(exe), false);
+  fs.rmSync(dir, { recursive: true });
+});
+
 test.run();

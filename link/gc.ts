@@ -1,0 +1,54 @@
+/**
+ * --gc-sections: keep only the allocated input sections reachable through relocations from the
+ * roots: the entry symbol, -u symbols, KEEP() sections, note sections, sections with
+ * SHF_GNU_RETAIN, .init/.fini/.ctors/.dtors/.*_array, and sections whose name is a C identifier
+ * when __start_NAME or __stop_NAME is referenced. Non-allocated sections (debug info) are kept.
+ */
+import { SHF_ALLOC, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOTE, SHT_PREINIT_ARRAY } from '../elf/constants';
+import { InputSection, LinkContext, Sym, SymKind } from './context';
+
+const SHF_GNU_RETAIN = 0x200000;
+
+export function collectGarbage(ctx: LinkContext, all: InputSection[], keep: Set<InputSection>): void {
+  const marked = new Set<InputSection>();
+  const work: InputSection[] = [];
+  const mark = (s: InputSection | null): void => {
+    if (!s || s.discarded || marked.has(s)) return;
+    marked.add(s);
+    work.push(s);
+  };
+  const markSym = (s: Sym | undefined): void => { if (s && s.kind === SymKind.Defined) mark(s.section); };
+  const entry = ctx.opts.entry ?? ctx.script.entry ?? '_start';
+  markSym(ctx.symbols.get(entry));
+  for (const u of ctx.opts.undefined) markSym(ctx.symbols.get(u));
+  for (const u of ctx.script.externs) markSym(ctx.symbols.get(u));
+  const startStop = new Set<string>();
+  for (const s of ctx.symbols.values()) {
+    const m = /^__(start|stop)_([A-Za-z_][A-Za-z0-9_]*)$/.exec(s.name);
+    if (m && s.referenced) startStop.add(m[2]);
+  }
+  for (const s of all) {
+    if (s.discarded) continue;
+    if (!(s.flags & SHF_ALLOC) || keep.has(s) || s.type === SHT_NOTE || (s.flags & SHF_GNU_RETAIN)
+      || s.type === SHT_INIT_ARRAY || s.type === SHT_FINI_ARRAY || s.type === SHT_PREINIT_ARRAY
+      || /^\.(init|fini|ctors|dtors|preinit_array|init_array|fini_array|jcr)(\.|$)/.test(s.name)
+      || startStop.has(s.name) || s.file === ctx.internal) mark(s);
+  }
+  while (work.length) {
+    const s = work.pop()!;
+    // .eh_frame is kept whole but does not keep the functions it describes alive
+    if (s.name === '.eh_frame') continue;
+    const syms = s.file.syms;
+    for (const r of s.relocs) {
+      const sym = syms[r.symbol];
+      if (!sym) continue;
+      if (sym.kind === SymKind.Defined) mark(sym.section);
+    }
+  }
+  for (const s of all) {
+    if (s.discarded || marked.has(s) || !(s.flags & SHF_ALLOC)) continue;
+    s.live = false;
+    s.discarded = true;
+    ctx.gcRemoved.push(s);
+  }
+}
