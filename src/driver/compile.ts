@@ -9,6 +9,7 @@ import { DriverOptions, Lang } from './options';
 import { writeOutput } from './output';
 import { parseAndCheck } from './frontend';
 import { assembleToObject } from './assemble';
+import { generateCode } from './codegen';
 import * as fs from 'fs';
 
 function cmdline(o: DriverOptions): CmdItem[] {
@@ -84,6 +85,11 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
   }
   const tu = parseAndCheck(toks, o, target, diag);
   if (!tu || o.stage === 'syntax') return tu !== null;
-  diag.plain('error', 'code generation is not available yet in this version of cc-ts (use -E or -fsyntax-only)');
-  return false;
+  const asmText = generateCode(tu, o, target, diag);
+  if (asmText === null) return false;
+  if (o.stage === 'assemble-only') {
+    writeOutput(stageOutput(input, o, '.s'), asmText);
+    return true;
+  }
+  return assembleToObject(asmText, input, stageOutput(input, o, '.o'), o, target, diag);
 }

@@ -16,7 +16,7 @@ import { Member, Q, TY, Type, isUnsigned, isVM, isRealFloat, isInteger } from '.
 import { Builder } from '../ir/builder';
 import { Func, SigFlag } from '../ir/module';
 import { Op, Order, Rmw } from '../ir/ops';
-import { T, bitsOf, isFloat } from '../ir/types';
+import { T, TYPE_NAMES, bitsOf, isFloat } from '../ir/types';
 import * as num from '../numeric';
 import { ModuleLower, labelBlockName } from './lower';
 import { intOfSize, isAggregate, floatRank } from './types';
@@ -1401,7 +1401,9 @@ export class FnLower {
     const names: (string | null)[] = [];
     for (const o of a.outputs) {
       const lv = this.addr(o.expr);
-      cons.push(o.constraint.replace(/^([=+])/, '$1*'));
+      // a scalar output says the type stored through its address: "=*r:i32"
+      const scalar = !isAggregate(o.expr.ty) ? ':' + TYPE_NAMES[this.ir(o.expr.ty)] : '';
+      cons.push(o.constraint.replace(/^([=+])/, '$1*') + scalar);
       ops.push(lv); names.push(o.name);
     }
     for (const i of a.inputs) {

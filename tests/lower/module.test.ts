@@ -57,7 +57,7 @@ test('__thread variables are reached through tlsaddr', () => {
 test('inline asm: template, constraints, operands, clobbers, goto', () => {
   const { text } = lower(`int f(int x) { int y; asm volatile("add %[in], %0" : "=r"(y) : [in] "r"(x), "m"(x) : "cc", "memory"); return y; }
     int g(int x) { asm goto("jmp %l1" : : "r"(x) : : out); return 0; out: return 1; }`);
-  assert.match(text, /asm "add %1, %0" "=\*r,r,\*m,~\{cc\},~\{memory\}"/);
+  assert.match(text, /asm "add %1, %0" "=\*r:i32,r,\*m,~\{cc\},~\{memory\}"/);
   assert.match(text, /=i32 asm "jmp %l1" "r,!l"/);
 });
 

@@ -1,0 +1,51 @@
+// The driver's code generation stage: typed AST -> IR (src/lower) -> optimiser (src/opt) -> the
+// target's code generator -> GNU assembly text (what -S writes and the assembler reads).
+
+import { Diagnostics } from '../diag/diagnostics';
+import { TargetLayout } from '../../targets/layout';
+import { TranslationUnit } from '../parse';
+import { lowerTranslationUnit, LowerError } from '../lower';
+import { optimize, OptLevel } from '../opt/pipeline';
+import { generateX86_64 } from '../../targets/x86/emit';
+import { DriverOptions } from './options';
+
+function optLevel(o: DriverOptions): OptLevel {
+  switch (o.optLevel) {
+    case '0': return 0;
+    case '1': return 1;
+    case '2': return 2;
+    case '3': case 'fast': return 3;
+    case 's': case 'z': return 's';
+    case 'g': return 'g';
+  }
+  return 2;
+}
+
+/** Returns the assembly text, or null after reporting an error. */
+export function generateCode(tu: TranslationUnit, o: DriverOptions, target: TargetLayout, diag: Diagnostics): string | null {
+  if (target.arch !== 'x86_64') {
+    diag.plain('error', `code generation for ${target.triple} is not available yet in this version of cc-ts`);
+    return null;
+  }
+  const level = optLevel(o);
+  let mod;
+  try {
+    mod = lowerTranslationUnit(tu, target, { optLevel: level === 0 ? 0 : 2 });
+  } catch (e) {
+    if (e instanceof LowerError) {
+      diag.errors++;
+      process.stderr.write(e.message + '\n');
+      return null;
+    }
+    throw e;
+  }
+  optimize(mod, { level });
+  const text = generateX86_64(mod, {
+    pic: o.pic > 0, optLevel: level === 's' || level === 'g' ? 2 : level,
+    functionSections: o.fflags.get('function-sections') === true,
+    dataSections: o.fflags.get('data-sections') === true,
+    omitFramePointer: o.fflags.get('omit-frame-pointer') === true,
+  });
+  // top-level asm statements go first, in source order, as gcc emits them
+  return tu.asms.length ? `\t.text\n${tu.asms.join('\n')}\n${text}` : text;
+}
