@@ -125,4 +125,21 @@ test('an undefined symbol fails the link and leaves no executable', () => {
   fs.rmSync(dir, { recursive: true });
 });
 
+test('compiles, assembles and links a C program alone (no gcc, as or ld on PATH) and it runs', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-cli-'));
+  for (const lv of ['-O0', '-O2']) {
+    const exe = path.join(dir, 'hello' + lv);
+    const r = spawnSync(process.execPath, [bin, lv, path.join(root, 'examples/hello.c'), '-o', exe], { encoding: 'utf8', env: { ...process.env, PATH: '' } });
+    assert.is(r.status, 0, r.stderr);
+    const out = spawnSync(exe, [], { encoding: 'utf8' });
+    assert.is(out.stdout, 'hello from cc-ts: distance 7\n');
+    assert.is(out.status, 0);
+  }
+  // the same input gives the same bytes
+  const again = path.join(dir, 'again');
+  assert.is(spawnSync(process.execPath, [bin, '-O2', path.join(root, 'examples/hello.c'), '-o', again]).status, 0);
+  assert.ok(fs.readFileSync(again).equals(fs.readFileSync(path.join(dir, 'hello-O2'))), 'output is not deterministic');
+  fs.rmSync(dir, { recursive: true });
+});
+
 test.run();
