@@ -34,12 +34,14 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
     let align = 1;
     let entsize = -1;
     let content = false;
+    let anyInput = false;
     for (const lc of cmds) {
       if (lc.k !== 'osec' || lc.out !== o) continue;
       for (const s of lc.stmts) {
         if (s.k === 'secs') {
           for (const sec of s.secs) {
             if (sec.discarded) continue;
+            anyInput = true;
             flags |= sec.flags;
             if (sec.type !== SHT_NOBITS) { progbits = true; if (type === 0 || type === SHT_PROGBITS) type = sec.type; }
             align = Math.max(align, sec.align);
@@ -60,7 +62,9 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
     if (o.kind === OutKind.NoLoad && (o.flags & SHF_ALLOC)) o.type = SHT_NOBITS;
     if (o.kind === OutKind.Info) o.flags &= ~SHF_ALLOC;
     if (o.flags === 0 && content && !progbits) o.flags = 0;
-    if (!progbits && !(flags & SHF_ALLOC) && content) o.flags |= SHF_ALLOC | SHF_WRITE;
+    // no input sections, only data or `.` moves: GNU ld makes it allocated, loaded and writable
+    if ((!progbits || !anyInput) && !(flags & SHF_ALLOC) && content) o.flags |= SHF_ALLOC | SHF_WRITE;
+    if (o.kind === OutKind.Info) o.flags &= ~SHF_ALLOC;
     o.align = align;
     o.entsize = entsize > 0 ? entsize : 0;
     o.removed = !content;
@@ -269,6 +273,8 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
     if (o.regionName) region = findRegion(env, o.regionName);
     else if (alloc && env.regions.size && !d?.addr && !ctx.opts.sectionStart.has(o.name)) region = regionByAttrs(env, o);
     (o as OutputSection & { region?: Region | null }).region = region;
+    // SUBALIGN raises the output section's alignment; the inputs' own alignments still count
+    if (d?.subalign) o.align = Math.max(o.align, Number(evalExpr(env, d.subalign).v));
     let align = BigInt(o.align);
     if (d?.align) { align = evalExpr(env, d.align).v; if (Number(align) > o.align) o.align = Number(align); }
     const ov = d?.overlay;
@@ -307,7 +313,6 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
   env.cur = o;
   env.dot = cont ? o.addr + BigInt(o.size) : o.addr;
   const subalign = d?.subalign ? evalExpr(env, d.subalign).v : 0n;
-  if (subalign > 0n && !cont) o.align = Math.max(d?.align ? o.align : 1, Number(subalign));
   for (const s of c.stmts) layoutStatement(st, o, s, subalign);
   o.size = Number(env.dot - o.addr);
   env.cur = null;

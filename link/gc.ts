@@ -1,8 +1,9 @@
 /**
  * --gc-sections: keep only the allocated input sections reachable through relocations from the
  * roots: the entry symbol, -u symbols, KEEP() sections, note sections, sections with
- * SHF_GNU_RETAIN, .init/.fini/.ctors/.dtors/.*_array, and sections whose name is a C identifier
- * when __start_NAME or __stop_NAME is referenced. Non-allocated sections (debug info) are kept.
+ * SHF_GNU_RETAIN, .init/.fini/.ctors/.dtors/.*_array. A live section referring to __start_NAME or
+ * __stop_NAME keeps every section named NAME (a C identifier), as GNU ld does by default.
+ * Non-allocated sections (debug info) are kept.
  */
 import { SHF_ALLOC, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOTE, SHT_PREINIT_ARRAY } from '../elf/constants';
 import { InputSection, LinkContext, Sym, SymKind } from './context';
@@ -22,17 +23,21 @@ export function collectGarbage(ctx: LinkContext, all: InputSection[], keep: Set<
   markSym(ctx.symbols.get(entry));
   for (const u of ctx.opts.undefined) markSym(ctx.symbols.get(u));
   for (const u of ctx.script.externs) markSym(ctx.symbols.get(u));
-  const startStop = new Set<string>();
-  for (const s of ctx.symbols.values()) {
-    const m = /^__(start|stop)_([A-Za-z_][A-Za-z0-9_]*)$/.exec(s.name);
-    if (m && s.referenced) startStop.add(m[2]);
-  }
+  const byName = new Map<string, InputSection[]>();
+  for (const s of all) { const l = byName.get(s.name); if (l) l.push(s); else byName.set(s.name, [s]); }
+  const startStopDone = new Set<string>();
+  const markStartStop = (sym: Sym): void => {
+    const m = /^__(start|stop)_([A-Za-z_][A-Za-z0-9_]*)$/.exec(sym.name);
+    if (!m || startStopDone.has(m[2])) return;
+    startStopDone.add(m[2]);
+    for (const x of byName.get(m[2]) ?? []) mark(x);
+  };
   for (const s of all) {
     if (s.discarded) continue;
     if (!(s.flags & SHF_ALLOC) || keep.has(s) || s.type === SHT_NOTE || (s.flags & SHF_GNU_RETAIN)
       || s.type === SHT_INIT_ARRAY || s.type === SHT_FINI_ARRAY || s.type === SHT_PREINIT_ARRAY
       || /^\.(init|fini|ctors|dtors|preinit_array|init_array|fini_array|jcr)(\.|$)/.test(s.name)
-      || startStop.has(s.name) || s.file === ctx.internal) mark(s);
+      || s.file === ctx.internal) mark(s);
   }
   while (work.length) {
     const s = work.pop()!;
@@ -42,7 +47,8 @@ export function collectGarbage(ctx: LinkContext, all: InputSection[], keep: Set<
     for (const r of s.relocs) {
       const sym = syms[r.symbol];
       if (!sym) continue;
-      if (sym.kind === SymKind.Defined) mark(sym.section);
+      if (sym.kind === SymKind.Defined && sym.section) mark(sym.section);
+      else if (sym.name.startsWith('__st')) markStartStop(sym);
     }
   }
   for (const s of all) {

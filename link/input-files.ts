@@ -64,7 +64,7 @@ function addFile(ctx: LinkContext, file: string, st: LoadState, fromScript: bool
     bytes = ctx.readFile(file);
   } catch {
     if (fromScript) {
-      for (const d of ctx.opts.libPaths) {
+      for (const d of [...ctx.opts.libPaths, ...ctx.script.searchDirs]) {
         const p = path.join(d, file);
         if (ctx.fileExists(p)) { addFile(ctx, p, st, false); return; }
       }
@@ -85,7 +85,19 @@ function addScriptFile(ctx: LinkContext, file: string, bytes: Uint8Array, st: Lo
   if (/[\0-\x08\x0e-\x1f]/.test(text.slice(0, 512))) throw new LinkError(`${file}: file format not recognized; treating as linker script`);
   const sc = parseScript(text, file, (n) => includeScript(ctx, n));
   mergeImplicitScript(ctx.script, sc);
-  for (const cmd of sc.inputs) {
+  addScriptInputs(ctx, sc.inputs, file, st);
+}
+
+/**
+ * The INPUT and GROUP commands of the -T scripts: GNU ld reads their files where the -T option stands,
+ * which is before the command line's objects in the usual `-T script objects...` order.
+ */
+export function loadScriptInputs(ctx: LinkContext, inputs: Script['inputs'], scriptFile: string): void {
+  addScriptInputs(ctx, inputs, scriptFile, { whole: false, group: null, staticOnly: true });
+}
+
+function addScriptInputs(ctx: LinkContext, inputs: Script['inputs'], file: string, st: LoadState): void {
+  for (const cmd of inputs) {
     const inner: LoadState = { whole: st.whole, group: cmd.group ? [] : st.group, staticOnly: st.staticOnly };
     for (const f of cmd.files) {
       if (f.asNeeded && /\.so(\.|$)/.test(f.name)) continue;

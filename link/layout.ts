@@ -95,15 +95,13 @@ export function mapSections(ctx: LinkContext, all: InputSection[]): LCmd[] {
 function mapOutputSection(ctx: LinkContext, st: MapState, d: OutputSectionDesc): LSection | null {
   const discard = d.name === '/DISCARD/';
   if (d.constraint) {
-    let ok = true;
+    // GNU ld: ONLY_IF_RO when every input is read-only, ONLY_IF_RW when at least one is writable
+    let allRo = true;
     for (const s of d.body) {
       if (s.k !== 'input') continue;
-      for (const sec of matchInput(ctx, st, s, false)) {
-        const ro = (sec.flags & SHF_WRITE) === 0;
-        if (d.constraint === 'ONLY_IF_RO' ? !ro : ro) ok = false;
-      }
+      for (const sec of matchInput(ctx, st, s, false)) if (sec.flags & SHF_WRITE) allRo = false;
     }
-    if (!ok) return null;
+    if ((d.constraint === 'ONLY_IF_RO') !== allRo) return null;
   }
   // constrained descriptions (ONLY_IF_RO/RW) are separate statements even when a name repeats
   const key = d.constraint ? `${d.name}\0${d.constraint}` : d.name;
@@ -280,23 +278,54 @@ function placeOrphans(ctx: LinkContext, st: MapState, all: InputSection[], cmds:
       // no named home: after the last section of the closest kind (orphans placed so far included)
       anchorIdx = bestBySimilarity(cmds, cls);
       if (anchorIdx < 0) { cmds.push(ls); continue; }
-      // after the symbol assignments that follow it (`end_of_data = .;` stays with its section)
-      let at = anchorIdx + 1;
-      while (at < cmds.length && cmds[at].k === 'assign' && (cmds[at] as { a: { name: string } }).a.name !== '.') at++;
-      cmds.splice(at, 0, ls);
+      cmds.splice(insertAfter(cmds, anchorIdx), 0, ls);
       continue;
     }
     // after the anchor and after orphans already placed behind it
     const anchor = cmds[anchorIdx];
-    let at = anchorIdx;
     const prev = lastPlaced.get(anchor);
-    if (prev) at = cmds.indexOf(prev);
-    cmds.splice(at + 1, 0, ls);
+    cmds.splice(insertAfter(cmds, prev ? cmds.indexOf(prev) : anchorIdx), 0, ls);
     lastPlaced.set(anchor, ls);
   }
 }
 
+/**
+ * A .tdata-like orphan with no .tdata home: GNU ld puts it after the last of the first run of TLS data
+ * sections, else after the last allocated section with contents of any kind (code and read-only too).
+ */
+function tdataAnchor(cmds: LCmd[]): number {
+  let found = -1;
+  let seenTls = false;
+  for (let i = 0; i < cmds.length; i++) {
+    const c = cmds[i];
+    if (c.k !== 'osec') continue;
+    const k = lsClass(c);
+    if (k === OrphanClass.Tdata) { found = i; seenTls = true; } else if (seenTls) break;
+    else if (k === OrphanClass.Text || k === OrphanClass.Rodata || k === OrphanClass.Data || k === OrphanClass.Note) found = i;
+  }
+  return found;
+}
+
+/**
+ * Where an orphan goes behind cmds[idx], as GNU ld does it: past the symbol assignments that follow
+ * (`end_of_data = .;` stays with its section), but before a `. = ...` that precedes the next output
+ * section (the orphan must not be moved by it).
+ */
+function insertAfter(cmds: LCmd[], idx: number): number {
+  let at = idx + 1;
+  let dotAt = -1;
+  for (; at < cmds.length; at++) {
+    const c = cmds[at];
+    if (c.k === 'assert') continue;
+    if (c.k === 'assign') { if (c.a.name === '.' && dotAt < 0) dotAt = at; continue; }
+    if (dotAt >= 0) return dotAt;
+    break;
+  }
+  return at;
+}
+
 function bestBySimilarity(cmds: LCmd[], cls: OrphanClass): number {
+  if (cls === OrphanClass.Tdata) return tdataAnchor(cmds);
   const prefs: Record<number, OrphanClass[]> = {
     [OrphanClass.Text]: [OrphanClass.Text, OrphanClass.Rodata],
     [OrphanClass.Rodata]: [OrphanClass.Rodata, OrphanClass.Text, OrphanClass.Note],

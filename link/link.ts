@@ -14,13 +14,14 @@ import { InputSection, LinkContext, LinkOptions, ObjectInput, OutputSection, Sym
 import { defaultScript } from './default-scripts';
 import { LinkError } from './error';
 import { collectGarbage } from './gc';
-import { allocateCommons, includeScript, loadInputs } from './input-files';
+import { checkCrossRefs } from './crossrefs';
+import { allocateCommons, includeScript, loadInputs, loadScriptInputs } from './input-files';
 import { keepSet, LCmd, mapSections } from './layout';
 import { writeMap } from './map';
 import { mergeStrings } from './merge';
 import { mergePropertyNotes } from './notes';
 import { assignFileOffsets, buildSegments, headersSize, Segment } from './phdrs';
-import { emptyScript, ProvideKind, Script } from './script-ast';
+import { Assign, AssertCmd, DataCmd, emptyScript, Expr, OutputSectionDesc, ProvideKind, Script } from './script-ast';
 import { Region, evalExpr } from './script-eval';
 import { parseExpression, parseScript } from './script-parser';
 import { symbolAddress, symbolFor } from './symbols';
@@ -45,8 +46,11 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   // -u and EXTERN: undefined references that pull archive members.
   for (const u of [...opts.undefined, ...ctx.script.externs]) { const s = symbolFor(ctx, u); s.referenced = true; s.strongRef = true; }
   // Inputs in command-line order; archives are searched as they come.
+  if (ctx.script.inputs.length) loadScriptInputs(ctx, ctx.script.inputs, opts.scripts[0] ?? '.');
   loadInputs(ctx, opts.inputs);
   if (ctx.objects.length === 0) throw new LinkError('no input files');
+  // Symbols the script itself uses count as references (a PROVIDE they name is then defined).
+  markScriptReferences(ctx);
   if (ctx.errors.length) throw new LinkError(ctx.errors.join('\n'));
   if (opts.relocatable) return { output: writeRelocatable(ctx), map: null, messages: ctx.warnings };
   // Common symbols become bss-like COMMON input sections.
@@ -80,6 +84,9 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   defineStartStop(ctx, startStop, outs);
   setTls(ctx, outs);
   ctx.entryAddr = entryAddress(ctx, outs);
+  // NOCROSSREFS lists (and OVERLAY ... NOCROSSREFS) are checked on the final placement.
+  checkCrossRefs(ctx, outs, crossRefLists(ctx));
+  if (ctx.errors.length) throw new LinkError(ctx.errors.join('\n'));
   // Contents of the synthetic sections, then relocation and output.
   fillSynthetic(ctx, (s) => tpOffset(ctx, symbolAddress(s)));
   const output = opts.oformat === 'binary' ? writeBinary(ctx, outs) : writeExecutable(ctx, outs, segs, ctx.endOfSections);
@@ -231,8 +238,57 @@ function setTls(ctx: LinkContext, outs: OutputSection[]): void {
   ctx.tlsAlign = align;
 }
 
+function markScriptReferences(ctx: LinkContext): void {
+  const provides: Assign[] = [];
+  let changed = false;
+  const mark = (e: Expr | null): void => {
+    if (!e) return;
+    switch (e.k) {
+      case 'sym': { const s = symbolFor(ctx, e.name); if (!s.referenced) { s.referenced = true; changed = true; } return; }
+      case 'un': mark(e.a); return;
+      case 'bin': mark(e.a); mark(e.b); return;
+      case 'cond': mark(e.c); mark(e.a); mark(e.b); return;
+      case 'call': if (e.fn !== 'DEFINED') for (const a of e.args) mark(a); return;
+      default:
+    }
+  };
+  const stmt = (c: Assign | AssertCmd | { k: string }): void => {
+    if (c.k === 'assign') { const a = c as Assign; if (a.provide !== ProvideKind.None) provides.push(a); else mark(a.expr); }
+    else if (c.k === 'assert') mark((c as AssertCmd).expr);
+    else if (c.k === 'data') mark((c as DataCmd).expr);
+  };
+  const osec = (d: OutputSectionDesc): void => { mark(d.addr); mark(d.lma); for (const b of d.body) stmt(b); };
+  for (const c of ctx.script.sections) {
+    if (c.k === 'osec') osec(c);
+    else if (c.k === 'overlay') { mark(c.start); mark(c.lma); c.sections.forEach(osec); }
+    else stmt(c);
+  }
+  // a PROVIDE that will be defined references what its expression names, and so on
+  const done = new Set<Assign>();
+  do {
+    changed = false;
+    for (const a of provides) {
+      if (done.has(a)) continue;
+      const s = ctx.symbols.get(a.name);
+      if (!s || !s.referenced || (s.kind === SymKind.Defined && !s.scriptDefined)) continue;
+      done.add(a);
+      mark(a.expr);
+      changed = true;
+    }
+  } while (changed);
+}
+
+function crossRefLists(ctx: LinkContext): string[][] {
+  const lists = [...ctx.script.noCrossRefs];
+  for (const c of ctx.script.sections) if (c.k === 'overlay' && c.noCrossRefs) lists.push(c.sections.map((d) => d.name));
+  return lists;
+}
+
 function entryAddress(ctx: LinkContext, outs: OutputSection[]): bigint {
-  const name = ctx.opts.entry ?? ctx.script.entry ?? '_start';
+  const named = ctx.opts.entry ?? ctx.script.entry;
+  // No ENTRY and no -e (a -T script replacing the default): GNU ld takes .text's address, else 0.
+  if (named === null) return outs.find((o) => o.name === '.text' && !o.removed)?.addr ?? 0n;
+  const name = named;
   const s = ctx.symbols.get(name);
   if (s && s.kind === SymKind.Defined) return symbolAddress(s);
   if (/^(0x[0-9a-fA-F]+|\d+)$/.test(name)) return BigInt(name);

@@ -90,7 +90,16 @@ export function buildSegments(ctx: LinkContext, outs: OutputSection[], env: Eval
   if (segs.length && isPaged) {
     const first = segs[0].sections[0];
     const hdr = BigInt(ctx.sizeofHeaders);
-    if (first.addr % page >= hdr && first.lma % page === first.addr % page && first.addr >= hdr) { segs[0].headers = true; segs[0].phdrs = true; }
+    if (first.addr % page >= hdr && first.lma % page === first.addr % page && first.addr >= hdr) {
+      if (ctx.opts.separateCode && (first.flags & SHF_EXECINSTR) && !ctx.opts.nmagic && !ctx.opts.omagic) {
+        // -z separate-code: the headers get a read-only segment of their own instead of joining code
+        const h = newSeg(PT_LOAD);
+        h.headers = true; h.phdrs = true; h.flags = PF_R; h.align = pageSize(ctx);
+        h.vaddr = alignDown(first.addr, page);
+        h.paddr = alignDown(first.lma, page) - page; // (sic: GNU ld puts it one page lower)
+        segs.unshift(h);
+      } else { segs[0].headers = true; segs[0].phdrs = true; }
+    }
   }
   // notes
   let noteRun: Segment | null = null;
@@ -177,7 +186,7 @@ export function assignFileOffsets(ctx: LinkContext, outs: OutputSection[], segs:
   for (const seg of loads) {
     const secs = seg.sections;
     if (secs.length === 0) {
-      if (seg.headers) { seg.offset = 0; seg.vaddr = seg.fixedPaddr ? seg.paddr : 0n; }
+      if (seg.headers && !seg.vaddr) { seg.offset = 0; seg.vaddr = seg.fixedPaddr ? seg.paddr : 0n; }
       continue;
     }
     const first = secs[0];
@@ -228,7 +237,11 @@ function fillSegments(ctx: LinkContext, segs: Segment[]): void {
     if (s.type === PT_GNU_STACK) continue;
     const secs = s.sections;
     if (!secs.length) {
-      if (s.headers || s.phdrs) {
+      if (s.headers && s.type === PT_LOAD) {
+        // a headers-only load segment (separate code): vaddr/paddr were set when it was made
+        s.offset = 0;
+        s.filesz = s.memsz = hdr;
+      } else if (s.headers || s.phdrs) {
         const load = segs.find((x) => x.type === PT_LOAD && x.headers && x.sections.length);
         const eh = ehdrSize(ctx.target.cls);
         const base = load ? load.sections[0].addr - BigInt(load.sections[0].offset) : 0n;

@@ -271,21 +271,16 @@ class Parser {
     return d;
   }
 
-  // section-pattern: EXCLUDE_FILE(files) pattern+ | SORT*( section-pattern ) | pattern
-  private readSectionPatterns(out: SectionPattern[], sort: string[]): void {
+  // section-pattern: EXCLUDE_FILE(files) pattern | SORT*( section-pattern ) | pattern
+  // (as GNU ld documents it, EXCLUDE_FILE applies to the one pattern after it)
+  private readSectionPatterns(out: SectionPattern[], sort: string[], exclude: string[] = []): void {
     const lx = this.lx;
     const w = lx.wild();
     if (w === 'EXCLUDE_FILE') {
       const ex = this.readPatternList();
-      // EXCLUDE_FILE applies to the patterns that follow up to the closing parenthesis
-      for (;;) {
-        lx.skip();
-        if (lx.peekChar() === ')' || lx.peekChar() === '') break;
-        const save = lx.pos;
-        const p = lx.wild();
-        if (SORT_WORDS[p] && lx.peekChar() === '(') { lx.pos = save; this.readSectionPatterns(out, sort); continue; }
-        out.push({ pattern: p, excludeFiles: ex, sort });
-      }
+      lx.skip();
+      if (lx.peekChar() === ')' || lx.peekChar() === '') lx.error('syntax error (EXCLUDE_FILE without a section pattern)');
+      this.readSectionPatterns(out, sort, ex);
       return;
     }
     if (SORT_WORDS[w] && lx.peekChar() === '(') {
@@ -293,11 +288,11 @@ class Parser {
       const inner = sort.concat(SORT_WORDS[w]);
       while (!lx.accept(')')) {
         if (lx.atEnd()) lx.error('syntax error (missing \')\')');
-        this.readSectionPatterns(out, inner);
+        this.readSectionPatterns(out, inner, exclude);
       }
       return;
     }
-    out.push({ pattern: w, excludeFiles: [], sort });
+    out.push({ pattern: w, excludeFiles: exclude, sort });
   }
 
   // ( pattern* )
@@ -567,7 +562,7 @@ class Parser {
 
   // Binary operators by precedence, lowest first.
   private static LEVELS: string[][] = [
-    ['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<=', '>=', '<', '>'], ['<<', '>>'], ['+', '-'], ['*', '/', '%'],
+    ['||'], ['&&'], ['|'], ['&'], ['==', '!='], ['<=', '>=', '<', '>'], ['<<', '>>'], ['+', '-'], ['*', '/', '%'],
   ];
 
   private readBinary(level: number): Expr {

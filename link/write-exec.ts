@@ -83,8 +83,10 @@ function buildSymbols(ctx: LinkContext, outs: OutputSection[], strtab: StringTab
     }
   }
   const hiddenLocals: SymOut[] = [];
+  // -u and EXTERN names that nothing defined stay in the table as undefined, as with GNU ld
+  const forced = new Set([...ctx.opts.undefined, ...ctx.script.externs]);
   for (const s of ctx.symbols.values()) {
-    if (s.kind !== SymKind.Defined && !(s.kind === SymKind.Undefined && s.referenced && s.binding === STB_WEAK)) continue;
+    if (s.kind !== SymKind.Defined && !(s.kind === SymKind.Undefined && s.referenced && (s.binding === STB_WEAK || forced.has(s.name)))) continue;
     if (s.kind === SymKind.Undefined && !s.referenced) continue;
     if (s.section && (s.section.discarded || !s.section.out)) continue;
     const vis = s.visibility;

@@ -18,6 +18,8 @@ import { runInfo } from './info';
 import { compileInput } from './compile';
 import { asCommand } from '../../asm';
 import { ldCommand } from '../../link/cli-ld';
+import { objcopyCommand } from '../../link/cli-objcopy';
+import { arCommand } from '../../link/cli-ar';
 import { linkStage } from './link';
 import * as os from 'os';
 
@@ -110,8 +112,8 @@ function subcommand(name: string | undefined): Tool | null {
   switch (name) {
     case 'as': return asCommand;
     case 'ld': return ldCommand;
-    case 'objcopy': case 'ar':
-      return () => fail(`'cc-ts ${name}' is not available yet in this version`);
+    case 'objcopy': return objcopyCommand;
+    case 'ar': return arCommand;
   }
   return null;
 }

@@ -127,6 +127,12 @@ function codeFill(data: Uint8Array, off: number, len: number): void {
   }
 }
 
+/** GNU ld's i386 code padding: `66 90` pairs, a final `90` when the gap is odd. */
+function codeFill386(data: Uint8Array, off: number, len: number): void {
+  for (; len >= 2; len -= 2, off += 2) { data[off] = 0x66; data[off + 1] = 0x90; }
+  if (len) data[off] = 0x90;
+}
+
 const DONE = { done: true, skipNext: false };
 const DONE_SKIP = { done: true, skipNext: true };
 
@@ -239,7 +245,7 @@ export const i386Hooks: TargetHooks = {
   canRelaxGot: () => false,
   relaxGot: () => undefined,
   relaxTls: relaxTls386,
-  codeFill,
+  codeFill: codeFill386,
   writeIplt: (data, off, _addr, slot) => {
     data.fill(0xcc, off, off + 16);
     data[off] = 0xff; data[off + 1] = 0x25;

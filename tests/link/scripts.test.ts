@@ -3,11 +3,13 @@
 //   - nm: the same symbols with the same addresses and type letters;
 //   - readelf -SW: same section names, types, addresses, sizes, flags and alignments
 //     (ignored: file offsets, ES, Lk, Inf);
-//   - readelf -lW: same program headers (type, virtual and physical address, sizes, flags, align;
+//   - readelf -lW: the same entry point, same program headers (type, virtual and physical address, sizes, flags, align;
 //     ignored: file offset) and the same section-to-segment mapping;
 //   - scripts marked `/* binary */`: identical --oformat binary images.
 // A first-line comment `/* ld-args: ... */` adds options to both links. When GNU ld refuses a script,
-// cc-ts ld must refuse it too.
+// cc-ts ld must refuse it too. c.s, d.s and e.s give c.o and libd.a (d.o, e.o, made by GNU ar) for
+// INPUT/GROUP/EXTERN; in scripts and ld-args @OBJ@ is the folder of the objects, @SRC@ this folder,
+// @FORMAT@ and @ARCH@ the arch's OUTPUT_FORMAT and OUTPUT_ARCH names.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'child_process';
@@ -19,7 +21,10 @@ requireTools('as', 'ld', 'nm', 'readelf');
 const SRC = path.join(__dirname, '..', '..', '..', 'tests', 'link', 'scripts');
 const srcDir = fs.existsSync(SRC) ? SRC : path.join(process.cwd(), 'tests', 'link', 'scripts');
 const dir = tmpdir('scripts');
-const ARCHES = [{ name: 'x86_64', as: '--64', emu: 'elf_x86_64' }, { name: 'i386', as: '--32', emu: 'elf_i386' }];
+const ARCHES = [
+  { name: 'x86_64', as: '--64', emu: 'elf_x86_64', format: 'elf64-x86-64', arch: 'i386:x86-64' },
+  { name: 'i386', as: '--32', emu: 'elf_i386', format: 'elf32-i386', arch: 'i386' },
+];
 
 /** tests/link/scripts-xfail.txt: `SCRIPT ARCH reason` per line; such a case must still fail (else: remove it). */
 const XFAIL = new Map<string, string>();
@@ -33,7 +38,13 @@ if (fs.existsSync(xf)) {
 
 for (const a of ARCHES) {
   fs.mkdirSync(path.join(dir, a.name));
-  for (const f of ['a', 'b']) sh('as', [a.as, '-o', path.join(dir, a.name, `${f}.o`), path.join(srcDir, `${f}.s`)]);
+  for (const f of ['a', 'b', 'c', 'd', 'e']) sh('as', [a.as, '-o', path.join(dir, a.name, `${f}.o`), path.join(srcDir, `${f}.s`)]);
+  sh('ar', ['rcsD', path.join(dir, a.name, 'libd.a'), path.join(dir, a.name, 'd.o'), path.join(dir, a.name, 'e.o')]);
+}
+
+function subst(text: string, a: typeof ARCHES[number]): string {
+  return text.replace(/@OBJ@/g, path.join(dir, a.name)).replace(/@SRC@/g, srcDir)
+    .replace(/@FORMAT@/g, a.format).replace(/@ARCH@/g, a.arch);
 }
 
 function nm(file: string): string[] {
@@ -52,7 +63,7 @@ function sections(file: string): string[] {
 
 function segments(file: string): string[] {
   const out = sh('readelf', ['-lW', file]);
-  const rows: string[] = [];
+  const rows: string[] = [/Entry point (0x[0-9a-f]+)/.exec(out)?.[1] ?? 'no entry'];
   for (const m of out.matchAll(/^\s+([A-Z_]+)\s+0x[0-9a-f]+\s+(0x[0-9a-f]+)\s+(0x[0-9a-f]+)\s+(0x[0-9a-f]+)\s+(0x[0-9a-f]+)\s+([RWE ]+?)\s+(0x[0-9a-f]+)\s*$/gm)) {
     rows.push(`${m[1]} vaddr=${m[2]} paddr=${m[3]} filesz=${m[4]} memsz=${m[5]} flags=${m[6].replace(/\s+/g, '')} align=${m[7]}`);
   }
@@ -65,7 +76,7 @@ const scripts = fs.readdirSync(srcDir).filter((f) => f.endsWith('.ld')).sort();
 
 for (const s of scripts) {
   const text = fs.readFileSync(path.join(srcDir, s), 'utf8');
-  const extra = /\/\* ld-args: (.*?) \*\//.exec(text)?.[1].split(/\s+/).filter(Boolean) ?? [];
+  const extraText = /\/\* ld-args: (.*?) \*\//.exec(text)?.[1] ?? '';
   const binary = /\/\* binary \*\//.test(text);
   for (const a of ARCHES) {
     const name = `${s} (${a.name}): same symbols, sections, segments${binary ? ', binary image' : ''} as GNU ld`;
@@ -79,7 +90,9 @@ for (const s of scripts) {
     } else test(name, () => check());
     function check(): void {
       const objs = [path.join(dir, a.name, 'a.o'), path.join(dir, a.name, 'b.o')];
-      const script = path.join(srcDir, s);
+      const script = path.join(dir, a.name, s);
+      fs.writeFileSync(script, subst(text, a));
+      const extra = subst(extraText, a).split(/\s+/).filter(Boolean);
       const gnu = path.join(dir, `${s}-${a.name}.gnu`);
       const mine = path.join(dir, `${s}-${a.name}.cc`);
       const args = (out: string, more: string[] = []): string[] => ['-m', a.emu, '-T', script, ...extra, ...more, '-o', out, ...objs];
