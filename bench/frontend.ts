@@ -1,10 +1,14 @@
 // Front-end speed: cc-ts against gcc (and tcc where it applies) on the SQLite amalgamation, measured in
-// one run. Prints wall time (median of N runs) and peak memory for each, and the ratios.
+// one run. Prints wall time (median of N runs) and peak memory for each, and the ratios; also the
+// start-up cost (-fsyntax-only of an empty file).
 //
 //   node dist/bench/frontend.js [--runs 3] [--file /var/cache/cc-ts-corpus/sqlite3/sqlite3.c]
+//                               [--cc PATH/bin/cc-ts]   (default: the checkout's bin/cc-ts;
+//                                                        CC_TS_ROOT names the checkout)
 
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const args = process.argv.slice(2);
@@ -15,14 +19,16 @@ const opt = (name: string, def: string) => {
 const runs = Number(opt('--runs', '3'));
 const corpus = process.env.CC_TS_CORPUS ?? '/var/cache/cc-ts-corpus';
 const file = opt('--file', path.join(corpus, 'sqlite3/sqlite3.c'));
-const root = path.resolve(__dirname, '../..');
-const ccts = path.join(root, 'bin/cc-ts');
+const root = process.env.CC_TS_ROOT ? path.resolve(process.env.CC_TS_ROOT) : path.resolve(__dirname, '../..');
+const ccts = path.resolve(opt('--cc', path.join(root, 'bin/cc-ts')));
 
 interface Measure { seconds: number; kb: number; ok: boolean }
 
 /** Run a command under /usr/bin/time; returns wall seconds and peak RSS in KiB. */
 function measure(cmd: string[]): Measure {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], {
+    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CC_TS_ROOT: root },
+  });
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [s, kb] = last.split(' ').map(Number);
   return { seconds: s, kb, ok: r.status === 0 };
@@ -41,20 +47,38 @@ function bench(label: string, cmd: string[]): Measure {
   return m;
 }
 
+function ratio(label: string, c: Measure, g: Measure): void {
+  console.log(`ratio ${label.padEnd(14)} ${(c.seconds / g.seconds).toFixed(2)}x gcc time, ${(c.kb / g.kb).toFixed(2)}x gcc memory`);
+}
+
+function haveTool(name: string): boolean {
+  return spawnSync(name, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
 function main(): void {
   if (!fs.existsSync(file)) {
     console.error(`bench: ${file} not found (run tests/corpus/fetch.sh)`);
     process.exitCode = 1;
     return;
   }
-  console.log(`front end on ${path.basename(file)} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB), median of ${runs}`);
+  console.log(`front end on ${path.basename(file)} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB), median of ${runs}; cc-ts = ${ccts}`);
   const node = process.execPath;
-  const gE = bench('gcc -E', ['gcc', '-E', file, '-o', '/dev/null']);
-  const cE = bench('cc-ts -E', [node, ccts, '-E', file, '-o', '/dev/null']);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-bench-'));
+  const empty = path.join(tmp, 'empty.c');
+  fs.writeFileSync(empty, '');
+  // -E writes a real file: older cc-ts builds replaced the output by renaming, which must never hit /dev/null
+  const outI = path.join(tmp, 'out.i');
+  const gU = bench('gcc -fsyntax-only (empty file)', ['gcc', '-fsyntax-only', empty]);
+  const cU = bench('cc-ts -fsyntax-only (empty file)', [node, ccts, '-fsyntax-only', empty]);
+  const gE = bench('gcc -E', ['gcc', '-E', file, '-o', outI]);
+  const cE = bench('cc-ts -E', [node, ccts, '-E', file, '-o', outI]);
   const gS = bench('gcc -fsyntax-only', ['gcc', '-fsyntax-only', file]);
+  if (haveTool('tcc')) bench('tcc -E (for reference)', ['tcc', '-E', file, '-o', outI]);
   const cS = bench('cc-ts -fsyntax-only', [node, ccts, '-fsyntax-only', file]);
-  console.log(`ratio -E:            ${(cE.seconds / gE.seconds).toFixed(2)}x gcc time, ${(cE.kb / gE.kb).toFixed(2)}x gcc memory`);
-  console.log(`ratio -fsyntax-only: ${(cS.seconds / gS.seconds).toFixed(2)}x gcc time, ${(cS.kb / gS.kb).toFixed(2)}x gcc memory`);
+  ratio('start-up:', cU, gU);
+  ratio('-E:', cE, gE);
+  ratio('-fsyntax-only:', cS, gS);
+  fs.rmSync(tmp, { recursive: true, force: true });
 }
 
 main();

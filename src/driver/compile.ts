@@ -1,16 +1,34 @@
 // The per-input pipeline of the driver: preprocess, then (by stage) print, check or compile.
+//
+// The preprocessor is a token stream: -E prints while it reads and the parser pulls from it, so no
+// stage holds the whole input or output as tokens. Code generation and the assembler are loaded
+// only when they are used (-E and -fsyntax-only start faster without them).
 
 import * as path from 'path';
 import { Diagnostics } from '../diag/diagnostics';
 import { TargetLayout } from '../../targets/layout';
 import { CmdItem, Preprocessor } from '../pp/preprocess';
-import { dependencyRule, printMacros, printPreprocessed } from '../pp/print';
+import { TK } from '../lex/token';
+import { dependencyRule, printMacros, printPreprocessedChunks, printPreprocessedTo } from '../pp/print';
 import { DriverOptions, Lang } from './options';
-import { writeOutput } from './output';
+import { OutputWriter, writeOutput } from './output';
 import { parseAndCheck } from './frontend';
-import { assembleToObject } from './assemble';
-import { generateCode } from './codegen';
 import * as fs from 'fs';
+
+/** The assembler stage, loaded on first use. */
+function assembleToObject(...a: Parameters<typeof import('./assemble').assembleToObject>): boolean {
+  return (require('./assemble') as typeof import('./assemble')).assembleToObject(...a);
+}
+
+/** Code generation, loaded on first use. */
+function generateCode(...a: Parameters<typeof import('./codegen').generateCode>): ReturnType<typeof import('./codegen').generateCode> {
+  return (require('./codegen') as typeof import('./codegen')).generateCode(...a);
+}
+
+/** Read the rest of the preprocessed stream (its directives and diagnostics are what is wanted). */
+function drain(pp: Preprocessor): void {
+  while (pp.token().kind !== TK.EOF) { /* next */ }
+}
 
 function cmdline(o: DriverOptions): CmdItem[] {
   const items: CmdItem[] = [];
@@ -60,30 +78,60 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
     return assembleToObject(text, input, stageOutput(input, o, '.o'), o, target, diag);
   }
   const pp = makePreprocessor(o, target, diag, lang);
-  const toks = pp.preprocessFile(input, o.dumpMacros === 'D');
-  if (diag.errors > 0) return false;
+  pp.begin(input, o.dumpMacros === 'D');
+  const depsFile = () => {
+    if (!o.deps.file) return;
+    const df = o.deps.mf ?? (o.output && o.stage === 'compile' ? o.output.replace(/\.[^./]*$/, '') : path.basename(input).replace(/\.[^.]*$/, '')) + (o.deps.mf ? '' : '.d');
+    writeOutput(df, writeDeps(input, pp, o));
+  };
 
   // -M / -MM without -MD: the rule is the output, instead of the preprocessed text
   if (o.deps.kind && !o.deps.file) {
+    drain(pp);
+    if (diag.errors > 0) return false;
     writeOutput(o.deps.mf ?? o.output ?? '-', writeDeps(input, pp, o));
     return true;
   }
-  if (o.deps.file) {
-    const df = o.deps.mf ?? (o.output && o.stage === 'compile' ? o.output.replace(/\.[^./]*$/, '') : path.basename(input).replace(/\.[^.]*$/, '')) + (o.deps.mf ? '' : '.d');
-    writeOutput(df, writeDeps(input, pp, o));
-  }
 
-  if (o.stage === 'preprocess') {
-    const text = o.dumpMacros === 'M' ? printMacros(pp) : printPreprocessed(pp, toks, { noLineMarkers: o.noLineMarkers, keepDefines: o.dumpMacros === 'D' });
-    writeOutput(o.output ?? '-', text);
+  if (o.stage === 'preprocess' && o.dumpMacros !== 'M') {
+    // -E: written as it is produced; after an error the output is not kept
+    const out = new OutputWriter(o.output ?? '-');
+    try {
+      printPreprocessedTo(pp, pp, { noLineMarkers: o.noLineMarkers, keepDefines: o.dumpMacros === 'D' }, (s) => out.write(s));
+    } catch (e) {
+      out.abort();
+      throw e;
+    }
+    if (diag.errors > 0) {
+      out.abort();
+      return false;
+    }
+    depsFile();
+    out.commit();
     return true;
   }
-  if (lang === 'assembler-with-cpp') {
+  if (o.stage === 'preprocess' || lang === 'assembler-with-cpp') {
+    // the text is kept (in pieces) until the end: after an error nothing is written
+    let chunks: string[];
+    if (o.dumpMacros === 'M') {
+      drain(pp);
+      chunks = [printMacros(pp)];
+    } else {
+      const opts = o.stage === 'preprocess' ? { noLineMarkers: o.noLineMarkers, keepDefines: o.dumpMacros === 'D' } : {};
+      chunks = printPreprocessedChunks(pp, pp, opts);
+    }
+    if (diag.errors > 0) return false;
+    depsFile();
+    if (o.stage === 'preprocess') {
+      writeOutput(o.output ?? '-', chunks);
+      return true;
+    }
     if (o.stage === 'syntax' || o.stage === 'assemble-only') return true;
-    const text = printPreprocessed(pp, toks, {});
-    return assembleToObject(text, input, stageOutput(input, o, '.o'), o, target, diag);
+    return assembleToObject(chunks.join(''), input, stageOutput(input, o, '.o'), o, target, diag);
   }
-  const tu = parseAndCheck(toks, o, target, diag);
+  // the parser pulls the tokens from the preprocessor
+  const tu = parseAndCheck(pp, o, target, diag);
+  if (diag.errors === 0) depsFile();
   if (!tu || o.stage === 'syntax') return tu !== null;
   const asmText = generateCode(tu, o, target, diag);
   if (asmText === null) return false;

@@ -1,11 +1,12 @@
 // The C front end as the driver sees it: preprocessed tokens in, a checked translation unit out.
 import { Diagnostics } from '../diag/diagnostics';
-import { Token } from '../lex/token';
+import { Token, TokenSource } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import { parseTranslationUnit, TranslationUnit } from '../parse';
 import { DriverOptions } from './options';
 
-export function parseAndCheck(toks: Token[], o: DriverOptions, target: TargetLayout, diag: Diagnostics): TranslationUnit | null {
+/** Parse and check; `toks` may be the preprocessor itself (the parser pulls tokens as it goes). */
+export function parseAndCheck(toks: Token[] | TokenSource, o: DriverOptions, target: TargetLayout, diag: Diagnostics): TranslationUnit | null {
   const tu = parseTranslationUnit(toks, { target, std: o.std, diag, discardBodies: o.stage === 'syntax' });
   return diag.errors === 0 ? tu : null;
 }

@@ -16,12 +16,16 @@ import { targetFromTriple, TargetLayout } from '../../targets/layout';
 import { cleanupPending } from './output';
 import { runInfo } from './info';
 import { compileInput } from './compile';
-import { asCommand } from '../../asm';
-import { ldCommand } from '../../link/cli-ld';
-import { objcopyCommand } from '../../link/cli-objcopy';
-import { arCommand } from '../../link/cli-ar';
-import { linkStage } from './link';
 import * as os from 'os';
+
+// The assembler and the linker are loaded only when used: -E and -fsyntax-only start without them.
+const asCommand = (argv: string[]): number => (require('../../asm') as typeof import('../../asm')).asCommand(argv);
+const ldCommand = (argv: string[]): number => (require('../../link/cli-ld') as typeof import('../../link/cli-ld')).ldCommand(argv);
+const objcopyCommand = (argv: string[]): number => (require('../../link/cli-objcopy') as typeof import('../../link/cli-objcopy')).objcopyCommand(argv);
+const arCommand = (argv: string[]): number => (require('../../link/cli-ar') as typeof import('../../link/cli-ar')).arCommand(argv);
+function linkStage(...a: Parameters<typeof import('./link').linkStage>): number {
+  return (require('./link') as typeof import('./link')).linkStage(...a);
+}
 
 export const VERSION = '0.1.0';
 

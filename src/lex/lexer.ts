@@ -1,6 +1,7 @@
 // The lexer: translation phase 3. Turns a file's spliced text into preprocessing tokens.
 //
-// It keeps its state in local variables and builds one Token object per token, nothing per character.
+// It keeps its state in a cursor (offset and pending flags) and builds one Token object per token,
+// nothing per character.
 // Comments become white space (the next token gets TF.Space). Newlines are not tokens: the first token
 // of each line carries TF.BOL, which is all the preprocessor needs to find directives.
 
@@ -41,109 +42,262 @@ export interface LexOptions {
 }
 
 /**
- * Lex `file.text` from `start` to `end` (default: whole file). The result ends with an EOF token.
- * `firstFlags` is given to the first token (TF.BOL for a fresh file).
+ * A cursor over a file's text that produces one token per call of next(): the preprocessor pulls
+ * tokens as it needs them, so no file is ever held as a token array. The state is the offset `i`
+ * and the flags (`BOL`, `Space`) gathered for the next token; rewind(t) puts the cursor back
+ * just before a token it produced. After the end, next() keeps returning the same EOF token.
+ */
+export class Lexer {
+  /** Offset of the next character to look at. */
+  i: number;
+  /** Flags for the next token (TF.BOL, TF.Space). */
+  flags: number;
+  private readonly src: string;
+  private readonly sys: number;
+  private readonly cls: Uint8Array;
+  private eof: Token | null = null;
+
+  constructor(readonly file: SourceFile, readonly diag: Diagnostics, start = 0, readonly end = file.text.length,
+              firstFlags: number = TF.BOL, dollarIdents = true) {
+    this.src = file.text;
+    this.i = start;
+    this.flags = firstFlags;
+    this.sys = file.system ? TF.System : 0;
+    this.cls = dollarIdents ? clsC : clsNoDollar;
+  }
+
+  /** Lex again from just before `t` (a token this lexer produced). */
+  rewind(t: Token): void {
+    this.i = t.pos;
+    this.flags = t.flags & (TF.BOL | TF.Space);
+    this.eof = null;
+  }
+
+  next(): Token {
+    const src = this.src, end = this.end, cls = this.cls;
+    let i = this.i;
+    let flags = this.flags;
+    while (i < end) {
+      const c = src.charCodeAt(i);
+      // white space and newlines
+      if (c === 10) { i++; flags = TF.BOL; continue; }
+      if (c < 128 && cls[c] === C_SPACE) { i++; flags |= TF.Space; continue; }
+      if (c === 47 /* / */) {
+        const d = src.charCodeAt(i + 1);
+        if (d === 47) {
+          const nl = src.indexOf('\n', i + 2);
+          i = nl < 0 || nl > end ? end : nl;
+          flags |= TF.Space;
+          continue;
+        }
+        if (d === 42) {
+          const close = src.indexOf('*/', i + 2);
+          if (close < 0 || close + 2 > end) {
+            this.diag.error({ file: this.file, pos: i }, 'unterminated comment');
+            i = end;
+          } else i = close + 2;
+          flags |= TF.Space;
+          continue;
+        }
+      }
+      const startPos = i;
+      let kind: TK;
+      if (c < 128 ? cls[c] === C_ID_START : isIdStart(c)) {
+        // identifier, or a prefixed character/string literal
+        if ((c === 76 /* L */ || c === 85 /* U */ || c === 117 /* u */)) {
+          let j = i + 1;
+          if (c === 117 && src.charCodeAt(j) === 56 /* 8 */) j++;
+          const q = src.charCodeAt(j);
+          if (q === 34 || q === 39) {
+            i = scanQuoted(src, j, end, q);
+            return this.make(q === 34 ? TK.String : TK.Char, src.slice(startPos, i), startPos, i, flags);
+          }
+        }
+        // the common case: ASCII letters, digits and '_' (hashed on the way for interning)
+        let h = c;
+        i++;
+        for (; i < end; i++) {
+          const d = src.charCodeAt(i);
+          if (d >= 128 || (cls[d] & C_ID) === 0) break;
+          h = (Math.imul(h, 31) + d) | 0;
+        }
+        const d = i < end ? src.charCodeAt(i) : 0;
+        if (!(d === 92 || d >= 128)) return this.make(TK.Ident, intern(src, startPos, i, h), startPos, i, flags);
+        while (i < end) {
+          const d = src.charCodeAt(i);
+          if (d < 128 ? (cls[d] & C_ID) !== 0 : isIdChar(d)) i++;
+          else if (d === 92 /* \ */ && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
+            const j = scanUcn(src, i, end);
+            if (badUcn(src, i, j)) flags |= TF.BadUcn;
+            i = j;
+          } else break;
+        }
+        kind = TK.Ident;
+      } else if (c < 128 && cls[c] === C_DIGIT || (c === 46 && (cls[src.charCodeAt(i + 1) & 127] === C_DIGIT && src.charCodeAt(i + 1) < 128))) {
+        i = scanPPNumber(src, i + 1, end);
+        kind = TK.Number;
+      } else if (c === 34 || c === 39) {
+        i = scanQuoted(src, i, end, c);
+        kind = c === 34 ? TK.String : TK.Char;
+      } else if (c === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
+        i = scanUcn(src, i, end);
+        if (badUcn(src, startPos, i)) flags |= TF.BadUcn;
+        while (i < end) {
+          const d = src.charCodeAt(i);
+          if (d < 128 ? (cls[d] & C_ID) !== 0 : isIdChar(d)) i++;
+          else if (d === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
+            const j = scanUcn(src, i, end);
+            if (badUcn(src, i, j)) flags |= TF.BadUcn;
+            i = j;
+          } else break;
+        }
+        kind = TK.Ident;
+      } else {
+        const r = scanPunct(src, i, end);
+        if (r === 0) {
+          // a stray character (a surrogate pair stays one token)
+          i += c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+          kind = TK.Other;
+        } else {
+          kind = r & 0xff;
+          i += r >> 8;
+          // share the canonical spelling (no string per punctuator) unless it is a digraph
+          const canon = PUNCT_TEXT[kind];
+          if (canon.length === i - startPos && src.charCodeAt(startPos) === canon.charCodeAt(0)) {
+            return this.make(kind, canon, startPos, i, flags);
+          }
+        }
+      }
+      return this.make(kind, src.slice(startPos, i), startPos, i, flags);
+    }
+    this.i = i;
+    this.flags = flags;
+    if (this.eof === null) this.eof = new Token(TK.EOF, '', this.file, end, flags | TF.BOL | this.sys);
+    return this.eof;
+  }
+
+  /**
+   * Skip text in a conditional group that is not taken, making no tokens: returns the next '#' that
+   * starts a line (the caller reads the directive's name), or EOF. Comments and quoted literals are
+   * still recognised; with `quotes`, an unterminated literal is given to `unterminated` as a token.
+   */
+  skipToHash(quotes: boolean, unterminated: (t: Token) => void): Token {
+    const src = this.src, end = this.end;
+    let i = this.i;
+    let bol = (this.flags & TF.BOL) !== 0;
+    while (i < end) {
+      const c = src.charCodeAt(i);
+      if (c === 10) { i++; bol = true; continue; }
+      if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12) { i++; continue; }
+      if (c === 47 /* / */) {
+        const d = src.charCodeAt(i + 1);
+        if (d === 47) {
+          const nl = src.indexOf('\n', i + 2);
+          i = nl < 0 || nl > end ? end : nl;
+          continue;
+        }
+        if (d === 42) {
+          const close = src.indexOf('*/', i + 2);
+          if (close < 0 || close + 2 > end) {
+            this.diag.error({ file: this.file, pos: i }, 'unterminated comment');
+            i = end;
+          } else i = close + 2;
+          continue;
+        }
+      }
+      if (bol && (c === 35 /* # */ || (c === 37 /* % */ && src.charCodeAt(i + 1) === 58 /* : */))) {
+        this.i = i;
+        this.flags = TF.BOL;
+        return this.next();
+      }
+      bol = false;
+      if (c === 34 || c === 39) {
+        const j = scanQuoted(src, i, end, c);
+        if (quotes && (j - 1 <= i || src.charCodeAt(j - 1) !== c || src.charCodeAt(j - 2) === 92)) {
+          // (a literal that does not end in an unescaped-looking quote: let isTerminated decide)
+          const t = new Token(c === 34 ? TK.String : TK.Char, src.slice(i, j), this.file, i, this.sys);
+          if (!isTerminated(t)) unterminated(t);
+        }
+        i = j;
+        continue;
+      }
+      i++;
+    }
+    this.i = i;
+    this.flags = bol ? TF.BOL : 0;
+    return this.next();
+  }
+
+  private make(kind: TK, text: string, startPos: number, i: number, flags: number): Token {
+    this.i = i;
+    this.flags = 0;
+    return new Token(kind, text, this.file, startPos, flags | this.sys);
+  }
+}
+
+// Identifier spellings are interned: each name is one string, so the many Map lookups keyed by a
+// name (macros, keywords, scopes) find its hash already computed, and an identifier seen before costs
+// no new string. The table is open-addressed by a hash the lexer computes while scanning the name;
+// a hit is confirmed by comparing the characters in place.
+let internKeys: (string | undefined)[] = new Array(1 << 14);
+let internHashes = new Int32Array(1 << 14);
+let internCount = 0;
+
+function intern(src: string, start: number, end: number, h: number): string {
+  const keys = internKeys;
+  const mask = keys.length - 1;
+  const len = end - start;
+  for (let k = h & mask; ; k = (k + 1) & mask) {
+    const s = keys[k];
+    if (s === undefined) break;
+    if (internHashes[k] === h && s.length === len && sameText(s, src, start, len)) return s;
+  }
+  const s = src.slice(start, end);
+  internInsert(s, h);
+  return s;
+}
+
+function sameText(s: string, src: string, start: number, len: number): boolean {
+  for (let j = 0; j < len; j++) if (s.charCodeAt(j) !== src.charCodeAt(start + j)) return false;
+  return true;
+}
+
+function internInsert(s: string, h: number): void {
+  if (++internCount * 2 > internKeys.length) {
+    // grow: rehash every name into a table twice the size
+    const oldKeys = internKeys, oldHashes = internHashes;
+    internKeys = new Array(oldKeys.length * 2);
+    internHashes = new Int32Array(oldKeys.length * 2);
+    for (let k = 0; k < oldKeys.length; k++) {
+      const o = oldKeys[k];
+      if (o !== undefined) place(o, oldHashes[k]);
+    }
+  }
+  place(s, h);
+}
+
+function place(s: string, h: number): void {
+  const mask = internKeys.length - 1;
+  let k = h & mask;
+  while (internKeys[k] !== undefined) k = (k + 1) & mask;
+  internKeys[k] = s;
+  internHashes[k] = h;
+}
+
+
+/**
+ * Lex `file.text` from `start` to `end` (default: whole file) into an array that ends with an EOF
+ * token. `firstFlags` is given to the first token (TF.BOL for a fresh file).
  */
 export function lex(file: SourceFile, diag: Diagnostics, start = 0, end = file.text.length, firstFlags: number = TF.BOL,
                     dollarIdents = true): Token[] {
-  const src = file.text;
-  const cls = dollarIdents ? clsC : clsNoDollar;
+  const lx = new Lexer(file, diag, start, end, firstFlags, dollarIdents);
   const out: Token[] = [];
-  let i = start;
-  let flags: number = firstFlags;
-  const sys = file.system ? TF.System : 0;
-
-  while (i < end) {
-    const c = src.charCodeAt(i);
-    // white space and newlines
-    if (c === 10) { i++; flags = TF.BOL; continue; }
-    if (c < 128 && cls[c] === C_SPACE) { i++; flags |= TF.Space; continue; }
-    if (c === 47 /* / */) {
-      const d = src.charCodeAt(i + 1);
-      if (d === 47) {
-        const nl = src.indexOf('\n', i + 2);
-        i = nl < 0 || nl > end ? end : nl;
-        flags |= TF.Space;
-        continue;
-      }
-      if (d === 42) {
-        const close = src.indexOf('*/', i + 2);
-        if (close < 0 || close + 2 > end) {
-          diag.error({ file, pos: i }, 'unterminated comment');
-          i = end;
-        } else i = close + 2;
-        flags |= TF.Space;
-        continue;
-      }
-    }
-    const startPos = i;
-    let kind: TK;
-    if (c < 128 ? cls[c] === C_ID_START : isIdStart(c)) {
-      // identifier, or a prefixed character/string literal
-      if ((c === 76 /* L */ || c === 85 /* U */ || c === 117 /* u */)) {
-        let j = i + 1;
-        if (c === 117 && src.charCodeAt(j) === 56 /* 8 */) j++;
-        const q = src.charCodeAt(j);
-        if (q === 34 || q === 39) {
-          i = scanQuoted(src, j, end, q, file, diag);
-          out.push(new Token(q === 34 ? TK.String : TK.Char, src.slice(startPos, i), file, startPos, flags | sys));
-          flags = 0;
-          continue;
-        }
-      }
-      i++;
-      while (i < end) {
-        const d = src.charCodeAt(i);
-        if (d < 128 ? (cls[d] & C_ID) !== 0 : isIdChar(d)) i++;
-        else if (d === 92 /* \ */ && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
-          const j = scanUcn(src, i, end);
-          if (badUcn(src, i, j)) flags |= TF.BadUcn;
-          i = j;
-        } else break;
-      }
-      kind = TK.Ident;
-    } else if (c < 128 && cls[c] === C_DIGIT || (c === 46 && (cls[src.charCodeAt(i + 1) & 127] === C_DIGIT && src.charCodeAt(i + 1) < 128))) {
-      i = scanPPNumber(src, i + 1, end);
-      kind = TK.Number;
-    } else if (c === 34 || c === 39) {
-      i = scanQuoted(src, i, end, c, file, diag);
-      kind = c === 34 ? TK.String : TK.Char;
-    } else if (c === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
-      i = scanUcn(src, i, end);
-      if (badUcn(src, startPos, i)) flags |= TF.BadUcn;
-      while (i < end) {
-        const d = src.charCodeAt(i);
-        if (d < 128 ? (cls[d] & C_ID) !== 0 : isIdChar(d)) i++;
-        else if (d === 92 && (src.charCodeAt(i + 1) === 117 || src.charCodeAt(i + 1) === 85)) {
-          const j = scanUcn(src, i, end);
-          if (badUcn(src, i, j)) flags |= TF.BadUcn;
-          i = j;
-        } else break;
-      }
-      kind = TK.Ident;
-    } else {
-      const r = scanPunct(src, i, end);
-      if (r === 0) {
-        // a stray character (a surrogate pair stays one token)
-        i += c >= 0xd800 && c < 0xdc00 ? 2 : 1;
-        kind = TK.Other;
-      } else {
-        kind = r & 0xff;
-        i += r >> 8;
-        // share the canonical spelling (no string per punctuator) unless it is a digraph
-        const canon = PUNCT_TEXT[kind];
-        if (canon.length === i - startPos && src.charCodeAt(startPos) === canon.charCodeAt(0)) {
-          out.push(new Token(kind, canon, file, startPos, flags | sys));
-          flags = 0;
-          continue;
-        }
-      }
-    }
-    out.push(new Token(kind, src.slice(startPos, i), file, startPos, flags | sys));
-    flags = 0;
+  for (;;) {
+    const t = lx.next();
+    out.push(t);
+    if (t.kind === TK.EOF) return out;
   }
-  out.push(new Token(TK.EOF, '', file, end, flags | TF.BOL | sys));
-  return out;
 }
 
 /** Returns the end of a pp-number whose first character is before `i`. */
@@ -182,7 +336,7 @@ function badUcn(src: string, i: number, j: number): boolean {
 }
 
 /** Scan a quoted literal starting at the quote `i`; returns the offset after the closing quote. */
-function scanQuoted(src: string, i: number, end: number, q: number, file: SourceFile, diag: Diagnostics): number {
+function scanQuoted(src: string, i: number, end: number, q: number): number {
   let j = i + 1;
   while (j < end) {
     const c = src.charCodeAt(j);
@@ -193,7 +347,6 @@ function scanQuoted(src: string, i: number, end: number, q: number, file: Source
   // gcc: a lone quote is a "missing terminating" warning in skipped code, an error when it reaches the parser.
   // The preprocessor reports it (it knows whether the code is skipped); lex the rest of the line as this token.
   if (j > end) j = end;
-  void file; void diag;
   return j;
 }
 
@@ -202,7 +355,6 @@ function scanPunct(src: string, i: number, end: number): number {
   const c = src.charCodeAt(i);
   const d = i + 1 < end ? src.charCodeAt(i + 1) : 0;
   const e = i + 2 < end ? src.charCodeAt(i + 2) : 0;
-  const P = (len: number, k: TK) => (len << 8) | k;
   switch (c) {
     case 91: return P(1, TK.LBracket);
     case 93: return P(1, TK.RBracket);
@@ -246,6 +398,11 @@ function scanPunct(src: string, i: number, end: number): number {
     case 35: return d === 35 ? P(2, TK.HashHash) : P(1, TK.Hash);
   }
   return 0;
+}
+
+/** A scanPunct result: length and kind. */
+function P(len: number, k: TK): number {
+  return (len << 8) | k;
 }
 
 /** Is a quoted token complete (has its closing quote)? */

@@ -61,9 +61,6 @@ export const enum TF {
   BadUcn = 64,
 }
 
-/** A set of macro names a token may no longer be expanded by (the hide set of Prosser's algorithm). */
-export type HideSet = ReadonlySet<string> | null;
-
 export class Token {
   constructor(
     public kind: TK,
@@ -74,7 +71,6 @@ export class Token {
     /** Offset in file.text. */
     public pos: number,
     public flags: number,
-    public hideset: HideSet = null,
     /** For tokens produced by a macro expansion: the token of the macro invocation (outermost). */
     public origin: Token | null = null,
   ) {}
@@ -85,8 +81,13 @@ export class Token {
 
   /** A copy with other flags/hideset/origin (for macro expansion). */
   copy(): Token {
-    return new Token(this.kind, this.text, this.file, this.pos, this.flags, this.hideset, this.origin);
+    return new Token(this.kind, this.text, this.file, this.pos, this.flags, this.origin);
   }
+}
+
+/** A stream of tokens pulled one at a time (the preprocessor's output); EOF at the end, repeatedly. */
+export interface TokenSource {
+  token(): Token;
 }
 
 export function isPunct(k: TK): boolean {

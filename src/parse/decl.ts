@@ -562,11 +562,12 @@ function isNestedDeclarator(p: Parser, abstract: boolean): boolean {
       const k = p.kw(t);
       if (k === KW.Attribute) {
         // look past the attributes
-        const save = p.pos;
+        const save = p.mark();
         p.next();
         attributes(p, { attrs: null });
         const r = p.at(TK.Star) || p.at(TK.LParen) || (p.at(TK.Ident) && !isDeclSpecStart(p, p.tok()));
         p.pos = save;
+        p.release();
         return r;
       }
       if (k !== KW.None) return false;
@@ -587,7 +588,7 @@ export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = fal
   attributes(p, d);
   ty = pointers(p, ty, d);
   if (p.at(TK.LParen) && isNestedDeclarator(p, abstract)) {
-    const open = p.pos;
+    const open = p.mark();
     p.skipParens();
     const outerParams = { params: null as Obj[] | null, knr: null as Token[] | null };
     const suffixed = typeSuffix(p, ty, outerParams, d);
@@ -596,6 +597,7 @@ export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = fal
     const inner = declarator(p, suffixed, abstract, isParam);
     p.expect(TK.RParen, "')'");
     p.pos = end;
+    p.release();
     if (inner.attrs) mergeAttrs(d, inner.attrs);
     d.name = inner.name; d.tok = inner.tok; d.ty = inner.ty;
     d.params = inner.params ?? outerParams.params;

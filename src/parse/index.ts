@@ -2,10 +2,12 @@
 //
 //   parseTranslationUnit(tokens, { target, std, diag }) -> TranslationUnit
 //
+// `tokens` is an array ending in EOF or a TokenSource (the preprocessor) that is pulled as parsing goes.
+//
 // Diagnostics go to `diag` (gcc format); the parser recovers at ';' and '}' and keeps going, so one run
 // reports many errors. Callers check diag.errors.
 
-import { Token } from '../lex/token';
+import { Token, TokenSource } from '../lex/token';
 import { FatalError } from '../diag/diagnostics';
 import { TranslationUnit } from './ast';
 import { Parser, ParseOptions } from './state';
@@ -18,7 +20,7 @@ export * from './ast';
 export * from './types';
 export { BUILTINS } from './builtins';
 
-export function parseTranslationUnit(tokens: Token[], opts: ParseOptions): TranslationUnit {
+export function parseTranslationUnit(tokens: Token[] | TokenSource, opts: ParseOptions): TranslationUnit {
   const p = new Parser(tokens, opts);
   setCharSigned(opts.target.charSigned);
   setLiteralCharSigned(opts.target.charSigned);
@@ -26,7 +28,7 @@ export function parseTranslationUnit(tokens: Token[], opts: ParseOptions): Trans
   try {
     translationUnit(p);
   } catch (e) {
-    if (!(e instanceof FatalError)) throw e;
+    if (!(e instanceof FatalError) || p.sourceFatal) throw e;
   }
   return { decls: p.decls, asms: p.asms, weakPragmas: p.weakPragmas, strings: p.strings, types: p.T };
 }

@@ -1,9 +1,15 @@
-// Parser state: the token array with its position, the scopes, the current function, and helpers to
-// look at tokens and report diagnostics. The grammar functions live in decl.ts, expr.ts, stmt.ts and
+// Parser state: the tokens with a position, the scopes, the current function, and helpers to look at
+// tokens and report diagnostics.
+//
+// Tokens are pulled from a TokenSource (the preprocessor) into a window `buf` holding the tokens from
+// absolute index `base` on; `pos` is an absolute index. Looking ahead pulls more tokens. Tokens before
+// the current one are dropped from the window as the parse moves on, except while a tentative parse
+// holds a mark (mark()/release()): then `p.pos = saved` may go back anywhere after the mark. One token
+// behind `pos` is always kept (peek(-1)). The grammar functions live in decl.ts, expr.ts, stmt.ts and
 // init.ts; each takes the Parser as its first argument (chibicc style: no hidden global cursor).
 
 import { Diagnostics, Loc } from '../diag/diagnostics';
-import { TF, TK, Token } from '../lex/token';
+import { TF, TK, Token, TokenSource } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import { LabelInfo, Node, Obj, SC, StrLit } from './ast';
 import { Type, Types, isVM } from './types';
@@ -94,8 +100,20 @@ export interface SwitchCtx {
   vm: VmScope | null;
 }
 
+/** Dropping consumed tokens from the window waits until this many have gathered. */
+const WINDOW_SLACK = 4096;
+
 export class Parser {
+  /** Absolute index of the current token. */
   pos = 0;
+  /** Tokens from absolute index `base` on (the window). */
+  private buf: Token[];
+  private base = 0;
+  /** Tentative parses in progress (tokens after the outermost mark are kept). */
+  private marks = 0;
+  private readonly src: TokenSource | null;
+  /** The token source threw a fatal error (it is not the parser's to swallow). */
+  sourceFatal = false;
   readonly T: Types;
   readonly keywords: Map<string, KW>;
   readonly gnu: boolean;
@@ -143,7 +161,14 @@ export class Parser {
   /** Statement-expression nesting (for `break` inside ({...}) etc.). */
   stmtExprDepth = 0;
 
-  constructor(readonly toks: Token[], readonly opts: ParseOptions) {
+  constructor(toks: Token[] | TokenSource, readonly opts: ParseOptions) {
+    if (Array.isArray(toks)) {
+      this.buf = toks;
+      this.src = null;
+    } else {
+      this.buf = [];
+      this.src = toks;
+    }
     this.T = new Types(opts.target);
     this.std = opts.std ?? 'gnu17';
     this.gnu = this.std.startsWith('gnu');
@@ -157,34 +182,73 @@ export class Parser {
 
   // ---- tokens
   peek(k = 0): Token {
-    const i = this.pos + k;
-    return i < this.toks.length ? this.toks[i] : this.toks[this.toks.length - 1];
+    const i = this.pos + k - this.base;
+    return i < this.buf.length ? this.buf[i] : this.fill(i);
   }
-  tok(): Token { return this.toks[this.pos]; }
+  tok(): Token {
+    const i = this.pos - this.base;
+    return i < this.buf.length ? this.buf[i] : this.fill(i);
+  }
   next(): Token {
-    const t = this.toks[this.pos];
+    const t = this.tok();
     if (t.kind !== TK.EOF) this.pos++;
     return t;
   }
-  at(k: TK): boolean { return this.toks[this.pos].kind === k; }
+  at(k: TK): boolean { return this.tok().kind === k; }
   atAt(off: number, k: TK): boolean { return this.peek(off).kind === k; }
   accept(k: TK): boolean {
-    if (this.toks[this.pos].kind === k) { this.pos++; return true; }
+    if (this.tok().kind === k) { this.pos++; return true; }
     return false;
+  }
+
+  /** Start a tentative parse: returns the position to go back to with `p.pos = m`; end it with release(). */
+  mark(): number {
+    this.marks++;
+    return this.pos;
+  }
+  release(): void {
+    this.marks--;
+  }
+
+  /** Pull tokens until window index i exists (the last token, EOF, repeats past the end). */
+  private fill(i: number): Token {
+    const buf = this.buf;
+    const src = this.src;
+    if (src === null) return buf[buf.length - 1];
+    if (this.marks === 0 && this.pos - this.base > WINDOW_SLACK) {
+      // drop the consumed tokens (keeping the one before pos)
+      const drop = this.pos - 1 - this.base;
+      buf.copyWithin(0, drop);
+      buf.length -= drop;
+      this.base += drop;
+      i -= drop;
+    }
+    if (buf.length > 0 && buf[buf.length - 1].kind === TK.EOF) return buf[buf.length - 1];
+    try {
+      while (buf.length <= i) {
+        const t = src.token();
+        buf.push(t);
+        if (t.kind === TK.EOF) return t;
+      }
+    } catch (e) {
+      this.sourceFatal = true;
+      throw e;
+    }
+    return buf[i];
   }
   /** Keyword id of a token (KW.None for non-keywords). */
   kw(t: Token): KW {
     if (t.kind !== TK.Ident) return KW.None;
     return this.keywords.get(t.text) ?? KW.None;
   }
-  atKw(k: KW): boolean { return this.kw(this.toks[this.pos]) === k; }
+  atKw(k: KW): boolean { return this.kw(this.tok()) === k; }
   acceptKw(k: KW): boolean {
-    if (this.kw(this.toks[this.pos]) === k) { this.pos++; return true; }
+    if (this.kw(this.tok()) === k) { this.pos++; return true; }
     return false;
   }
   /** Expect a punctuator; on failure report gcc's "expected 'X' before 'Y'" and do not advance. */
   expect(k: TK, what: string): boolean {
-    if (this.toks[this.pos].kind === k) { this.pos++; return true; }
+    if (this.tok().kind === k) { this.pos++; return true; }
     this.errorExpected(what);
     return false;
   }
@@ -192,7 +256,7 @@ export class Parser {
     const t = this.tok();
     const msg = t.kind === TK.EOF ? `expected ${what} at end of input` : `expected ${what} before ${describeToken(t)}`;
     // gcc puts a missing token right after the previous one when the next token starts a new line
-    const prev = this.pos > 0 ? this.toks[this.pos - 1] : null;
+    const prev = this.pos > 0 ? this.peek(-1) : null;
     // (only when one token is expected and it is one gcc suggests inserting after the previous token)
     if (prev && INSERT_AFTER_PREV.has(what) && (t.flags & TF.BOL) && prev.file === t.file && !(prev.flags & TF.Expanded)) {
       this.opts.diag.error({ file: prev.file, pos: prev.pos + prev.text.length }, msg);

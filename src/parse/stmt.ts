@@ -157,11 +157,12 @@ function blockItem(p: Parser, list: Node[]): void {
     if (k === KW.Attribute && isAttributeStatement(p)) { list.push(stmt(p)); return; }
     if (k === KW.Extension) {
       // __extension__ before a declaration or an expression
-      const save = p.pos;
+      const save = p.mark();
       p.next();
       while (p.atKw(KW.Extension)) p.next();
-      if (isDeclSpecStart(p, p.tok())) { localDeclaration(p, list); return; }
+      if (isDeclSpecStart(p, p.tok())) { p.release(); localDeclaration(p, list); return; }
       p.pos = save;
+      p.release();
     } else if (isDeclSpecStart(p, t) && !(k === KW.None && p.peek(1).kind === TK.Colon)) {
       // a typedef name followed by something that cannot continue a declaration is an expression
       if (!(k === KW.None && isExprAfterTypedefName(p))) { localDeclaration(p, list); return; }

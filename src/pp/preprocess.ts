@@ -1,7 +1,9 @@
 // The C preprocessor (translation phase 4): directives, macro expansion, #include, #if.
 //
-// Input files are lexed once into token arrays (cached per path). The preprocessor walks those arrays
-// and produces the expanded token stream that the parser reads; it never builds text.
+// Input files are read once (their text is cached per path) and lexed on demand: each open file has a
+// Lexer cursor and one token of look-ahead, and a directive's line is gathered into a small array when
+// its '#' is met. The preprocessor hands out the expanded tokens one at a time (token()), so neither
+// the input nor the output is ever a whole-file token array; the parser pulls from it directly.
 //
 // Macro expansion: gcc's context stack ("painted blue" by disabling), not Prosser's hide sets.
 // Each expansion pushes a context holding its replacement tokens, and the macro is marked disabled
@@ -24,7 +26,7 @@ import * as path from 'path';
 import { SourceFile } from '../diag/source';
 import { Diagnostics, Loc } from '../diag/diagnostics';
 import { TK, TF, Token, PUNCT_TEXT } from '../lex/token';
-import { lex, isTerminated } from '../lex/lexer';
+import { lex, isTerminated, Lexer } from '../lex/lexer';
 import { TargetLayout } from '../../targets/layout';
 import { Macro, Builtin } from './macro';
 import { IfEvaluator } from './expr';
@@ -86,14 +88,19 @@ interface Cond {
 }
 
 class Frame {
-  i = 0;
+  /** The next token of the file (one token of look-ahead over the lexer). */
+  cur: Token;
+  /** The file's first token (a guard's #ifndef must be it). */
+  readonly first: Token;
+  /** The tokens of the directive being carried out: its '#' first (directive handlers index these). */
+  toks: Token[] = NO_TOKENS;
   conds: Cond[] = [];
   /** Guard candidate: the #ifndef at the top of the file and its Cond. */
   guardName: string | null = null;
   guardCond: Cond | null = null;
   constructor(
     readonly file: SourceFile,
-    readonly toks: Token[],
+    readonly lx: Lexer,
     /** Path as opened (shown in markers and __FILE__). */
     readonly path: string,
     /** Index in the search chain where it was found (-1: not found through the chain). */
@@ -101,7 +108,9 @@ class Frame {
     public system: boolean,
     /** The #include directive's name token in the includer (for "In file included from"). */
     readonly includedAt: Token | null,
-  ) {}
+  ) {
+    this.cur = this.first = lx.next();
+  }
 }
 
 /** A macro expansion context (or an argument being pre-expanded, macro null). */
@@ -137,8 +146,15 @@ export class Preprocessor {
   private frames: Frame[] = [];
   private frame!: Frame;
   private ctxs: Ctx[] = [];
+  /** Output tokens produced while setting up (-include files), handed out before the main file's. */
   private out: Token[] = [];
-  private fileCache = new Map<string, { file: SourceFile; toks: Token[] } | null>();
+  private outIdx = 0;
+  /** Number of tokens handed out (or queued in `out`): what PPEvent.at counts. */
+  private emitted = 0;
+  /** The first token of the last source line seen, where "at end of input" errors go (gcc's place). */
+  private lineStart: Token | null = null;
+  private finalEof: Token | null = null;
+  private fileCache = new Map<string, SourceFile>();
   private statCache = new Map<string, boolean>();
   private realCache = new Map<string, string>();
   private guards = new Map<string, string>();
@@ -175,34 +191,60 @@ export class Preprocessor {
 
   /** Preprocess a file ('-': standard input) and return the token stream, ending in EOF. */
   preprocessFile(file: string, recordDefines = false): Token[] {
+    this.begin(file, recordDefines);
+    const out: Token[] = [];
+    for (;;) {
+      const t = this.token();
+      out.push(t);
+      if (t.kind === TK.EOF) return out;
+    }
+  }
+
+  /**
+   * Start preprocessing a file ('-': standard input): the built-in and command-line macros and the
+   * -include files are processed now; then token() hands out the main file's tokens.
+   */
+  begin(file: string, recordDefines = false): void {
     this.recordDefines = recordDefines;
     const name = file === '-' ? '<stdin>' : file;
     this.baseFile = name;
     const text = file === '-' ? (this.opts.stdinText ?? fs.readFileSync(0, 'utf8')) : this.readText(file, null);
     const main = new SourceFile(nextFileId++, name, text);
-    const mainToks = lex(main, this.diag, 0, main.text.length, TF.BOL, !this.opts.asm);
     this.diag.includeContext = (loc) => this.includeContext(loc);
     this.event('start', name, 0, '');
     this.event('start', '<built-in>', 0, '');
     this.runText('<built-in>', predefinedSource(this.target, this.opts), true);
     this.event('start', '<command-line>', 0, '');
     // the main file is the bottom frame while the command line runs (its includes resolve against it)
-    this.frame = new Frame(main, mainToks, name, -1, false, null);
+    this.frame = new Frame(main, this.lexer(main), name, -1, false, null);
     this.frames = [this.frame];
     this.runCommandLine();
     this.event('enter', name, 1, '');
-    // gcc places "at end of input" errors at the first token of the last line: so does our EOF
-    let lineStart: Token | null = null;
-    for (;;) {
-      const t = this.next();
-      if (t.kind === TK.EOF) {
-        this.out.push(lineStart ? new Token(TK.EOF, '', lineStart.file, lineStart.pos, TF.BOL) : t);
-        break;
-      }
-      if ((t.flags & (TF.BOL | TF.Expanded)) === TF.BOL) lineStart = t;
-      this.out.push(t);
+  }
+
+  /** The next token of the preprocessed stream (what the parser reads); EOF at the end, repeatedly. */
+  token(): Token {
+    if (this.outIdx < this.out.length) {
+      const t = this.out[this.outIdx++];
+      if (this.outIdx === this.out.length) { this.out = []; this.outIdx = 0; }
+      return t;
     }
-    return this.out;
+    if (this.finalEof !== null) return this.finalEof;
+    const t = this.next();
+    if (t.kind === TK.EOF) {
+      // gcc places "at end of input" errors at the first token of the last line: so does our EOF
+      const ls = this.lineStart;
+      this.finalEof = ls ? new Token(TK.EOF, '', ls.file, ls.pos, TF.BOL) : t;
+      this.emitted++;
+      return this.finalEof;
+    }
+    if ((t.flags & (TF.BOL | TF.Expanded)) === TF.BOL) this.lineStart = t;
+    this.emitted++;
+    return t;
+  }
+
+  private lexer(f: SourceFile): Lexer {
+    return new Lexer(f, this.diag, 0, f.text.length, TF.BOL, !this.opts.asm);
   }
 
   /** Macros in definition order (built-ins whose value is computed are left out), for -dM. */
@@ -270,9 +312,8 @@ export class Preprocessor {
   /** Run a piece of text (built-ins, command line) for its directives only. */
   private runText(name: string, text: string, system: boolean): void {
     const f = new SourceFile(nextFileId++, name, text, system);
-    const toks = lex(f, this.diag, 0, f.text.length, TF.BOL, !this.opts.asm);
     const saved = this.frames;
-    const fr = new Frame(f, toks, name, -1, system, null);
+    const fr = new Frame(f, this.lexer(f), name, -1, system, null);
     this.frame = fr;
     this.frames = [fr];
     for (let t = this.next(); t.kind !== TK.EOF; t = this.next()) {
@@ -321,8 +362,7 @@ export class Preprocessor {
   /** -include/-imacros: process a whole file now; -imacros drops its output. */
   private includeForCommandLine(p: string, dirIdx: number, system: boolean, macrosOnly: boolean, mainFrame: Frame): void {
     const c = this.load(p, system);
-    if (!c) return;
-    const fr = new Frame(c.file, c.toks, p, dirIdx, system, null);
+    const fr = new Frame(c, this.lexer(c), p, dirIdx, system, null);
     this.frames = [mainFrame, fr];
     this.frame = fr;
     this.noteIncluded(p, system);
@@ -331,7 +371,10 @@ export class Preprocessor {
     for (;;) {
       const t = this.next();
       if (t.kind === TK.EOF) break;
-      if (!macrosOnly) this.out.push(t);
+      if (!macrosOnly) {
+        this.out.push(t);
+        this.emitted++;
+      }
     }
     this.stopFrame = null;
     this.frames = [mainFrame];
@@ -398,10 +441,10 @@ export class Preprocessor {
         continue;
       }
       const f = this.frame;
-      const t = f.toks[f.i];
+      const t = f.cur;
       if ((t.flags & TF.BOL) !== 0) {
         if (t.kind === TK.Hash) {
-          f.i++;
+          f.cur = f.lx.next();
           const r = this.directive(f, t);
           if (r !== null) return r;
           continue;
@@ -411,7 +454,7 @@ export class Preprocessor {
           return t;
         }
       }
-      f.i++;
+      f.cur = f.lx.next();
       if ((t.kind === TK.Char || t.kind === TK.String) && !this.opts.asm && !isTerminated(t)) this.unterminated(t);
       else if ((t.flags & TF.BadUcn) !== 0) this.badUcn(t);
       return t;
@@ -444,8 +487,7 @@ export class Preprocessor {
         if (c.macro) c.macro.disabled = false;
         continue;
       }
-      const f = this.frame;
-      return f.toks[f.i].kind === TK.LParen;
+      return this.frame.cur.kind === TK.LParen;
     }
   }
 
@@ -457,7 +499,7 @@ export class Preprocessor {
     const out = new Array<Token>(body.length);
     for (let i = 0; i < body.length; i++) {
       const b = body[i];
-      out[i] = new Token(b.kind, b.text, b.file, b.pos, (b.flags & ~(TF.BOL | TF.Space)) | (b.flags & (TF.BOL | TF.Space) ? TF.Space : 0) | TF.Expanded, null, origin);
+      out[i] = new Token(b.kind, b.text, b.file, b.pos, (b.flags & ~(TF.BOL | TF.Space)) | (b.flags & (TF.BOL | TF.Space) ? TF.Space : 0) | TF.Expanded, origin);
     }
     if (out.length) out[0].flags = (out[0].flags & ~TF.Space) | (name.flags & TF.Space);
     return out;
@@ -590,7 +632,7 @@ export class Preprocessor {
   }
 
   private placemarker(origin: Token): Token {
-    return new Token(PLACEMARKER, '', origin.file, origin.pos, TF.Expanded, null, origin);
+    return new Token(PLACEMARKER, '', origin.file, origin.pos, TF.Expanded, origin);
   }
 
   private vaOptEnd(m: Macro, i: number): number {
@@ -691,7 +733,7 @@ export class Preprocessor {
       else s += t.text;
     }
     s += '"';
-    return new Token(TK.String, s, hash.file, hash.pos, TF.Expanded, null, origin);
+    return new Token(TK.String, s, hash.file, hash.pos, TF.Expanded, origin);
   }
 
   /** The ## operator: one token spelled as the two spellings joined, or null (error reported). */
@@ -712,19 +754,19 @@ export class Preprocessor {
       this.diag.error(l.origin ?? l, `pasting "${l.text}" and "${r.text}" does not give a valid preprocessing token`);
       return null;
     }
-    return new Token(kind, text, l.file, l.pos, sp | TF.Expanded, null, origin);
+    return new Token(kind, text, l.file, l.pos, sp | TF.Expanded, origin);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Built-in macros
 
   private numberTok(v: number | string, at: Token): Token {
-    return new Token(TK.Number, String(v), at.file, at.pos, (at.flags & (TF.Space | TF.BOL) ? TF.Space : 0) | TF.Expanded, null, at.origin ?? at);
+    return new Token(TK.Number, String(v), at.file, at.pos, (at.flags & (TF.Space | TF.BOL) ? TF.Space : 0) | TF.Expanded, at.origin ?? at);
   }
 
   private stringTok(s: string, at: Token): Token {
     return new Token(TK.String, '"' + s.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\n') + '"', at.file, at.pos,
-      (at.flags & (TF.Space | TF.BOL) ? TF.Space : 0) | TF.Expanded, null, at.origin ?? at);
+      (at.flags & (TF.Space | TF.BOL) ? TF.Space : 0) | TF.Expanded, at.origin ?? at);
   }
 
   /** Where a built-in is expanded: the outermost macro invocation, or the token itself. */
@@ -732,7 +774,7 @@ export class Preprocessor {
     const o = t.origin ?? t;
     if (o.file === SENTINEL_FILE || o.file.id < 0) {
       const f = this.frame;
-      return f.file.presumed(f.toks[Math.min(f.i, f.toks.length - 1)].pos);
+      return f.file.presumed(f.cur.pos);
     }
     return o.file.presumed(o.pos);
   }
@@ -792,7 +834,6 @@ export class Preprocessor {
   private unread(t: Token): void {
     const n = this.ctxs.length;
     if (n !== 0 && this.ctxs[n - 1].i > 0 && this.ctxs[n - 1].toks[this.ctxs[n - 1].i - 1] === t) this.ctxs[n - 1].i--;
-    else if (n === 0 && this.frame.i > 0 && this.frame.toks[this.frame.i - 1] === t) this.frame.i--;
     else this.ctxs.push({ toks: [t], i: 0, macro: null });
   }
 
@@ -903,12 +944,11 @@ export class Preprocessor {
     }
   }
 
-  private load(p: string, system: boolean, at: Loc | null = null): { file: SourceFile; toks: Token[] } | null {
+  /** A file's text (read once per path; it is lexed again at each inclusion). */
+  private load(p: string, system: boolean, at: Loc | null = null): SourceFile {
     let c = this.fileCache.get(p);
     if (c === undefined) {
-      const text = this.readText(p, at);
-      const file = new SourceFile(nextFileId++, p, text, system);
-      c = { file, toks: lex(file, this.diag, 0, file.text.length, TF.BOL, !this.opts.asm) };
+      c = new SourceFile(nextFileId++, p, this.readText(p, at), system);
       this.fileCache.set(p, c);
     }
     return c;
@@ -981,7 +1021,7 @@ export class Preprocessor {
   }
 
   private event(kind: PPEvent['kind'], name: string, line: number, flags: string): void {
-    this.events.push({ at: this.out.length, kind, name, line, flags });
+    this.events.push({ at: this.emitted, kind, name, line, flags });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -989,11 +1029,15 @@ export class Preprocessor {
 
   /** Carry out the directive whose '#' was just read. Returns a token for directives that produce one. */
   private directive(f: Frame, hash: Token): Token | null {
-    const toks = f.toks;
-    const start = f.i;
-    let end = start;
-    while ((toks[end].flags & TF.BOL) === 0) end++;
-    f.i = end;
+    // gather the directive's line: [hash, name, ...]; f.cur is left at the next line's first token
+    const toks = [hash];
+    for (let t = f.cur; (t.flags & TF.BOL) === 0; t = f.cur) {
+      toks.push(t);
+      f.cur = f.lx.next();
+    }
+    f.toks = toks;
+    const start = 1;
+    const end = toks.length;
     if (start === end) return null; // null directive
     const d = toks[start];
     if (d.kind === TK.Number) {
@@ -1028,7 +1072,7 @@ export class Preprocessor {
           this.diag.error(d, `invalid #${d.text} directive`);
           return null;
         }
-        return new Token(TK.Pragma, s.text, d.file, d.pos, TF.BOL | TF.IdentDirective, null, null);
+        return new Token(TK.Pragma, s.text, d.file, d.pos, TF.BOL | TF.IdentDirective, null);
       }
       case 'assert': case 'unassert': this.doAssert(f, start + 1, end, d); return null;
     }
@@ -1270,9 +1314,8 @@ export class Preprocessor {
     if (this.once.size && this.once.has(this.realpath(p))) return;
     if (this.frames.length >= 200) this.diag.fatal(at, `#include nested depth ${this.frames.length} exceeds maximum of 200 (use -fmax-include-depth=DEPTH to increase the maximum)`);
     const c = this.load(p, system, at);
-    if (!c) return;
     this.noteIncluded(p, system);
-    const fr = new Frame(c.file, c.toks, p, dirIdx, system || c.file.system, at);
+    const fr = new Frame(c, this.lexer(c), p, dirIdx, system || c.system, at);
     this.frames.push(fr);
     this.frame = fr;
     this.event('enter', p, 1, fr.system ? ' 1 3 4' : ' 1');
@@ -1308,7 +1351,7 @@ export class Preprocessor {
       v = this.evalIf(f, start + 1, end, d, 'if');
       // #if !defined X / #if !defined(X) at the top of a file is a guard too
       const t = f.toks;
-      if (hash === t[0] && t[start + 1]?.kind === TK.Not && t[start + 2]?.text === 'defined') {
+      if (hash === f.first && t[start + 1]?.kind === TK.Not && t[start + 2]?.text === 'defined') {
         const k = t[start + 3]?.kind === TK.LParen ? start + 4 : start + 3;
         if (t[k]?.kind === TK.Ident && (k === start + 3 ? k + 1 === end : k + 2 === end && t[k + 1].kind === TK.RParen)) guardName = t[k].text;
       }
@@ -1319,7 +1362,7 @@ export class Preprocessor {
         this.checkExtra(f, start + 2, end, kind);
         v = this.macros.has(n.text) === (kind === 'ifdef');
         if (this.poisoned.size && this.poisoned.has(n.text)) this.diag.error(n, `attempt to use poisoned "${n.text}"`);
-        if (kind === 'ifndef' && hash === f.toks[0]) guardName = n.text;
+        if (kind === 'ifndef' && hash === f.first) guardName = n.text;
       }
     }
     const c: Cond = { tok: d, kind, taken: v, sawElse: false };
@@ -1378,37 +1421,54 @@ export class Preprocessor {
     }
     this.checkExtra(f, start + 1, end, 'endif');
     if (c === f.guardCond) {
-      if (f.guardName !== null && f.toks[f.i].kind === TK.EOF) this.guards.set(f.path, f.guardName);
+      if (f.guardName !== null && f.cur.kind === TK.EOF) this.guards.set(f.path, f.guardName);
       f.guardCond = null;
     }
   }
 
   /** Skip a false group: stop at the '#' of the #elif/#else/#endif that ends it. */
   private skipGroup(f: Frame): void {
-    const toks = f.toks;
-    let i = f.i;
+    const lx = f.lx;
     let depth = 0;
     const quotes = !this.opts.asm;
-    for (;; i++) {
-      const t = toks[i];
+    const unterminated = (u: Token) => this.unterminated(u);
+    let t = f.cur;
+    for (;;) {
       if (t.kind === TK.EOF) break;
       if ((t.flags & TF.BOL) !== 0 && t.kind === TK.Hash) {
-        const n = toks[i + 1];
-        if (n.kind !== TK.Ident || (n.flags & TF.BOL) !== 0) continue;
+        const n = lx.next();
+        if (n.kind !== TK.Ident || (n.flags & TF.BOL) !== 0) {
+          t = n;
+          if ((n.flags & TF.BOL) !== 0) lx.rewind(n); // a new line: skip it as text
+          else {
+            if (quotes && (n.kind === TK.Char || n.kind === TK.String) && !isTerminated(n)) this.unterminated(n);
+            lx.flags = 0;
+          }
+          t = lx.skipToHash(quotes, unterminated);
+          continue;
+        }
         const s = n.text;
         if (s === 'if' || s === 'ifdef' || s === 'ifndef') depth++;
-        else if (s === 'endif') {
-          if (depth === 0) break;
+        else if (s === 'endif' || (depth === 0 && (s === 'else' || s === 'elif' || s === 'elifdef' || s === 'elifndef'))) {
+          if (depth === 0) {
+            lx.rewind(n); // stop at the '#': read() carries out this directive
+            break;
+          }
           depth--;
-        } else if (depth === 0 && (s === 'else' || s === 'elif' || s === 'elifdef' || s === 'elifndef')) break;
+        }
         // skip the rest of a directive line (#error text is not checked for quotes)
-        i++;
-        while ((toks[i + 1].flags & TF.BOL) === 0) i++;
+        do t = lx.next(); while ((t.flags & TF.BOL) === 0);
+        if (t.kind === TK.EOF) break;
+        lx.rewind(t);
+        t = lx.skipToHash(quotes, unterminated);
         continue;
       }
+      // f.cur, the first token of the group: check it, then skip the rest of the group as text
       if (quotes && (t.kind === TK.Char || t.kind === TK.String) && !isTerminated(t)) this.unterminated(t);
+      lx.flags &= ~TF.BOL;
+      t = lx.skipToHash(quotes, unterminated);
     }
-    f.i = i;
+    f.cur = t;
   }
 
   private evalIf(f: Frame, i: number, end: number, d: Token, what: string): boolean {
@@ -1583,7 +1643,7 @@ export class Preprocessor {
       if (k > 0 && t.flags & (TF.Space | TF.BOL)) text += ' ';
       text += t.text;
     }
-    return new Token(TK.Pragma, text, d.file, d.pos, TF.BOL, null, null);
+    return new Token(TK.Pragma, text, d.file, d.pos, TF.BOL, null);
   }
 
   /** _Pragma("...") (C17 6.10.9): destringize and run as #pragma. */
@@ -1608,11 +1668,11 @@ export class Preprocessor {
 }
 
 function paint(t: Token): Token {
-  return new Token(t.kind, t.text, t.file, t.pos, t.flags | TF.NoExpand, null, t.origin);
+  return new Token(t.kind, t.text, t.file, t.pos, t.flags | TF.NoExpand, t.origin);
 }
 
 function expCopy(t: Token, origin: Token, space: number): Token {
-  return new Token(t.kind, t.text, t.file, t.pos, (t.flags & ~(TF.BOL | TF.Space)) | space | TF.Expanded, null, origin);
+  return new Token(t.kind, t.text, t.file, t.pos, (t.flags & ~(TF.BOL | TF.Space)) | space | TF.Expanded, origin);
 }
 
 export { PUNCT_TEXT };

@@ -7,7 +7,7 @@
 // Between tokens on one line a space is printed when the source had white space, and also where
 // printing two expanded tokens side by side would lex differently (`+` `+` must not become `++`).
 
-import { TK, TF, Token } from '../lex/token';
+import { TK, TF, Token, TokenSource } from '../lex/token';
 import { Preprocessor } from './preprocess';
 
 export interface PrintOptions {
@@ -39,10 +39,23 @@ export function avoidPaste(a: Token, b: Token): boolean {
   return false;
 }
 
-/** gcc -E output for a preprocessed token stream. */
-export function printPreprocessed(pp: Preprocessor, toks: Token[], opts: PrintOptions = {}): string {
-  const markers = !opts.noLineMarkers;
+/** gcc -E output for a preprocessed token stream (an array, or the preprocessor pulled as it goes). */
+export function printPreprocessed(pp: Preprocessor, toks: Token[] | TokenSource, opts: PrintOptions = {}): string {
+  return printPreprocessedChunks(pp, toks, opts).join('');
+}
+
+/** The same output as pieces of about 64 KiB (written one after the other, never joined). */
+export function printPreprocessedChunks(pp: Preprocessor, toks: Token[] | TokenSource, opts: PrintOptions = {}): string[] {
   const chunks: string[] = [];
+  printPreprocessedTo(pp, toks, opts, (s) => chunks.push(s));
+  return chunks;
+}
+
+/** The same output handed to `emit` in pieces of about 64 KiB as it is produced. */
+export function printPreprocessedTo(pp: Preprocessor, toks: Token[] | TokenSource, opts: PrintOptions, emit: (s: string) => void): void {
+  const markers = !opts.noLineMarkers;
+  const arr = Array.isArray(toks) ? toks : null;
+  const source = arr === null ? toks as TokenSource : null;
   let line = '';
   let atBOL = true;
   let curName = '';
@@ -55,13 +68,13 @@ export function printPreprocessed(pp: Preprocessor, toks: Token[], opts: PrintOp
 
   const flush = () => {
     if (line.length > 0) {
-      chunks.push(line);
+      emit(line);
       line = '';
     }
   };
   const newline = () => {
     line += '\n';
-    if (line.length > 4096) flush();
+    if (line.length > 65536) flush();
     atBOL = true;
     curLine++;
     prev = null;
@@ -92,7 +105,9 @@ export function printPreprocessed(pp: Preprocessor, toks: Token[], opts: PrintOp
     } else if (n !== curLine) marker(n, name, curFlags);
   };
 
-  for (let k = 0; k < toks.length; k++) {
+  for (let k = 0; ; k++) {
+    // pull the token first: reading it is what records the events that come before it
+    const t = arr !== null ? (k < arr.length ? arr[k] : arr[arr.length - 1]) : source!.token();
     while (ev < events.length && events[ev].at <= k) {
       const e = events[ev++];
       switch (e.kind) {
@@ -126,7 +141,6 @@ export function printPreprocessed(pp: Preprocessor, toks: Token[], opts: PrintOp
       }
       lastSrc = null;
     }
-    const t = toks[k];
     if (t.kind === TK.EOF) break;
     const src = t.origin ?? t;
     if (src !== lastSrc && (src.flags & TF.BOL) !== 0 && src.file.id >= 0) {
@@ -161,7 +175,6 @@ export function printPreprocessed(pp: Preprocessor, toks: Token[], opts: PrintOp
   }
   endLine();
   flush();
-  return chunks.join('');
 }
 
 function escapeName(s: string): string {
