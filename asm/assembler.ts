@@ -59,11 +59,13 @@ export class Assembler implements ExprHost {
   /** .ident strings, in order (the .comment section). */
   comment: Section | null = null;
   readonly specs: ReadonlySet<string>;
+  readonly gotSpecs?: ReadonlySet<string>;
   env: TargetEnv;
   private exprCount = 0;
 
   constructor(public target: AsmTarget, public opts: AssembleOptions) {
     this.specs = target.specs;
+    this.gotSpecs = target.gotSpecs;
     this.cfi = new CfiState(this);
     this.cur = this.getSection('.text', 1, 6, 0);
     this.getSection('.data', 1, 3, 0);
@@ -78,6 +80,10 @@ export class Assembler implements ExprHost {
       isLocalDefined: (name) => {
         const s = this.symbols.get(name);
         return !!s && s.kind === SymKind.Label && s.bind !== 1 && s.bind !== 2;
+      },
+      noteOperandRef: (name) => {
+        const s = this.symbols.get(name);
+        if (s) this.symbols.place(s);
       },
     };
   }
@@ -227,9 +233,11 @@ export class Assembler implements ExprHost {
     if (s.kind === SymKind.Label || s.kind === SymKind.Common || (equiv && s.kind === SymKind.Equ)) {
       throw new AsmError(`symbol \`${name}' is already defined`);
     }
+    this.symbols.place(s); // .set makes a full symbol at once
     const e = this.parse(exprText);
     const v = evaluate(e, false);
     s.equiv = equiv;
+    if (v && v.add && !v.sub) this.symbols.place(v.add); // and copies the attributes of `sym + k`'s sym
     if (v && isConstVal(v)) {
       s.kind = SymKind.Equ;
       s.expr = { k: E.Num, v: v.num };
@@ -257,11 +265,12 @@ export class Assembler implements ExprHost {
     return t;
   }
 
-  parse(text: string): Expr {
-    return parseExpr(text, this);
+  parse(text: string | undefined): Expr {
+    // A directive's missing argument arrives as undefined: the parser reports the missing expression.
+    return parseExpr(text ?? '', this);
   }
 
-  absolute(text: string, msg?: string): bigint {
+  absolute(text: string | undefined, msg?: string): bigint {
     return absolute(this.parse(text), msg);
   }
 
@@ -270,6 +279,7 @@ export class Assembler implements ExprHost {
     const e = this.parse(text);
     const v = evaluate(e, false);
     if (v && isConstVal(v)) return v.num;
+    if (v && !v.sub && v.alias) return { sym: v.alias.name, addend: v.num - (v.aliasOff ?? 0n), spec: v.spec };
     if (v && !v.sub && v.add) return { sym: v.add.name, addend: v.num, spec: v.spec };
     if (v && !v.sub && !v.add) return { sym: '', addend: v.num, spec: v.spec };
     const t = this.symbols.temp();

@@ -76,7 +76,8 @@ export class CfiState {
     f.insns.push(i);
   }
 
-  private reg(text: string): number {
+  private reg(text: string | undefined): number {
+    if (text === undefined || !text.trim()) throw new AsmError('missing register');
     const t = text.trim().replace(/^%/, '');
     if (/^\d+$/.test(t)) return Number(t);
     const r = this.as.target.cfi.dwarfReg(t.toLowerCase());
@@ -318,19 +319,19 @@ export class CfiState {
         return;
       }
       case Op.DefCfa:
-        if (i.off < 0) { this.u8(0x12); uleb(i.reg); sleb(i.off / t.dataAlign); } else { this.u8(0x0c); uleb(i.reg); uleb(i.off); }
+        if (i.off < 0) { this.u8(0x12); uleb(i.reg); sleb(Math.trunc(i.off / t.dataAlign)); } else { this.u8(0x0c); uleb(i.reg); uleb(i.off); }
         return;
       case Op.DefCfaRegister: this.u8(0x0d); uleb(i.reg); return;
       case Op.DefCfaOffset:
-        if (i.off < 0) { this.u8(0x13); sleb(i.off / t.dataAlign); } else { this.u8(0x0e); uleb(i.off); }
+        if (i.off < 0) { this.u8(0x13); sleb(Math.trunc(i.off / t.dataAlign)); } else { this.u8(0x0e); uleb(i.off); }
         return;
       case Op.Offset: {
-        const f = i.off / t.dataAlign;
+        const f = Math.trunc(i.off / t.dataAlign);
         if (f < 0) { this.u8(0x11); uleb(i.reg); sleb(f); } else if (i.reg < 64) { this.u8(0x80 | i.reg); uleb(f); } else { this.u8(0x05); uleb(i.reg); uleb(f); }
         return;
       }
       case Op.ValOffset: {
-        const f = i.off / t.dataAlign;
+        const f = Math.trunc(i.off / t.dataAlign);
         if (f < 0) { this.u8(0x15); uleb(i.reg); sleb(f); } else { this.u8(0x14); uleb(i.reg); uleb(f); }
         return;
       }

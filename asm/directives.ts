@@ -201,6 +201,7 @@ def('.size', (as, rest) => {
   if (args.length < 2) throw new AsmError('expected comma after name in .size');
   const s = as.symbols.ref(unq(args[0]));
   s.size = as.parse(args[1]);
+  s.sizeAt = { file: as.file, line: as.line };
 });
 def('.set .equ', (as, rest) => {
   const args = splitArgs(rest);
@@ -254,7 +255,7 @@ function lcomm(as: Assembler, s: Sym, size: number, align: number): void {
   const bss = as.sections.find((x) => x.name === '.bss' && !x.group)!;
   const saved = { sec: as.cur, sub: as.sub };
   as.cur = bss;
-  as.sub = 0;
+  as.sub = 1; // bss_alloc: GNU as puts local commons in .bss subsection 1
   emitAlign(as, align, 0, 0, false);
   as.defineLabel(s.name);
   as.frag().append(new Uint8Array(size));
@@ -372,16 +373,21 @@ def('.skip .space', (as, rest) => {
   const args = splitArgs(rest);
   emitSpace(as, args[0], args[1] ? Number(as.absolute(args[1])) : 0);
 });
+/** Larger sections are refused (a mistyped count must not exhaust memory). */
+export const MAX_SECTION_SIZE = 1 << 30;
+
 def('.fill', (as, rest) => {
   const args = splitArgs(rest);
   const repeat = Number(as.absolute(args[0]));
   const size = args[1] ? Math.min(Number(as.absolute(args[1])), 8) : 1;
   const value = args[2] ? BigInt.asUintN(32, as.absolute(args[2])) : 0n;
+  if (repeat * size > MAX_SECTION_SIZE) throw new AsmError('.fill size too large');
   const f = as.frag();
   for (let i = 0; i < repeat; i++) f.pushInt(value, size);
 });
 def('.nops', (as, rest) => {
   const n = Number(as.absolute(splitArgs(rest)[0]));
+  if (n > MAX_SECTION_SIZE) throw new AsmError('.nops size too large');
   as.emitBytes(as.target.nops(n));
 });
 def('.incbin', (as, rest) => {

@@ -37,6 +37,10 @@ export interface Val {
   add: Sym | null;
   sub: Sym | null;
   spec: string;
+  /** The equate `alias = add + k` this value came from (relocations may name it: GNU as resolves an
+   *  equate of a label to a symbol of its own in that section). */
+  alias?: Sym;
+  aliasOff?: bigint;
 }
 
 export interface ExprHost {
@@ -45,6 +49,8 @@ export interface ExprHost {
   dot(): Sym;
   /** Relocation specifiers the target accepts after '@' (upper-case). */
   specs: ReadonlySet<string>;
+  /** Specifiers whose use makes the assembler create _GLOBAL_OFFSET_TABLE_ (GNU as's GOT_symbol). */
+  gotSpecs?: ReadonlySet<string>;
 }
 
 const RANK: Record<string, number> = {
@@ -164,6 +170,7 @@ export class ExprParser {
         this.pos += m[0].length;
       }
     }
+    if (spec && this.host.gotSpecs?.has(spec)) this.host.symbols.ref('_GLOBAL_OFFSET_TABLE_').used = true;
     const sym = this.host.symbols.ref(name);
     sym.used = true;
     return { k: E.Sym, sym, spec };
@@ -305,12 +312,16 @@ function symVal(s: Sym, spec: string, final: boolean): Val | null {
     if (s.busy) throw new AsmError(`symbol definition loop encountered at \`${s.name}'`);
     s.busy = true;
     try {
-      const v = evaluate(s.expr!, final);
+      let v = evaluate(s.expr!, final);
+      // An equate of a label is a symbol of its own in the label's section (GNU as resolves it to
+      // one): relocations may name it (a global alias, a .L equate in a mergeable section).
+      if (v && v.add && !v.sub && !v.spec && v.add.kind === SymKind.Label && !v.add.isSectionSym && s.order >= 0) {
+        v = { ...v, alias: s, aliasOff: v.num };
+      }
       if (v && spec) {
         if (v.sub || v.spec) return bad(final, `invalid use of relocation specifier on \`${s.name}'`);
         return { ...v, spec };
       }
-      // A global or weak equate to a label stays a symbol of its own (it is in the symbol table).
       return v;
     } finally {
       s.busy = false;
@@ -351,7 +362,11 @@ function addVals(a: Val, b: Val, minus: boolean, final: boolean): Val | null {
     }
     return null;
   }
-  return { num: n, add: adds[0] ?? null, sub: subs[0] ?? null, spec };
+  const r: Val = { num: n, add: adds[0] ?? null, sub: subs[0] ?? null, spec };
+  // `alias + const` still names the alias.
+  const keep = a.alias && !bAdd && !bSub ? a : !minus && b.alias && !a.add && !a.sub ? b : null;
+  if (keep && r.add === keep.add && !r.sub) { r.alias = keep.alias; r.aliasOff = keep.aliasOff; }
+  return r;
 }
 
 export function binop(op: string, a: bigint, b: bigint): bigint {

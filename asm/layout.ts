@@ -14,12 +14,13 @@
 import type { Assembler } from './assembler';
 import { AsmError } from './error';
 import { E, evaluate, Expr, Val } from './expr';
-import { lebBytes } from './directives';
+import { lebBytes, MAX_SECTION_SIZE } from './directives';
 import { Fixup, Frag, Section, VarKind } from './sections';
 import { BIND_GLOBAL, BIND_WEAK, Sym, SymKind } from './symbols';
-import type { TargetFixup } from './target';
+import type { RelocChoice, RelocQuery, TargetFixup } from './target';
 
 const MAX_PASSES = 200;
+const STT_TLS = 6;
 
 /** Assign addresses and relax branches to a fixed point (can be run again after adding sections). */
 export function relax(as: Assembler): void {
@@ -40,6 +41,8 @@ export function relax(as: Assembler): void {
 export function finalise(as: Assembler): void {
   for (const sec of as.sections) {
     assignAddresses(as, sec, true);
+    // GNU as pads a mergeable section to a whole number of entries (with zeros).
+    if (sec.flags & 0x10 && sec.entsize > 1) sec.size = Math.ceil(sec.size / sec.entsize) * sec.entsize;
     materialise(as, sec);
   }
 }
@@ -148,6 +151,10 @@ function assignAddresses(as: Assembler, sec: Section, final: boolean): void {
         break;
       }
     }
+    if (end + f.varSize > MAX_SECTION_SIZE) {
+      if (final) report(as, f, `section ${sec.name} too large`);
+      f.varSize = 0;
+    }
     addr = end + f.varSize;
   }
   sec.size = addr;
@@ -209,6 +216,23 @@ function materialise(as: Assembler, sec: Section): void {
   }
 }
 
+/** A reference to a local symbol of a mergeable section keeps the symbol when its addend is not zero
+ *  (adjust_reloc_syms); the target may say what counts (pc-relative bias, specifiers). */
+function keepInMerge(as: Assembler, fix: TargetFixup): boolean {
+  if (as.target.keepInMerge) return as.target.keepInMerge(fix);
+  return fix.pcrel || fix.addend !== 0n;
+}
+
+/** The target's relocation choice; its own error class (an impossible relocation) becomes an AsmError. */
+function targetReloc(as: Assembler, q: RelocQuery): RelocChoice {
+  try {
+    return as.target.reloc(q);
+  } catch (e) {
+    if (e instanceof Error && !(e instanceof AsmError) && !(e instanceof TypeError) && !(e instanceof RangeError)) throw new AsmError(e.message);
+    throw e;
+  }
+}
+
 function fillPattern(out: Uint8Array, at: number, n: number, fill: number, size: number): void {
   for (let i = 0; i < n; i++) out[at + i] = (fill >>> (8 * (i % size))) & 0xff;
 }
@@ -261,31 +285,42 @@ function resolveFixup(as: Assembler, sec: Section, fx: Fixup): void {
   }
   const dataPcrel = !tfix && pcrel;
   if (!tfix) tfix = as.target.dataFixup(fx.size, pcrel, spec);
-  if (add && add.kind === SymKind.Label && add.section === sec && pcrel && !spec && add.bind !== BIND_WEAK
-      && (add.bind !== BIND_GLOBAL || dataPcrel || fx.inVar || !as.target.forceRelocGlobal(tfix))) {
+  const bind = v.alias ? v.alias.bind : add ? add.bind : 0;
+  const specOk = !spec || !!as.target.adjustableSpecs?.has(spec);
+  if (add && add.kind === SymKind.Label && add.section === sec && pcrel && specOk && bind !== BIND_WEAK
+      && (bind !== BIND_GLOBAL || dataPcrel || fx.inVar || !as.target.forceRelocGlobal(tfix))) {
     const value = BigInt(addrOf(add)) + num - BigInt(place);
     checkRange(value, fx.size, fx.check || 1, place);
     writeInt(sec.bytes, place, value, fx.size);
     return;
   }
-  const local = !!add && add.kind === SymKind.Label && add.bind !== BIND_GLOBAL && add.bind !== BIND_WEAK
-    && add.bind !== 10 && !add.isSectionSym;
+  // The symbol the fixup names: an equate of a label (`.set .LC3, .LC2+8`, a global alias) is a
+  // symbol of its own at the label's address plus `off`.
+  const named = v.alias ?? add;
+  const off = v.alias ? v.aliasOff ?? 0n : 0n;
+  const local = !!add && add.kind === SymKind.Label && bind !== BIND_GLOBAL && bind !== BIND_WEAK
+    && bind !== 10 && !add.isSectionSym;
   const merge = !!add && !!add.section && (add.section.flags & 0x10) !== 0;
-  const q = { ...tfix, pcrel, spec, addend: num, sym: add ? add.name : '' };
-  let choice = as.target.reloc({ fix: q, local, merge, viaSection: false });
-  let relSym: Sym | null = add;
-  let addend = num;
+  const q = { ...tfix, pcrel, spec, addend: num - off, sym: named ? named.name : '' };
+  let choice = targetReloc(as, { fix: q, local, merge, viaSection: false });
+  let relSym: Sym | null = named;
+  let addend = num - off;
   if (add && add.isSectionSym) {
     add.usedInReloc = true;
-  } else if (local && !choice.keepSymbol && !add!.section!.group && !(merge && (pcrel || num !== 0n))) {
+  } else if (local && !choice.keepSymbol && !(merge && keepInMerge(as, { ...q, addend }))
+      // adjust_reloc_syms keeps named (not .L) symbols of another section that is a comdat group.
+      && !(add!.section!.group && add!.section!.comdat && add!.section !== sec && !named!.isLocalName)) {
     relSym = add!.section!.sym!;
-    addend += BigInt(addrOf(add!));
+    addend = num + BigInt(addrOf(add!));
     relSym.usedInReloc = true;
-    choice = as.target.reloc({ fix: q, local, merge, viaSection: true });
-  } else if (add) {
-    add.usedInReloc = true;
-    add.used = true;
+    choice = targetReloc(as, { fix: { ...q, addend: num }, local, merge, viaSection: true });
+  } else if (named) {
+    named.usedInReloc = true;
+    named.used = true;
+    as.symbols.place(named);
   }
+  // A TLS relocation makes its symbol thread-local (S_SET_THREAD_LOCAL).
+  if (named && spec && as.target.tlsSpecs?.has(spec) && named.type === 0) named.type = STT_TLS;
   if (!as.target.rela) writeInt(sec.bytes, place, addend, fx.size);
   sec.relocs.push({ offset: place, type: choice.type, sym: relSym, addend: as.target.rela ? addend : 0n });
 }

@@ -44,8 +44,8 @@ export function buildObject(as: Assembler): ObjectFile {
 
   // Symbols.
   for (const name of as.fileSymbols) addSymbol(obj, makeSymbol(name, STB_LOCAL, STT_FILE, SEC_ABS));
-  for (const s of as.symbols.all) {
-    if (!wanted(s)) continue;
+  const syms = as.symbols.all.filter(wanted).sort((a, b) => a.order - b.order);
+  for (const s of syms) {
     s.outIndex = addSymbol(obj, outSymbol(as, s));
   }
   for (const [name, g] of groups) {
@@ -128,6 +128,6 @@ function sizeOf(as: Assembler, s: Sym): bigint {
     // fall through
   }
   as.errors++;
-  as.opts.diag.error('', 0, `.size expression for ${s.name} does not evaluate to a constant`);
+  as.opts.diag.error(s.sizeAt?.file ?? as.opts.fileName, s.sizeAt?.line ?? 0, `.size expression for ${s.name} does not evaluate to a constant`);
   return 0n;
 }

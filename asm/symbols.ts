@@ -35,6 +35,8 @@ export class Sym {
   /** st_other visibility. */
   visibility = 0;
   size: Expr | null = null;
+  /** Where .size was given (for its late error). */
+  sizeAt: { file: string; line: number } | null = null;
   /** Common: size and alignment. */
   commonSize = 0n;
   commonAlign = 0n;
@@ -52,6 +54,8 @@ export class Sym {
   equiv = false;
   /** Output index in the ObjectFile. */
   outIndex = 0;
+  /** A .L name has taken its place in the symbol order (see SymbolTable.place). */
+  placed = false;
   constructor(public name: string, public order: number) {}
 
   get isLocalName(): boolean {
@@ -59,9 +63,22 @@ export class Sym {
   }
 }
 
+// Symbol order. GNU as writes symbols in the order they enter its symbol list. A named symbol enters
+// when it is first mentioned; a `.L` name is a lightweight "local symbol" outside that list and only
+// enters it when converted to a full symbol: when a memory operand or branch of an instruction
+// mentions it after its definition, or else when a relocation keeps it at the end of assembly
+// (relocations in section order). `order` is that position; output sorts by it.
 export class SymbolTable {
   private map = new Map<string, Sym>();
   all: Sym[] = [];
+  private seq = 0;
+
+  /** A .L name enters the symbol order now (no effect on other names or after the first time). */
+  place(s: Sym): void {
+    if (s.placed || !s.isLocalName) return;
+    s.placed = true;
+    s.order = this.seq++;
+  }
   private numericCount = new Map<string, number>();
   private tmp = 0;
 
@@ -73,7 +90,7 @@ export class SymbolTable {
   ref(name: string): Sym {
     let s = this.map.get(name);
     if (!s) {
-      s = new Sym(name, this.all.length);
+      s = new Sym(name, this.seq++);
       this.map.set(name, s);
       this.all.push(s);
     }
@@ -82,7 +99,7 @@ export class SymbolTable {
 
   /** A section symbol (not entered in the name map: `.text` in an expression means the section start). */
   sectionSym(sec: Section): Sym {
-    const s = new Sym(sec.name, this.all.length);
+    const s = new Sym(sec.name, this.seq++);
     s.isSectionSym = true;
     s.kind = SymKind.Label;
     s.section = sec;

@@ -71,6 +71,9 @@ export interface TargetEnv {
   parseExpr(text: string): TargetValue;
   /** The symbol is defined at this point and is not global or weak (GNU as decides call relocations so). */
   isLocalDefined(name: string): boolean;
+  /** GNU as has looked `name` up where it converts a `.L` symbol that already exists (defined or
+   *  mentioned before) into a full one, which fixes its place in the symbol table. */
+  noteOperandRef?(name: string, always?: boolean): void;
 }
 
 export interface AsmTarget {
@@ -83,6 +86,16 @@ export interface AsmTarget {
   readonly lineCommentChars: string;
   /** Relocation specifiers accepted after '@'. */
   readonly specs: ReadonlySet<string>;
+  /** Specifiers that make the assembler create _GLOBAL_OFFSET_TABLE_ (as GNU as does on x86). */
+  readonly gotSpecs?: ReadonlySet<string>;
+  /** Specifiers whose relocation against a local symbol may be resolved or moved to the section
+   *  symbol like a plain one (x86: @PLT). */
+  readonly adjustableSpecs?: ReadonlySet<string>;
+  /** Whether a reference to a local symbol in a mergeable section keeps that symbol (rather than
+   *  section symbol + offset); default: when pc-relative or the addend is not zero. */
+  keepInMerge?(fix: TargetFixup): boolean;
+  /** Specifiers of TLS relocations (their symbol becomes STT_TLS). */
+  readonly tlsSpecs?: ReadonlySet<string>;
   /** Handle a target directive (.code16, .att_syntax, ...); false when not a target directive. */
   directive(name: string, args: string): boolean;
   /** Parse and encode one instruction statement (mnemonic and operand text). */

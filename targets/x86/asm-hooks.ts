@@ -17,15 +17,24 @@
 import type {
   AsmTarget, CfiTarget, RelaxForm, RelocChoice, RelocQuery, TargetEncoding, TargetEnv, TargetFixup,
 } from '../../asm/target';
-import { encode, encodeBranch, isRelaxable, Fixup, Encoded, FX_CALL, FX_BRANCH, Mode } from './encode';
+import { encode, encodeBranch, isRelaxable, Fixup, Encoded, FX_CALL, FX_BRANCH, FX_DISP, Mode } from './encode';
 import { codePadding } from './nops';
 import { Instruction, OpKind, RELOC_SPECS, SymExpr, Value } from './operand';
 import {
   i386RelocType, x86_64RelocType, R_X86_64_PC32, R_386_PC32, R_X86_64_GOTPC32, R_386_GOTPC,
 } from './relocs';
 import { parseInstruction } from './syntax';
+import { RegClass, REGS } from './regs';
 import { X86Error } from './error';
 
+const LEADING_NAME = /^\s*\*?\s*([A-Za-z_.$][\w.$]*)/;
+/** Every specifier but @PLT and @SIZE makes GNU as create _GLOBAL_OFFSET_TABLE_ (lex_got). */
+const GOT_SPECS: ReadonlySet<string> = new Set([...RELOC_SPECS].filter((s) => s !== 'PLT' && s !== 'SIZE'));
+const TLS_SPECS: ReadonlySet<string> = new Set([
+  'TLSGD', 'TLSLD', 'TLSLDM', 'DTPOFF', 'GOTTPOFF', 'TPOFF', 'NTPOFF', 'INDNTPOFF', 'GOTNTPOFF', 'TLSDESC', 'TLSCALL',
+]);
+/** tc_i386_fix_adjustable: @PLT against a local symbol becomes a plain pc-relative reference. */
+const ADJUSTABLE: ReadonlySet<string> = new Set(['PLT']);
 const FX_SIGNED = 1 << 16;
 const FX_LOCAL_AT_PARSE = 1 << 17;
 
@@ -38,7 +47,7 @@ const DWARF32 = ['eax', 'ecx', 'edx', 'ebx', 'esp', 'ebp', 'esi', 'edi', 'eip'];
 /** Spellings that .code16gcc turns into their 32-bit forms. */
 const CODE16GCC: Record<string, string> = {
   call: 'calll', ret: 'retl', push: 'pushl', pop: 'popl', pushf: 'pushfl', popf: 'popfl', enter: 'enterl',
-  leave: 'leavel', iret: 'iretl', lret: 'lretl', pusha: 'pushal', popa: 'popal',
+  leave: 'leavel', lret: 'lretl', pusha: 'pushal', popa: 'popal', lcall: 'lcalll',
 };
 
 export function makeX86Target(bits: 64 | 32): AsmTarget {
@@ -49,8 +58,10 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
   function toTargetFixup(f: Fixup, env: TargetEnv): TargetFixup {
     let kind = f.flags | (f.signed ? FX_SIGNED : 0);
     if (f.flags & FX_CALL && f.expr.sym && env.isLocalDefined(f.expr.sym)) kind |= FX_LOCAL_AT_PARSE;
+    // `$_GLOBAL_OFFSET_TABLE_` (GOTPC): GNU as adds the field's distance from the instruction start.
+    const gotpc = f.expr.sym === '_GLOBAL_OFFSET_TABLE_' && !f.expr.spec && !f.pcrel;
     return {
-      offset: f.offset, size: f.size, pcrel: f.pcrel, sym: f.expr.sym, addend: f.expr.addend, spec: f.expr.spec,
+      offset: f.offset, size: f.size, pcrel: f.pcrel, sym: f.expr.sym, addend: f.expr.addend + (gotpc ? BigInt(f.offset) : 0n), spec: f.expr.spec,
       check: f.pcrel || f.signed ? 1 : 3, kind,
     };
   }
@@ -69,6 +80,37 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
       { bytes: short.bytes, fixup: toTargetFixup(short.fixups[0], env), min: -128, max: 127 },
       { bytes: near.bytes, fixup: nf, min: -wide - 1, max: wide },
     ];
+  }
+
+  /** GNU as converts an existing `.L` symbol into a full symbol (which fixes its place in the symbol
+   *  table) when an operand's text starts with its name (parse_register looks the name up first). */
+  function noteLeadingNames(operands: string, env: TargetEnv): void {
+    if (!env.noteOperandRef || !operands) return;
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i <= operands.length; i++) {
+      const c = i < operands.length ? operands.charCodeAt(i) : 44;
+      if (c === 40) depth++;
+      else if (c === 41) depth--;
+      else if (c === 44 && depth <= 0) {
+        const m = LEADING_NAME.exec(operands.slice(start, i));
+        if (m) env.noteOperandRef(m[1], false);
+        start = i + 1;
+      }
+    }
+  }
+
+  /** ... and a 64-bit mov between a register and memory converts its symbol even when it did not exist
+   *  before the instruction (found by experiment with GNU as 2.40). */
+  function noteMovq(inst: Instruction, env: TargetEnv): void {
+    const ops = inst.operands;
+    if (mode !== 64 || ops.length !== 2 || !env.noteOperandRef || !/^movq?$/i.test(inst.mnemonic)) return;
+    for (let k = 0; k < 2; k++) {
+      const op = ops[k], other = ops[1 - k];
+      if (op.kind === OpKind.Mem && isSymbolic(op.disp) && other.kind === OpKind.Reg && REGS[other.reg].cls === RegClass.Gpr64) {
+        env.noteOperandRef(op.disp.sym, true);
+      }
+    }
   }
 
   function isSymbolic(v: Value): v is SymExpr {
@@ -105,6 +147,9 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     commentChars: '#',
     lineCommentChars: '#/',
     specs: RELOC_SPECS,
+    gotSpecs: GOT_SPECS,
+    tlsSpecs: TLS_SPECS,
+    adjustableSpecs: ADJUSTABLE,
     cfi,
 
     directive(name: string): boolean {
@@ -124,9 +169,12 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
       let mn = mnemonic;
       if (gcc16 && CODE16GCC[mn.toLowerCase()]) {
         // Only when no operand fixes the size (push %ax stays 16-bit).
-        if (!/%[a-d]x\b|%[sd]i\b|%[sb]p\b|%[c-gs]s\b/.test(operands)) mn = CODE16GCC[mn.toLowerCase()];
+        // (segment registers do not: GNU as pushes them with 32 bits and a warning).
+        if (!/%[a-d]x\b|%[sd]i\b|%[sb]p\b/.test(operands.replace(/\([^)]*\)/g, ''))) mn = CODE16GCC[mn.toLowerCase()];
       }
+      noteLeadingNames(operands, env);
       const inst = parseInstruction(operands ? `${mn} ${operands}` : mn, (t) => env.parseExpr(t) as Value);
+      noteMovq(inst, env);
       const op0 = inst.operands[0];
       if (inst.operands.length === 1 && op0.kind === OpKind.Mem && !op0.star && op0.base < 0 && op0.index < 0
           && isSymbolic(op0.disp) && isRelaxable(inst, mode)) {
@@ -153,7 +201,11 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
         if (q.viaSection || (f.kind & FX_BRANCH && !f.sym)) local = true;
         type = x86_64RelocType(fx, local);
       } else type = i386RelocType(fx);
-      return { type, keepSymbol: f.spec !== '' };
+      if (q.viaSection && f.spec === 'PLT') type = is64 ? R_X86_64_PC32 : R_386_PC32;
+      // Relocations with a specifier keep their symbol, except @PLT and (i386) @GOTOFF in a memory
+      // operand's displacement (not in an immediate or data).
+      const gotoffDisp = f.spec === 'GOTOFF' && !is64 && (f.kind & FX_DISP) !== 0;
+      return { type, keepSymbol: f.spec !== '' && f.spec !== 'PLT' && !gotoffDisp };
     },
 
     dataFixup(size: number, pcrel: boolean, spec: string): TargetFixup {
@@ -161,5 +213,12 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     },
 
     forceRelocGlobal: () => true,
+
+    // GNU as keeps the symbol when the fixup's own offset is not zero: x86-64 pc-relative fixups
+    // carry the -4 bias there, i386 ones do not; i386 @GOTOFF always keeps it.
+    keepInMerge(f: TargetFixup): boolean {
+      if (is64) return f.pcrel || f.addend !== 0n;
+      return f.spec === 'GOTOFF' || f.addend + (f.pcrel ? BigInt(f.size) : 0n) !== 0n;
+    },
   };
 }

@@ -38,6 +38,7 @@ export const FX_BRANCH = 1; // rel field of a call/jmp/jcc (R_X86_64_PLT32 for s
 export const FX_GOTX = 2; // GOT-relative operand of an instruction the linker may relax (GOTPCRELX / GOT32X)
 export const FX_REX = 4; // ... and the instruction has a REX prefix (REX_GOTPCRELX)
 export const FX_CALL = 8; // rel field of a call
+export const FX_DISP = 16; // displacement of a memory operand (GNU as adjusts i386 @GOTOFF there)
 
 export interface Fixup {
   /** Byte offset of the field in the instruction. */
@@ -370,7 +371,7 @@ function encodeForm(inst: Instruction, f: Form, mode: Mode): Encoded {
         }
         break;
       case Role.Moffs:
-        if (op.kind === OpKind.Mem) e.value(op.disp, asz / 8, false, false, 0);
+        if (op.kind === OpKind.Mem) e.value(op.disp, asz / 8, false, false, FX_DISP);
         break;
       case Role.Far:
         if (op.kind === OpKind.Far) {
@@ -390,6 +391,7 @@ function encodeForm(inst: Instruction, f: Form, mode: Mode): Encoded {
 const MODRM16: Record<string, number> = { '3,6': 0, '3,7': 1, '5,6': 2, '5,7': 3, '6,-1': 4, '7,-1': 5, '5,-1': 6, '3,-1': 7 };
 
 function encodeMem(e: Emitter, m: MemOp, reg: number, asz: number, mode: Mode, fxFlags: number): void {
+  fxFlags |= FX_DISP;
   const d = m.disp;
   const sym = !isConst(d);
   const dv = isConst(d) ? d : 0n;

@@ -3,7 +3,7 @@
 const h = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
 
 // Float arithmetic: name, opcode, which of ps/pd/ss/sd exist.
-const FARITH: [string, number, string][] = [
+export const FARITH: [string, number, string][] = [
   ['add', 0x58, 'ps pd ss sd'], ['mul', 0x59, 'ps pd ss sd'], ['sub', 0x5c, 'ps pd ss sd'], ['min', 0x5d, 'ps pd ss sd'],
   ['div', 0x5e, 'ps pd ss sd'], ['max', 0x5f, 'ps pd ss sd'], ['sqrt', 0x51, 'ps pd ss sd'], ['rsqrt', 0x52, 'ps ss'],
   ['rcp', 0x53, 'ps ss'], ['and', 0x54, 'ps pd'], ['andn', 0x55, 'ps pd'], ['or', 0x56, 'ps pd'], ['xor', 0x57, 'ps pd'],

@@ -28,7 +28,8 @@
 // 64-bit mode), o64 (64-bit mode only), br (branch: rm operands need '*', rel operands are labels),
 // far (far call/jmp), nor (AT&T operand order equals Intel order), att=NAME (suffix spellings NAME+b/w/l/q
 // for SSE rows with a GPR operand, or movzx-style NAME+src letter+dst letter), fp / fi (x87 memory
-// suffixes s/l/t and s/l/ll/q), nosfx (no suffix spellings), str (string instruction: also Intel 'd'
+// suffixes s/l/t and s/l/ll/q), nosfx (no suffix spellings), sfxonly (only the suffixed spelling: the
+// non-default operand size of call/lcall, `calll` in 16-bit mode), str (string instruction: also Intel 'd'
 // spelling), roles=XYZ (operand roles in Intel order when the defaults do not fit: r reg, m rm,
 // v vvvv, o opcode+r, i imm, 4 is4, - implicit), f=FEATURE, swap (operands may be swapped: test/xchg).
 //
@@ -485,7 +486,7 @@ function parseVex(f: Form, tok: string, vexL: number, row: string): void {
 
 // AT&T spellings of a form: the bare name, and suffixed names that carry the operand size.
 function spellings(f: Form, name: string, fl: Map<string, string>): void {
-  addSpelling(name, f, false);
+  if (!fl.has('sfxonly')) addSpelling(name, f, false);
   const sfxLetter = SIZE_LETTER[f.sfx];
   if (f.flags & F_FP) {
     const l = f.sfx === 32 ? 's' : f.sfx === 64 ? 'l' : f.sfx === 80 ? 't' : '';
