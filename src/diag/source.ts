@@ -6,11 +6,14 @@
 // which is what diagnostics must show. Line numbers are computed only when a message is printed.
 
 export class SourceFile {
-  /** Spliced text (phase 2 done). */
+  /** Spliced text (phase 2 done). The original text is not kept: it is rebuilt from this and the splices. */
   readonly text: string;
-  /** Offsets (in `text`) at which a splice was removed, ascending; with the removed length. */
+  /** Offsets (in `text`) at which a splice was removed, ascending; with the removed characters. */
   private readonly spliceAt: number[] = [];
-  private readonly spliceLen: number[] = [];
+  private readonly spliceText: string[] = [];
+  /** Length of the original text. */
+  private readonly originalLength: number;
+  /** Offsets (in the original text) at which physical lines start (built on first use). */
   private lineStarts: Int32Array | null = null;
   /** spliceSum[k]: total length of the first k splices (built on first use). */
   private spliceSum: Int32Array | null = null;
@@ -21,17 +24,18 @@ export class SourceFile {
     readonly id: number,
     /** The path used to open the file, as it appears in diagnostics and line markers. */
     readonly name: string,
-    readonly original: string,
+    original: string,
     /** True for files found in a system include directory. */
     public system = false,
   ) {
+    this.originalLength = original.length;
     this.text = this.splice(original);
   }
 
   private splice(src: string): string {
     let i = src.indexOf('\\');
     if (i < 0) return src;
-    let out = '';
+    const parts: string[] = [];
     let last = 0;
     let removed = 0;
     for (; i >= 0; i = src.indexOf('\\', i + 1)) {
@@ -43,15 +47,31 @@ export class SourceFile {
       else if (src.charCodeAt(j) === 13 && src.charCodeAt(j + 1) === 10) len = j + 2 - i;
       else if (src.charCodeAt(j) === 13) len = j + 1 - i;
       if (!len) continue;
-      out += src.slice(last, i);
+      parts.push(src.slice(last, i));
       this.spliceAt.push(i - removed);
-      this.spliceLen.push(len);
+      // (a copy, never a slice that would keep the original text alive)
+      this.spliceText.push(len === 2 && src.charCodeAt(i + 1) === 10 ? '\\\n' : copyString(src.slice(i, i + len)));
       removed += len;
       last = i + len;
       i = last - 1;
     }
-    out += src.slice(last);
-    return out;
+    parts.push(src.slice(last));
+    // join() makes one flat string that shares nothing with `src`
+    return parts.join('');
+  }
+
+  /** The file's original text (before splicing), rebuilt. */
+  get original(): string {
+    return this.originalSlice(0, this.originalLength);
+  }
+
+  private sums(): Int32Array {
+    if (this.spliceSum === null) {
+      const t = this.spliceText;
+      this.spliceSum = new Int32Array(t.length + 1);
+      for (let k = 0; k < t.length; k++) this.spliceSum[k + 1] = this.spliceSum[k] + t[k].length;
+    }
+    return this.spliceSum;
   }
 
   /** Offset in the original file for an offset in the spliced text. */
@@ -59,24 +79,65 @@ export class SourceFile {
     const at = this.spliceAt;
     if (at.length === 0) return pos;
     // binary search for the number of splices at or before pos, then a prefix sum of their lengths
-    if (this.spliceSum === null) {
-      this.spliceSum = new Int32Array(at.length + 1);
-      for (let k = 0; k < at.length; k++) this.spliceSum[k + 1] = this.spliceSum[k] + this.spliceLen[k];
-    }
+    const sum = this.sums();
     let lo = 0, hi = at.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (at[mid] <= pos) lo = mid + 1; else hi = mid;
     }
-    return pos + this.spliceSum[lo];
+    return pos + sum[lo];
   }
 
+  /** The original text from offset `from` to `to`, pieced together from the spliced text and the splices. */
+  private originalSlice(from: number, to: number): string {
+    const at = this.spliceAt, rm = this.spliceText, n = at.length;
+    if (n === 0) return this.text.slice(from, to);
+    const sum = this.sums();
+    // first splice that does not end at or before `from`
+    let lo = 0, hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] + sum[mid + 1] <= from) lo = mid + 1; else hi = mid;
+    }
+    let k = lo;
+    let out = '';
+    for (let o = from; o < to;) {
+      const spliceStart = k < n ? at[k] + sum[k] : Infinity;
+      if (spliceStart <= o) {
+        out += rm[k].slice(o - spliceStart, Math.min(to - spliceStart, rm[k].length));
+        o = spliceStart + rm[k].length;
+        k++;
+      } else {
+        const stop = Math.min(to, spliceStart);
+        out += this.text.slice(o - sum[k], stop - sum[k]);
+        o = stop;
+      }
+    }
+    return out;
+  }
+
+  /** Start offsets (original text) of the physical lines: the spliced text's lines and the splices' newlines. */
   private starts(): Int32Array {
     if (this.lineStarts) return this.lineStarts;
-    const src = this.original;
-    const list: number[] = [0];
-    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) list.push(i + 1);
-    this.lineStarts = Int32Array.from(list);
+    const src = this.text, at = this.spliceAt, rm = this.spliceText;
+    let s = new Int32Array(1024 + (src.length >> 5));
+    const sum = at.length ? this.sums() : null;
+    let n = 1, k = 0;
+    for (let i = src.indexOf('\n'); ; i = src.indexOf('\n', i + 1)) {
+      if (n + 2 >= s.length) { const t = new Int32Array(s.length * 2); t.set(s); s = t; }
+      // the splices before this newline (all of them after the last one)
+      const stop = i < 0 ? Infinity : i;
+      for (; k < at.length && at[k] <= stop; k++) {
+        const nl = rm[k].indexOf('\n');
+        if (nl >= 0) {
+          if (n + 2 >= s.length) { const t = new Int32Array(s.length * 2); t.set(s); s = t; }
+          s[n++] = at[k] + sum![k] + nl + 1;
+        }
+      }
+      if (i < 0) break;
+      s[n++] = i + 1 + (sum ? sum[k] : 0);
+    }
+    this.lineStarts = s.slice(0, n);
     return this.lineStarts;
   }
 
@@ -97,8 +158,8 @@ export class SourceFile {
     const s = this.starts();
     if (line < 1 || line > s.length) return '';
     const start = s[line - 1];
-    const end = line < s.length ? s[line] - 1 : this.original.length;
-    let t = this.original.slice(start, end);
+    const end = line < s.length ? s[line] - 1 : this.originalLength;
+    let t = this.originalSlice(start, end);
     if (t.endsWith('\r')) t = t.slice(0, -1);
     return t;
   }
@@ -116,4 +177,11 @@ export class SourceFile {
     }
     return { name: this.name, line: lc.line, col: lc.col };
   }
+}
+
+/** A copy of a short string that shares no memory with the string it was sliced from. */
+function copyString(s: string): string {
+  let out = '';
+  for (let k = 0; k < s.length; k++) out += s[k];
+  return out;
 }

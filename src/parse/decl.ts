@@ -99,9 +99,9 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
     // after a tag definition a type name means a forgotten ';' (gcc stops the specifiers here)
     if (spec.tagDef && startsTypeSpecifier(p, k, t)) break;
     if (k === KW.None) {
-      if (counter === 0 && ty === null && !spec.autoType && p.isTypedefName(t)) {
+      const td: Obj | null = counter === 0 && ty === null && !spec.autoType ? p.lookup(t.text) : null;
+      if (td !== null && td.storage === SC.Typedef) {
         // `T x` where T is a typedef, unless the next token makes T the declarator (`T;` in a struct)
-        const td = p.lookup(t.text)!;
         td.used = true;
         ty = td.ty;
         counter += OTHER;

@@ -10,6 +10,8 @@ import { Type, TY } from './types';
 
 export function numberLiteral(p: Parser, t: Token): Node {
   const T = p.T;
+  const small = smallDecimal(t.text);
+  if (small >= 0) return intNode(t, T.int, small < SMALL_BIGINTS.length ? SMALL_BIGINTS[small] : BigInt(small));
   if (isFloatLiteral(t.text)) {
     const r = parseFloatLiteral(t.text, T.floatFormat(T.ldouble));
     if ('error' in r) {
@@ -60,6 +62,25 @@ export function numberLiteral(p: Parser, t: Token): Node {
     return n;
   }
   return intNode(t, ty, v);
+}
+
+/** BigInts of the most common small constants, made once. */
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 256 }, (_, k) => BigInt(k));
+
+/**
+ * The value of a plain decimal constant of at most 9 digits with no suffix (always an int), or -1 for
+ * any other spelling (the general path decides). "0" counts; other leading zeros are octal.
+ */
+function smallDecimal(s: string): number {
+  const n = s.length;
+  if (n > 9) return -1;
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return n > 1 && s.charCodeAt(0) === 48 ? -1 : v;
 }
 
 export function intNode(t: Token, ty: Type, v: bigint): Node {

@@ -78,9 +78,16 @@ export function makeKeywords(std: string, target: TargetLayout): Map<string, KW>
 }
 
 export class Scope {
-  vars = new Map<string, Obj>();
-  tags = new Map<string, Type>();
+  // Most block scopes declare nothing: their maps are made on first use (reads go through getVar/getTag).
+  private varMap: Map<string, Obj> | null = null;
+  private tagMap: Map<string, Type> | null = null;
   constructor(readonly vmAtEntry: VmScope | null = null) {}
+  get vars(): Map<string, Obj> { return this.varMap ??= new Map(); }
+  get tags(): Map<string, Type> { return this.tagMap ??= new Map(); }
+  getVar(name: string): Obj | undefined { return this.varMap === null ? undefined : this.varMap.get(name); }
+  getTag(name: string): Type | undefined { return this.tagMap === null ? undefined : this.tagMap.get(name); }
+  /** Does the scope declare any ordinary identifier? */
+  get hasVars(): boolean { return this.varMap !== null && this.varMap.size > 0; }
 }
 
 /** The variably modified identifiers in scope, innermost first (a path in the tree of block scopes). */
@@ -278,7 +285,7 @@ export class Parser {
   leaveScope(): void {
     const sc = this.scopes.pop()!;
     this.vmChain = sc.vmAtEntry;
-    if (this.fn !== null && this.opts.diag.isEnabled('unused-variable')) this.warnUnused(sc);
+    if (this.fn !== null && sc.hasVars && this.opts.diag.isEnabled('unused-variable')) this.warnUnused(sc);
   }
   /** Unused block-scope typedefs of the current function (gcc reports them at its end). */
   unusedTypedefs: Obj[] = [];
@@ -299,7 +306,7 @@ export class Parser {
   lookup(name: string): Obj | null {
     const s = this.scopes;
     for (let i = s.length - 1; i >= 0; i--) {
-      const o = s[i].vars.get(name);
+      const o = s[i].getVar(name);
       if (o !== undefined) return o;
     }
     return null;
@@ -307,7 +314,7 @@ export class Parser {
   lookupTag(name: string): Type | null {
     const s = this.scopes;
     for (let i = s.length - 1; i >= 0; i--) {
-      const t = s[i].tags.get(name);
+      const t = s[i].getTag(name);
       if (t !== undefined) return t;
     }
     return null;
