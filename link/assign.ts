@@ -35,6 +35,9 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
     let entsize = -1;
     let content = false;
     let anyInput = false;
+    // GNU ld creates the section with the first statement that needs it: a data statement makes it
+    // read-only, an assignment makes it with no flags (writable once allocated)
+    let firstMaker: 'data' | 'assign' | '' = '';
     for (const lc of cmds) {
       if (lc.k !== 'osec' || lc.out !== o) continue;
       for (const s of lc.stmts) {
@@ -48,8 +51,11 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
             if (entsize === -1) entsize = sec.entsize; else if (entsize !== sec.entsize) entsize = 0;
             if (sec.size > 0 || ctx.opts.relocatable) content = true;
           }
-        } else if (s.k === 'data') { content = true; progbits = true; }
-        else if (s.k === 'assign' && s.a.name === '.' && !trivialDotAssign(s.a)) content = true;
+        } else if (s.k === 'data') { content = true; progbits = true; if (!firstMaker) firstMaker = 'data'; }
+        else if (s.k === 'assign') {
+          if (!firstMaker) firstMaker = 'assign';
+          if (s.a.name === '.' && !trivialDotAssign(s.a)) content = true;
+        }
       }
       const d = lc.desc;
       if (d && d.type === 'NOLOAD') o.kind = OutKind.NoLoad;
@@ -63,7 +69,7 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
     if (o.kind === OutKind.Info) o.flags &= ~SHF_ALLOC;
     if (o.flags === 0 && content && !progbits) o.flags = 0;
     // no input sections, only data or `.` moves: GNU ld makes it allocated, loaded and writable
-    if ((!progbits || !anyInput) && !(flags & SHF_ALLOC) && content) o.flags |= SHF_ALLOC | SHF_WRITE;
+    if ((!progbits || !anyInput) && !(flags & SHF_ALLOC) && content) o.flags |= SHF_ALLOC | (anyInput || firstMaker !== 'data' ? SHF_WRITE : 0);
     if (o.kind === OutKind.Info) o.flags &= ~SHF_ALLOC;
     o.align = align;
     o.entsize = entsize > 0 ? entsize : 0;
@@ -88,7 +94,10 @@ function trivialDotAssign(a: Assign): boolean {
 
 interface PassState {
   env: EvalEnv;
-  lmaDelta: bigint;
+  /** Per VMA region (null: the default region): the last section placed there, for the LMA rule. */
+  lastInRegion: Map<Region | null, OutputSection>;
+  /** The previous output section statement: its `>region` and LMA region (GNU propagates the latter). */
+  prevRegions: { region: string; lmaRegion: string } | null;
   prevOut: OutputSection | null;
   overlayEnd: Map<object, bigint>;
 }
@@ -103,7 +112,7 @@ export function assignPass(ctx: LinkContext, cmds: LCmd[], outputs: Map<string, 
     maxPage: BigInt(ctx.opts.maxPageSize ?? ctx.target.maxPageSize),
     commonPage: BigInt(ctx.opts.commonPageSize ?? ctx.target.commonPageSize),
   };
-  const st: PassState = { env, lmaDelta: 0n, prevOut: null, overlayEnd: new Map() };
+  const st: PassState = { env, lastInRegion: new Map(), prevRegions: null, prevOut: null, overlayEnd: new Map() };
   for (const c of cmds) {
     if (c.k === 'assign') { env.cur = null; doAssign(st, c.a); continue; }
     if (c.k === 'assert') { env.cur = null; doAssert(st, c.a); continue; }
@@ -149,7 +158,10 @@ function doAssign(st: PassState, a: Assign): void {
   let addr = v.v;
   let sec: OutputSection | null = v.sec;
   if (v.num && env.cur) { addr = env.cur.addr + v.v; sec = env.cur; }
-  if (!sec && !v.num && !env.cur && a.expr.k !== 'num' && dotDerived(a.expr)) sec = sectionAt(env, addr, st.prevOut);
+  if (!sec && !v.num && !env.cur && a.expr.k !== 'num' && dotDerived(a.expr)) {
+    // GNU ld: ORIGIN() is relative to the section `.` is in, whatever the value
+    sec = sectionAt(env, usesOrigin(a.expr) ? env.dot : addr, st.prevOut);
+  }
   s.kind = SymKind.Defined;
   s.scriptDefined = true;
   s.section = null;
@@ -164,11 +176,16 @@ function doAssign(st: PassState, a: Assign): void {
 }
 
 /** Whether an expression takes its value from `.` (so a top-level symbol lands in a section). */
+function usesOrigin(e: import('./script-ast').Expr): boolean {
+  if (e.k === 'bin') return usesOrigin(e.a) || usesOrigin(e.b);
+  return e.k === 'call' && e.fn === 'ORIGIN';
+}
+
 function dotDerived(e: import('./script-ast').Expr): boolean {
   switch (e.k) {
     case 'dot': return true;
     case 'bin': return dotDerived(e.a) || dotDerived(e.b);
-    case 'call': return e.fn === 'ALIGN' && e.args.length === 1;
+    case 'call': return (e.fn === 'ALIGN' && e.args.length === 1) || e.fn === 'ORIGIN';
     default: return false;
   }
 }
@@ -248,6 +265,8 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
   const d = c.desc;
   if (d) env.src = ctx.script.sections.length ? (findSrc(ctx, d) ?? env.src) : env.src;
   const alloc = (o.flags & SHF_ALLOC) !== 0;
+  // INFO/COPY/DSECT/OVERLAY sections are not allocated, yet GNU ld gives them addresses at `.` and moves `.`
+  const placed = alloc || o.kind === OutKind.Info;
   // A second statement for the same output section (orphans joining, overlays) continues it.
   const cont = o.items.length > 0 && (o as OutputSection & { pass?: unknown }).pass === env;
   if (o.removed) {
@@ -280,6 +299,12 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
     const ov = d?.overlay;
     let addr: bigint;
     let explicit = false;
+    // GNU ld gives a section with neither AT nor an address the LMA region of the statement before it
+    // when both use the same VMA region
+    let lmaRegionName = o.lmaRegionName;
+    const prev = st.prevRegions;
+    if (!lmaRegionName && !d?.lma && !d?.addr && !ov && prev && prev.region === o.regionName) lmaRegionName = prev.lmaRegion;
+    st.prevRegions = { region: o.regionName, lmaRegion: lmaRegionName };
     const start = ctx.opts.sectionStart.get(o.name);
     if (start !== undefined) { addr = start; explicit = true; }
     else if (ov) {
@@ -291,7 +316,7 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
       addr = (ov as unknown as { base: bigint }).base;
       explicit = true;
     } else if (d?.addr) { const v = evalExpr(env, d.addr); addr = v.v; explicit = true; if (d.align) addr = alignUp(addr, align); }
-    else if (!alloc) addr = 0n;
+    else if (!placed) addr = 0n;
     else if (region) addr = alignUp(region.cur, align);
     else addr = alignUp(env.dot, align);
     o.addr = addr;
@@ -302,11 +327,20 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
       if (ov.sections[0] === d) { lma = ov.lma ? evalExpr(env, ov.lma).v : addr; }
       else lma = ovAny.lmaNext ?? addr;
     } else if (d?.lma) lma = evalExpr(env, d.lma).v;
-    else if (o.lmaRegionName) { const r = findRegion(env, o.lmaRegionName); lma = alignUp(r.cur, align); }
-    else if (explicit || !alloc) lma = addr;
-    else lma = addr + st.lmaDelta;
+    else if (lmaRegionName) {
+      // GNU: the LMA region's current address; aligned as the VMA only when both regions are the same,
+      // otherwise only by an explicit ALIGN()
+      const r = findRegion(env, lmaRegionName);
+      if (r === region) lma = alignUp(r.cur, align);
+      else lma = d?.align ? alignUp(r.cur, evalExpr(env, d.align).v) : r.cur;
+    } else if (explicit || !alloc) lma = addr;
+    else {
+      // keep the VMA-LMA difference of the last section in the same region
+      const last = st.lastInRegion.get(region);
+      lma = last ? alignUp(addr + last.lma - last.addr, align) : addr;
+    }
     o.lma = lma;
-    if (alloc) st.lmaDelta = lma - addr;
+    (o as OutputSection & { lmaRegionUsed?: string | null }).lmaRegionUsed = lmaRegionName;
     o.size = 0;
   }
   const saveDot = env.dot;
@@ -326,7 +360,7 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
     env.dot = st.overlayEnd.get(ov)!;
     defineOverlaySymbols(ctx, o);
     if (ov.sections[ov.sections.length - 1] === d) ovAny.lmaNext = undefined;
-  } else if (!alloc) env.dot = saveDot;
+  } else if (!placed) env.dot = saveDot;
   else if ((o.flags & SHF_TLS) && o.type === SHT_NOBITS) env.dot = o.addr;
   if (d?.fill) o.fill = fillPattern(evalExpr(env, d.fill).v, d.fill.k === 'num' ? d.fill.hex : undefined);
   const region = (o as OutputSection & { region?: Region | null }).region;
@@ -336,14 +370,17 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
       throw new LinkError(`section \`${o.name}' will not fit in region \`${region.name}'\nregion \`${region.name}' overflowed by ${region.cur - region.origin - region.length} bytes`);
     }
   }
-  if (o.lmaRegionName && alloc) {
-    const r = findRegion(env, o.lmaRegionName);
+  if (alloc && (o.size !== 0 || o.lma !== o.addr)) st.lastInRegion.set(region ?? null, o);
+  const lmaRegionUsed = (o as OutputSection & { lmaRegionUsed?: string | null }).lmaRegionUsed;
+  if (lmaRegionUsed && alloc) {
+    const r = findRegion(env, lmaRegionUsed);
     r.cur = o.lma + BigInt(o.type === SHT_NOBITS ? 0 : o.size);
     if (env.final && r.cur > r.origin + r.length) {
       throw new LinkError(`section \`${o.name}' will not fit in region \`${r.name}'\nregion \`${r.name}' overflowed by ${r.cur - r.origin - r.length} bytes`);
     }
   }
-  if (alloc) st.prevOut = o;
+  // .tbss takes no room at `.`: symbols after it belong to the section before (as with GNU ld)
+  if (alloc && !((o.flags & SHF_TLS) && o.type === SHT_NOBITS)) st.prevOut = o;
 }
 
 function findSrc(ctx: LinkContext, d: object): { file: string; text: string } | null {
@@ -371,7 +408,7 @@ function layoutStatement(st: PassState, o: OutputSection, s: LStmt, subalign: bi
     case 'assert': doAssert(st, s.a); return;
     case 'fill': {
       const v = evalExpr(env, s.e).v;
-      o.fill = fillPattern(v, s.e.k === 'num' ? s.e.hex : undefined);
+      o.items.push({ k: 'fillFrom', offset: Number(env.dot - o.addr), pat: fillPattern(v, s.e.k === 'num' ? s.e.hex : undefined) });
       return;
     }
     case 'data': {

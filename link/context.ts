@@ -132,6 +132,8 @@ export class OutputSection {
 export type OutItem =
   | { k: 'sec'; sec: InputSection }
   | { k: 'data'; offset: number; size: number; value: bigint }
+  /** FILL(): the gaps from here on use this pattern. */
+  | { k: 'fillFrom'; offset: number; pat: Uint8Array }
   | { k: 'fill'; from: number; to: number; pattern: Uint8Array };
 
 export interface LinkOptions {

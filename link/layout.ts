@@ -61,7 +61,9 @@ function fileMatches(pat: string, sec: InputSection): boolean {
     return (ap === '' || globMatch(ap, f.archive) || globMatch(ap, basename(f.archive))) && (mp === '' || globMatch(mp, f.memberName!));
   }
   if (f.archive) return globMatch(pat, f.memberName!);
-  return globMatch(pat, f.name) || (!pat.includes('/') && globMatch(pat, basename(f.name)) && !pat.startsWith('*'));
+  // GNU ld matches a wildcard pattern against the file name as given (`*` crosses `/`); a plain name
+  // may also name the file by its last component
+  return globMatch(pat, f.name) || (!pat.includes('/') && !/[*?[]/.test(pat) && pat === basename(f.name));
 }
 
 function basename(p: string): string { const i = p.lastIndexOf('/'); return i < 0 ? p : p.slice(i + 1); }
@@ -232,6 +234,10 @@ function lsClass(ls: LSection): OrphanClass | -1 {
     if (s.k !== 'secs') continue;
     for (const x of s.secs) { flags |= x.flags; type = type || x.type; if (x.type !== SHT_NOBITS) type = x.type; any = true; }
   }
+  // a NOLOAD output section has no contents for GNU ld's orphan matching: bss-like
+  if (any && ls.desc?.type === 'NOLOAD') type = SHT_NOBITS;
+  const t = ls.desc?.type;
+  if (any && (t === 'INFO' || t === 'COPY' || t === 'DSECT' || t === 'OVERLAY')) return OrphanClass.NonAlloc;
   return any ? classify(flags, type) : -1;
 }
 

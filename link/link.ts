@@ -216,7 +216,13 @@ function defineStartStop(ctx: LinkContext, names: string[], outs: OutputSection[
       const o = outs.find((x) => x.name === m[2] && !x.removed);
       if (o) { value = m[1] === 'start' ? o.addr : o.addr + BigInt(o.size); out = o; }
     }
-    if (value === null) continue;
+    if (value === null) {
+      // GNU ld defines __start_SEC for an input section SEC, then takes the definition back when SEC was
+      // discarded or renamed: the symbol is left undefined and hidden (and so absent from .symtab).
+      const m = /^__(start|stop)_(.*)$/.exec(n);
+      if (m && hasInputSection(ctx, m[2])) s.visibility = 2;
+      continue;
+    }
     s.kind = SymKind.Defined;
     s.scriptDefined = true;
     s.value = value;
@@ -225,6 +231,11 @@ function defineStartStop(ctx: LinkContext, names: string[], outs: OutputSection[
     s.binding = STB_GLOBAL;
     if (s.visibility === 0 && n.startsWith('__st')) s.visibility = 3; // GNU makes them protected
   }
+}
+
+function hasInputSection(ctx: LinkContext, name: string): boolean {
+  for (const f of ctx.objects) for (const x of f.sections) if (x && x.name === name) return true;
+  return false;
 }
 
 function setTls(ctx: LinkContext, outs: OutputSection[]): void {

@@ -83,7 +83,14 @@ export function relocateSection(ctx: LinkContext, sec: InputSection, data: Uint8
       const sec2 = sym.section;
       S = sec2.out!.addr + BigInt(mergedOffset(sec2, target)) - A;
     } else S = r.symbol === 0 ? 0n : symbolAddress(sym);
-    if (sym.kind === SymKind.Defined && sym.section && sym.section.discarded && !alloc) S = 0n;
+    if (sym.kind === SymKind.Defined && sym.section && sym.section.discarded) {
+      // GNU ld refuses a kept section's reference to a global defined in a /DISCARD/ed section
+      if (alloc && !sym.isLocal) {
+        ctx.errors.push(`\`${sym.name}' referenced in section \`${sec.name}' of ${sec.file.display}: defined in discarded section \`${sym.section.name}' of ${sym.section.file.display}`);
+        continue;
+      }
+      if (!alloc) S = 0n;
+    }
     const ifunc = sym.isIfunc() && ctx.iplt !== null && sym.ipltIndex >= 0;
     let v: bigint;
     switch (info.kind) {

@@ -18,8 +18,7 @@ export function writeSectionContents(ctx: LinkContext, outs: OutputSection[], bu
   for (const o of outs) {
     if (o.removed || o.type === SHT_NOBITS) continue;
     const start = o.offset;
-    if (o.fill) fillRange(buf, start, start + o.size, o.fill);
-    else if (o.flags & 4) fillCodeGaps(ctx, o, buf);
+    fillGaps(ctx, o, buf);
     for (const it of o.items) {
       if (it.k === 'sec') {
         const sec = it.sec;
@@ -34,11 +33,22 @@ export function writeSectionContents(ctx: LinkContext, outs: OutputSection[], bu
   }
 }
 
-/** Padding inside code sections is the target's no-op instructions, as GNU ld writes it. */
-function fillCodeGaps(ctx: LinkContext, o: OutputSection, buf: Uint8Array): void {
+/**
+ * Gaps between contents: the =fill pattern, or the one of the last FILL() before the gap, repeated from
+ * the gap's start (as GNU ld writes its padding); with no pattern, code sections get the target's
+ * no-op instructions and others stay zero.
+ */
+function fillGaps(ctx: LinkContext, o: OutputSection, buf: Uint8Array): void {
   let end = 0;
-  const fill = (from: number, to: number): void => { if (to > from) ctx.target.codeFill(buf, o.offset + from, to - from); };
+  let pat = o.fill;
+  const code = (o.flags & 4) !== 0;
+  const fill = (from: number, to: number): void => {
+    if (to <= from) return;
+    if (pat) fillRange(buf, o.offset + from, o.offset + to, pat);
+    else if (code) ctx.target.codeFill(buf, o.offset + from, to - from);
+  };
   for (const it of o.items) {
+    if (it.k === 'fillFrom') { fill(end, it.offset); end = Math.max(end, it.offset); pat = it.pat; continue; }
     const off = it.k === 'sec' ? it.sec.offset : it.k === 'data' ? it.offset : end;
     const size = it.k === 'sec' ? it.sec.size : it.k === 'data' ? it.size : 0;
     fill(end, off);
@@ -48,7 +58,6 @@ function fillCodeGaps(ctx: LinkContext, o: OutputSection, buf: Uint8Array): void
 }
 
 function fillRange(buf: Uint8Array, from: number, to: number, pat: Uint8Array): void {
-  if (pat.every((b) => b === 0)) return;
   for (let i = from, j = 0; i < to; i++, j++) buf[i] = pat[j % pat.length];
 }
 
@@ -87,7 +96,7 @@ function buildSymbols(ctx: LinkContext, outs: OutputSection[], strtab: StringTab
   const forced = new Set([...ctx.opts.undefined, ...ctx.script.externs]);
   for (const s of ctx.symbols.values()) {
     if (s.kind !== SymKind.Defined && !(s.kind === SymKind.Undefined && s.referenced && (s.binding === STB_WEAK || forced.has(s.name)))) continue;
-    if (s.kind === SymKind.Undefined && !s.referenced) continue;
+    if (s.kind === SymKind.Undefined && (!s.referenced || s.visibility === 2)) continue;
     if (s.section && (s.section.discarded || !s.section.out)) continue;
     const vis = s.visibility;
     const entry: SymOut = {

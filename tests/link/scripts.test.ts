@@ -95,7 +95,13 @@ for (const s of scripts) {
       const extra = subst(extraText, a).split(/\s+/).filter(Boolean);
       const gnu = path.join(dir, `${s}-${a.name}.gnu`);
       const mine = path.join(dir, `${s}-${a.name}.cc`);
-      const args = (out: string, more: string[] = []): string[] => ['-m', a.emu, '-T', script, ...extra, ...more, '-o', out, ...objs];
+      // GNU ld reads a -T script where it stands: -L folders (for INCLUDE) must come first
+      const lArgs: string[] = [];
+      const rest: string[] = [];
+      for (let i = 0; i < extra.length; i++) {
+        if (extra[i] === '-L') lArgs.push(extra[i], extra[++i]); else if (extra[i].startsWith('-L')) lArgs.push(extra[i]); else rest.push(extra[i]);
+      }
+      const args = (out: string, more: string[] = []): string[] => ['-m', a.emu, ...lArgs, '-T', script, ...rest, ...more, '-o', out, ...objs];
       const g = spawnSync('ld', args(gnu), { encoding: 'utf8' });
       const r = ccLd(args(mine));
       if (g.status !== 0) {

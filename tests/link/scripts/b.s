@@ -11,6 +11,7 @@ cold_b:	ret
 	.p2align 3
 	.globl ro_b
 ro_b:	.long 0x11223344, 0x55667788
+	.weak __start_mysec, __stop_mysec
 	.section .data,"aw",@progbits
 	.p2align 4
 	.globl data_b
