@@ -21,7 +21,11 @@ const B = new Uint8Array(fs.readFileSync(path.join(dir, 'b.o')));
 const AR = writeArchive([{ name: 'b.o', data: B }]);
 const SCRIPT = fs.readFileSync(path.join(src, '05-memory.ld'), 'utf8') + fs.readFileSync(path.join(src, '10-data.ld'), 'utf8').replace(/SECTIONS/g, '');
 
-let seed = 12345;
+// CC_TS_LINK_FUZZ_SCALE multiplies the case counts (tests/corpus/fuzz-link.ts runs 10,000 cases with
+// scale 12.5); CC_TS_LINK_FUZZ_SEED changes the series.
+const SCALE = Number(process.env.CC_TS_LINK_FUZZ_SCALE ?? 1);
+const N = (n: number): number => Math.round(n * SCALE);
+let seed = Number(process.env.CC_TS_LINK_FUZZ_SEED ?? 12345);
 const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
 
 function mutate(b: Uint8Array): Uint8Array {
@@ -64,22 +68,22 @@ function tryLink(files: Record<string, Uint8Array>, args: string[]): 'ok' | 'err
   }
 }
 
-test('300 mutated objects: error or success, never a crash', () => {
+test(`${N(300)} mutated objects: error or success, never a crash`, () => {
   let errors = 0;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < N(300); i++) {
     const r = tryLink({ 'a.o': mutate(A), 'b.o': B }, ['-o', 'out', 'a.o', 'b.o', '-e', '0']);
     if (r === 'error') errors++;
   }
-  assert.ok(errors > 50, `only ${errors} mutations were rejected`);
+  assert.ok(errors > N(50), `only ${errors} mutations were rejected`);
 });
 
-test('200 mutated archives: error or success, never a crash', () => {
-  for (let i = 0; i < 200; i++) tryLink({ 'a.o': A, 'lib.a': mutate(AR) }, ['-o', 'out', 'a.o', 'lib.a']);
+test(`${N(200)} mutated archives: error or success, never a crash`, () => {
+  for (let i = 0; i < N(200); i++) tryLink({ 'a.o': A, 'lib.a': mutate(AR) }, ['-o', 'out', 'a.o', 'lib.a']);
 });
 
-test('300 mutated linker scripts: located error or success, never a crash', () => {
+test(`${N(300)} mutated linker scripts: located error or success, never a crash`, () => {
   let located = 0;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < N(300); i++) {
     const text = mutateText(SCRIPT);
     const io = { 'a.o': A, 'b.o': B, 's.ld': new TextEncoder().encode(text) };
     try {
@@ -89,7 +93,7 @@ test('300 mutated linker scripts: located error or success, never a crash', () =
       if (/^s\.ld:\d+: /.test(e.message)) located++;
     }
   }
-  assert.ok(located > 30, `only ${located} script errors had a file:line`);
+  assert.ok(located > N(30), `only ${located} script errors had a file:line`);
 });
 
 test.run();
