@@ -170,14 +170,14 @@ export class Assembler implements ExprHost {
     }
     const { head, rest } = headWord(text);
     // Assignment: sym = expr (but not ==); `. = expr` moves the location counter like .org.
-    const eq = /^("(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*)\s*=(?!=)\s*(.*)$/s.exec(text);
+    const eq = text.indexOf('=') < 0 ? null : /^("(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*)\s*=(?!=)\s*(.*)$/s.exec(text);
     if (eq) {
       if (eq[1] === '.') DIRECTIVES.get('.org')!(this, eq[2], '.org');
       else this.assign(unquote(eq[1]), eq[2], false);
       return;
     }
     const lower = head.toLowerCase();
-    const mac = this.macros.get(head) ?? this.macros.get(lower);
+    const mac = this.macros.size ? this.macros.get(head) ?? this.macros.get(lower) : undefined;
     if (lower.startsWith('.')) {
       const d = DIRECTIVES.get(lower);
       if (d) return d(this, rest, lower);
@@ -276,6 +276,8 @@ export class Assembler implements ExprHost {
 
   /** The target's view of an expression: a constant, or symbol + addend (an expression symbol if needed). */
   targetValue(text: string): TargetValue {
+    const n = plainDecimal(text);
+    if (n !== null) return n;
     const e = this.parse(text);
     const v = evaluate(e, false);
     if (v && isConstVal(v)) return v.num;
@@ -397,6 +399,22 @@ export class Assembler implements ExprHost {
     }
     return null;
   }
+}
+
+/** A decimal constant with an optional '-' and nothing else ("8", "-16"), the common operand; else null. */
+function plainDecimal(t: string): bigint | null {
+  const n = t.length;
+  let i = t.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (i >= n || n - i > 15) return null;
+  const first = t.charCodeAt(i);
+  if (first < 49 || first > 57) return t === '0' ? 0n : null; // a leading 0 is octal or hex
+  let v = 0;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    v = v * 10 + (c - 48);
+  }
+  return BigInt(t.charCodeAt(0) === 45 ? -v : v);
 }
 
 function unquote(s: string): string {

@@ -74,6 +74,20 @@ function growIfNeeded(as: Assembler, f: Frag): boolean {
   const forms = f.forms!;
   if (f.state === forms.length - 1) return false;
   const form = forms[f.state];
+  // The common case, a branch to a label: no expression to build and evaluate.
+  const fx = form.fixup;
+  const lab = fx.sym && !fx.spec ? as.symbols.get(fx.sym) : undefined;
+  if (lab && lab.kind === SymKind.Label && !lab.weakrefTarget) {
+    if (lab.section !== f.section || lab.bind === BIND_WEAK || lab.isWeakrefTarget) {
+      f.state = forms.length - 1;
+      f.early = true;
+      return true;
+    }
+    const d = lab.frag!.address + lab.off + Number(BigInt.asIntN(64, fx.addend)) - (f.address + f.len + fx.offset);
+    if (d >= form.min && d <= form.max) return false;
+    f.state++;
+    return true;
+  }
   let v: Val | null = null;
   try {
     v = evaluate(tfixExpr(as, form.fixup), true);

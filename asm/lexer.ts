@@ -26,6 +26,7 @@ const LINE_MARKER = /^#\s*(?:line\s+)?(\d+)\s*(?:"((?:[^"\\]|\\.)*)")?/;
 /** Split a whole source file into statements. */
 export function splitSource(text: string, file: string, syn: CommentSyntax): Stmt[] {
   const out: Stmt[] = [];
+  const special = specialChars(syn);
   let lineNo = 0;
   let inComment = false;
   let pos = 0;
@@ -45,12 +46,34 @@ export function splitSource(text: string, file: string, syn: CommentSyntax): Stm
         continue;
       }
     }
+    if (!inComment && !hasSpecial(raw, special)) {
+      // The common line: no comment, string, character constant or ';'.
+      const t = raw.trim();
+      if (t) out.push({ text: t, file, line: lineNo });
+      if (eol === n) break;
+      continue;
+    }
     const res = scrubLine(raw, syn, inComment);
     inComment = res.inComment;
     for (const s of res.stmts) out.push({ text: s, file, line: lineNo });
     if (eol === n) break;
   }
   return out;
+}
+
+/** Character codes (< 128) that need scrubLine: quotes, '/', ';' and the comment characters. */
+function specialChars(syn: CommentSyntax): Uint8Array {
+  const t = new Uint8Array(128);
+  for (const ch of '"\'/;' + syn.commentChars + syn.lineCommentChars) if (ch.charCodeAt(0) < 128) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+
+function hasSpecial(line: string, special: Uint8Array): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 128 || special[c] === 1) return true;
+  }
+  return false;
 }
 
 /** Remove comments from one line and split it at ';'. Returns trimmed, non-empty statements. */

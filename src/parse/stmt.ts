@@ -307,7 +307,8 @@ function returnStmt(p: Parser): Node {
   const T = p.T;
   const n = newNode(NK.Return, t, T.void);
   const fn = p.fn!;
-  const ret = fn.ty.base!;
+  // after an earlier error the function's declared type may not be a function type: return int then
+  const ret = fn.ty.kind === TY.Func && fn.ty.base ? fn.ty.base : T.int;
   if (p.accept(TK.Semi)) {
     if (ret.kind !== TY.Void) {
       if (p.warn(null, t, "'return' with no value, in function returning non-void") && fn.tok) p.note(fn.tok, 'declared here');

@@ -23,11 +23,89 @@ import { Instruction, OpKind, RELOC_SPECS, SymExpr, Value } from './operand';
 import {
   i386RelocType, x86_64RelocType, R_X86_64_PC32, R_386_PC32, R_X86_64_GOTPC32, R_386_GOTPC,
 } from './relocs';
-import { parseInstruction } from './syntax';
+import { parseSplitInstruction } from './syntax';
 import { RegClass, REGS } from './regs';
 import { X86Error } from './error';
 
-const LEADING_NAME = /^\s*\*?\s*([A-Za-z_.$][\w.$]*)/;
+/** The name an operand's text starts with (after blanks and '*'), or '': /^\s*\*?\s*([A-Za-z_.$][\w.$]*)/. */
+function leadingName(s: string, start: number, end: number): string {
+  let i = start;
+  while (i < end && isBlank(s.charCodeAt(i))) i++;
+  if (s.charCodeAt(i) === 42 /* * */) {
+    i++;
+    while (i < end && isBlank(s.charCodeAt(i))) i++;
+  }
+  if (i >= end || !isNameChar(s.charCodeAt(i), false)) return '';
+  const from = i;
+  while (i < end && isNameChar(s.charCodeAt(i), true)) i++;
+  return s.slice(from, i);
+}
+
+/** True when the operand text holds only registers, decimal numbers and punctuation: no letter,
+ *  '.', '_' or '$'-in-a-name outside a %register name (so no symbol, hex constant or 1f/1b label). */
+function namesNoSymbol(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 37 /* % */) {
+      while (i + 1 < s.length && isAlnum(s.charCodeAt(i + 1))) i++;
+    } else if (c !== 36 /* $ */ && isNameChar(c, false)) return false;
+    else if (c >= 128 || c === 34 || c === 39 || c === 64 /* " ' @ */) return false;
+  }
+  return true;
+}
+
+/**
+ * If the operand text names exactly one symbol and that name is a whole operand expression (after
+ * start, ',', '$' or '*'; before '(', ',' or the end), its span as (end << 16) | start; else -1.
+ * Numbers must be plain decimal (no 0x.., no 1f/1b) and registers are skipped.
+ */
+function soleName(s: string): number {
+  if (s.length >= 0xffff) return -1;
+  let found = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 37 /* % */) {
+      while (i + 1 < s.length && isAlnum(s.charCodeAt(i + 1))) i++;
+    } else if (c >= 48 && c <= 57) {
+      while (i + 1 < s.length && isAlnum(s.charCodeAt(i + 1))) if (!isDigitCode(s.charCodeAt(++i))) return -1;
+    } else if (c !== 36 && isNameChar(c, false)) {
+      if (found >= 0) return -1;
+      const start = i;
+      while (i + 1 < s.length && isNameChar(s.charCodeAt(i + 1), true)) i++;
+      const end = i + 1;
+      if (end - start === 1 && c === 46 /* . */) return -1;
+      let p = start - 1;
+      while (p >= 0 && isBlank(s.charCodeAt(p))) p--;
+      const before = p < 0 ? 44 : s.charCodeAt(p);
+      if (before !== 44 && before !== 36 && before !== 42) return -1;
+      if (before === 36 && s.charCodeAt(p - 1) === 36) return -1;
+      let q = end;
+      while (q < s.length && isBlank(s.charCodeAt(q))) q++;
+      const after = q >= s.length ? 44 : s.charCodeAt(q);
+      if (after !== 40 && after !== 44) return -1;
+      found = (end << 16) | start;
+    } else if (c >= 128 || c === 34 || c === 39 || c === 64) return -1;
+  }
+  return found;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAlnum(c: number): boolean {
+  const l = c | 0x20;
+  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57);
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function isNameChar(c: number, digits: boolean): boolean {
+  const l = c | 0x20;
+  return (l >= 97 && l <= 122) || c === 95 || c === 46 || c === 36 || (digits && c >= 48 && c <= 57);
+}
 /** Every specifier but @PLT and @SIZE makes GNU as create _GLOBAL_OFFSET_TABLE_ (lex_got). */
 const GOT_SPECS: ReadonlySet<string> = new Set([...RELOC_SPECS].filter((s) => s !== 'PLT' && s !== 'SIZE'));
 const TLS_SPECS: ReadonlySet<string> = new Set([
@@ -44,6 +122,11 @@ const EM_386 = 3, EM_X86_64 = 62, SHT_PROGBITS = 1;
 const DWARF64 = ['rax', 'rdx', 'rcx', 'rbx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rip'];
 const DWARF32 = ['eax', 'ecx', 'edx', 'ebx', 'esp', 'ebp', 'esi', 'edi', 'eip'];
 
+/** Prefix words, which take an instruction as their "operand" (`rep movsq`). */
+const PREFIX_HEADS: ReadonlySet<string> = new Set([
+  'lock', 'rep', 'repe', 'repz', 'repne', 'repnz', 'data16', 'data32', 'addr16', 'addr32', 'notrack', 'wait', 'fwait',
+]);
+
 /** Spellings that .code16gcc turns into their 32-bit forms. */
 const CODE16GCC: Record<string, string> = {
   call: 'calll', ret: 'retl', push: 'pushl', pop: 'popl', pushf: 'pushfl', popf: 'popfl', enter: 'enterl',
@@ -54,6 +137,11 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
   let mode: Mode = bits;
   let gcc16 = false;
   const is64 = bits === 64;
+  /** mnemonic -> operand text -> encoding, for statements without symbols (valid for one mode). */
+  let constCache = new Map<string, Map<string, TargetEncoding>>();
+  let constCacheSize = 0;
+  /** mnemonic -> operand text with its one symbol replaced by \x01 -> template (see assembleWithSymbol). */
+  let symCache = new Map<string, Map<string, { enc: TargetEncoding; addend: bigint; movq: boolean }>>();
 
   function toTargetFixup(f: Fixup, env: TargetEnv): TargetFixup {
     let kind = f.flags | (f.signed ? FX_SIGNED : 0);
@@ -93,8 +181,8 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
       if (c === 40) depth++;
       else if (c === 41) depth--;
       else if (c === 44 && depth <= 0) {
-        const m = LEADING_NAME.exec(operands.slice(start, i));
-        if (m) env.noteOperandRef(m[1], false);
+        const name = leadingName(operands, start, i);
+        if (name) env.noteOperandRef(name, false);
         start = i + 1;
       }
     }
@@ -115,6 +203,79 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
 
   function isSymbolic(v: Value): v is SymExpr {
     return typeof v !== 'bigint' && v.sym !== '';
+  }
+
+  function assembleUncached(mnemonic: string, operands: string, env: TargetEnv, noted = false): TargetEncoding {
+    let mn = mnemonic;
+    if (gcc16 && CODE16GCC.hasOwnProperty(mn.toLowerCase())) {
+      // Only when no operand fixes the size (push %ax stays 16-bit).
+      // (segment registers do not: GNU as pushes them with 32 bits and a warning).
+      if (!/%[a-d]x\b|%[sd]i\b|%[sb]p\b/.test(operands.replace(/\([^)]*\)/g, ''))) mn = CODE16GCC[mn.toLowerCase()];
+    }
+    if (!noted) noteLeadingNames(operands, env);
+    const inst = parseSplitInstruction(mn, operands, env.parseExpr as (t: string) => Value);
+    noteMovq(inst, env);
+    const op0 = inst.operands[0];
+    if (inst.operands.length === 1 && op0.kind === OpKind.Mem && !op0.star && op0.base < 0 && op0.index < 0
+        && isSymbolic(op0.disp) && isRelaxable(inst, mode)) {
+      const forms = relaxForms(inst, env);
+      if (forms) return { bytes: forms[0].bytes, fixups: [], relax: forms };
+    }
+    return convert(encode(inst, mode), env);
+  }
+
+  /**
+   * An instruction whose operands name exactly one symbol as a whole expression (`call foo`, `jne .L5`,
+   * `leaq .LC0(%rip), %rax`, `movl $foo, %eax`): when the name stands for symbol + addend without a
+   * specifier, the bytes do not depend on which symbol it is, so one encoding per operand shape serves
+   * as a template whose fixups get the symbol and addend of each use. Anything else is encoded anew.
+   */
+  function assembleWithSymbol(mnemonic: string, operands: string, env: TargetEnv): TargetEncoding {
+    const at = PREFIX_HEADS.has(mnemonic.toLowerCase()) ? -1 : soleName(operands);
+    if (at < 0) return assembleUncached(mnemonic, operands, env);
+    const end = at >>> 16, start = at & 0xffff;
+    noteLeadingNames(operands, env);
+    const name = operands.slice(start, end);
+    const v = env.parseExpr(name);
+    const once: TargetEnv = {
+      parseExpr: (t) => (t === name ? v : env.parseExpr(t)), isLocalDefined: env.isLocalDefined,
+      noteOperandRef: env.noteOperandRef,
+    };
+    if (typeof v === 'bigint' || v.spec !== '' || v.sym === '' || v.sym === '_GLOBAL_OFFSET_TABLE_') {
+      return assembleUncached(mnemonic, operands, once, true);
+    }
+    let byShape = symCache.get(mnemonic);
+    if (!byShape) symCache.set(mnemonic, (byShape = new Map()));
+    const shape = operands.slice(0, start) + '\x01' + operands.slice(end);
+    let t = byShape.get(shape);
+    if (!t) {
+      let movq = false;
+      const rec: TargetEnv = {
+        parseExpr: once.parseExpr, isLocalDefined: env.isLocalDefined,
+        noteOperandRef: (n, always) => { if (always) movq = true; env.noteOperandRef?.(n, always); },
+      };
+      const enc = assembleUncached(mnemonic, operands, rec, true);
+      const fixes = enc.relax ? enc.relax.map((r) => r.fixup) : enc.fixups;
+      if (!fixes.every((f) => f.sym === v.sym && f.spec === '')) return enc;
+      t = { enc, addend: v.addend, movq };
+      byShape.set(shape, t);
+      return enc;
+    }
+    if (t.movq) env.noteOperandRef?.(v.sym, true);
+    const d = v.addend - t.addend;
+    const fix = (f: TargetFixup): TargetFixup => {
+      let kind = f.kind & ~FX_LOCAL_AT_PARSE;
+      if (f.kind & FX_CALL && env.isLocalDefined(v.sym)) kind |= FX_LOCAL_AT_PARSE;
+      return {
+        offset: f.offset, size: f.size, pcrel: f.pcrel, sym: v.sym, addend: f.addend + d, spec: '', check: f.check, kind,
+      };
+    };
+    const e = t.enc;
+    if (e.relax) {
+      const relax = e.relax.map((r) => ({ bytes: r.bytes, fixup: fix(r.fixup), min: r.min, max: r.max }));
+      return { bytes: relax[0].bytes, fixups: [], relax };
+    }
+    return { bytes: e.bytes, fixups: e.fixups.map(fix) };
   }
 
   const cfi: CfiTarget = {
@@ -153,6 +314,7 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     cfi,
 
     directive(name: string): boolean {
+      if (name.startsWith('.code')) { constCache = new Map(); symCache = new Map(); }
       switch (name) {
         case '.code64': mode = 64; gcc16 = false; return true;
         case '.code32': mode = 32; gcc16 = false; return true;
@@ -166,22 +328,19 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     },
 
     assemble(mnemonic: string, operands: string, env: TargetEnv): TargetEncoding {
-      let mn = mnemonic;
-      if (gcc16 && CODE16GCC[mn.toLowerCase()]) {
-        // Only when no operand fixes the size (push %ax stays 16-bit).
-        // (segment registers do not: GNU as pushes them with 32 bits and a warning).
-        if (!/%[a-d]x\b|%[sd]i\b|%[sb]p\b/.test(operands.replace(/\([^)]*\)/g, ''))) mn = CODE16GCC[mn.toLowerCase()];
+      // Statements that name no symbol (registers and decimal constants only) encode the same way
+      // every time in a mode: gcc's output repeats them thousands of times, so their bytes are kept.
+      if (!namesNoSymbol(operands)) return assembleWithSymbol(mnemonic, operands, env);
+      let byOps = constCache.get(mnemonic);
+      if (!byOps) constCache.set(mnemonic, (byOps = new Map()));
+      let enc = byOps.get(operands);
+      if (!enc) {
+        enc = assembleUncached(mnemonic, operands, env);
+        if (enc.fixups.length || enc.relax) return enc;
+        if (constCacheSize++ > 1 << 16) { constCache.clear(); constCacheSize = 0; }
+        byOps.set(operands, enc);
       }
-      noteLeadingNames(operands, env);
-      const inst = parseInstruction(operands ? `${mn} ${operands}` : mn, (t) => env.parseExpr(t) as Value);
-      noteMovq(inst, env);
-      const op0 = inst.operands[0];
-      if (inst.operands.length === 1 && op0.kind === OpKind.Mem && !op0.star && op0.base < 0 && op0.index < 0
-          && isSymbolic(op0.disp) && isRelaxable(inst, mode)) {
-        const forms = relaxForms(inst, env);
-        if (forms) return { bytes: forms[0].bytes, fixups: [], relax: forms };
-      }
-      return convert(encode(inst, mode), env);
+      return enc;
     },
 
     nops: (len: number) => codePadding(len, mode),

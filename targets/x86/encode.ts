@@ -134,8 +134,55 @@ export interface Match {
   form: Form;
 }
 
-/** Forms that match an instruction in a mode (before length selection). Throws X86Error if none. */
+// Matching is a pure function of the mnemonic, the mode and a few facts about each operand (register
+// id and '*', memory base/index/segment/'*' and whether the displacement is the constant 0, an
+// immediate's constant value or "symbolic"), so its result is cached under a key made of exactly those
+// facts. Failures are not cached (they throw and are rare).
+const MATCH_CACHE = new Map<string, Form[]>();
+
+function matchKey(inst: Instruction, mode: Mode): string {
+  let k = inst.mnemonic + '|' + mode;
+  const ops = inst.operands;
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    switch (op.kind) {
+      case OpKind.Reg: k += (op.star ? '|*r' : '|r') + op.reg; break;
+      case OpKind.Mem:
+        k += (op.star ? '|*m' : '|m') + op.base + ',' + op.index + ',' + op.seg
+          + (isConst(op.disp) && op.disp === 0n ? 'z' : '');
+        break;
+      case OpKind.Imm: k += isConst(op.value) ? '|i' + op.value : '|s'; break;
+      case OpKind.Far: k += '|f'; break;
+    }
+  }
+  return k;
+}
+
+/** Forms that match an instruction in a mode (before length selection), cached. Throws X86Error if none. */
 export function matchForms(inst: Instruction, mode: Mode): Form[] {
+  const key = matchKey(inst, mode);
+  let forms = MATCH_CACHE.get(key);
+  if (!forms) {
+    forms = matchFormsUncached(inst, mode);
+    MATCH_CACHE.set(key, forms);
+  }
+  return forms;
+}
+
+/** The forms for encode(): direct jumps and calls keep only their near form. */
+const NEAR_CACHE = new Map<Form[], Form[]>();
+function nearForms(inst: Instruction, mode: Mode): Form[] {
+  const all = matchForms(inst, mode);
+  let forms = NEAR_CACHE.get(all);
+  if (!forms) {
+    const maxRel = all.reduce((m, f) => Math.max(m, relSize(f)), 0);
+    forms = maxRel > 8 ? all.filter((f) => relSize(f) === 0 || relSize(f) === maxRel) : all;
+    NEAR_CACHE.set(all, forms);
+  }
+  return forms;
+}
+
+function matchFormsUncached(inst: Instruction, mode: Mode): Form[] {
   const mn = inst.mnemonic;
   const list = BY_SPELLING.get(mn) ?? BY_SPELLING.get(mn.toLowerCase());
   if (!list) throw new X86Error(`no such instruction: \`${mn}'`);
@@ -478,10 +525,7 @@ function pick(inst: Instruction, forms: Form[], mode: Mode): Encoded {
  * use encodeBranch() for the short form.
  */
 export function encode(inst: Instruction, mode: Mode): Encoded {
-  let forms = matchForms(inst, mode);
-  const maxRel = forms.reduce((m, f) => Math.max(m, relSize(f)), 0);
-  if (maxRel > 8) forms = forms.filter((f) => relSize(f) === 0 || relSize(f) === maxRel);
-  return pick(inst, forms, mode);
+  return pick(inst, nearForms(inst, mode), mode);
 }
 
 /** True if `inst` is a direct jmp/jcc with both a short (rel8) and a near form. */

@@ -39,6 +39,28 @@ export function parseInstruction(text: string, parseExpr: ParseExpr = defaultPar
   }
 }
 
+/**
+ * The same for a statement already split into its head word and operand text (the assembler's case):
+ * a head word that is a plain mnemonic skips the prefix scan and the re-joining of the text.
+ */
+export function parseSplitInstruction(head: string, operands: string, parseExpr: ParseExpr = defaultParseExpr): Instruction {
+  if (!isPlainWord(head) || PREFIX_WORDS[head.toLowerCase()] !== undefined) {
+    return parseInstruction(operands ? head + ' ' + operands : head, parseExpr);
+  }
+  return { mnemonic: head.toLowerCase(), operands: parseOperands(head, operands, parseExpr), prefixes: 0 };
+}
+
+/** [A-Za-z_.][A-Za-z0-9_.]* */
+function isPlainWord(w: string): boolean {
+  if (!w.length) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 0x20;
+    if ((c >= 97 && c <= 122) || w.charCodeAt(i) === 95 || c === 46 || (i > 0 && c >= 48 && c <= 57)) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Split at top-level commas (not inside parentheses). */
 function splitOperands(text: string): string[] {
   const out: string[] = [];
@@ -61,9 +83,9 @@ function splitOperands(text: string): string[] {
 /** Parse the operand text of one instruction (everything after the mnemonic). */
 export function parseOperands(mnemonic: string, text: string, parseExpr: ParseExpr = defaultParseExpr): Operand[] {
   const parts = splitOperands(text);
-  const ops = parts.map((p) => parseOperand(p, parseExpr));
-  const mn = mnemonic.toLowerCase();
-  if (ops.length === 2 && ops[0].kind === OpKind.Imm && ops[1].kind === OpKind.Imm && /^(l?jmp|l?call)[wlq]?$/.test(mn)) {
+  const ops: Operand[] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) ops[i] = parseOperand(parts[i], parseExpr);
+  if (ops.length === 2 && ops[0].kind === OpKind.Imm && ops[1].kind === OpKind.Imm && /^(l?jmp|l?call)[wlq]?$/.test(mnemonic.toLowerCase())) {
     return [far(ops[0].value, ops[1].value)];
   }
   return ops;
@@ -79,26 +101,44 @@ export function parseOperand(text: string, parseExpr: ParseExpr = defaultParseEx
   let s = text.trim();
   if (!s) throw new X86Error(`missing operand`);
   let star = false;
-  if (s[0] === '*') {
+  if (s.charCodeAt(0) === 42 /* * */) {
     star = true;
     s = s.slice(1).trim();
   }
-  if (s[0] === '$') {
+  if (s.charCodeAt(0) === 36 /* $ */) {
     if (star) throw new X86Error(`immediate operand illegal with absolute jump`);
     return imm(parseExpr(s.slice(1).trim()));
   }
   let seg = -1;
-  const segm = /^%([a-z]s)\s*:\s*/i.exec(s);
-  if (segm) {
-    seg = parseReg(segm[1]);
-    if (REGS[seg].cls !== RegClass.Seg) throw new X86Error(`\`%${segm[1]}' is not a valid segment register`);
-    s = s.slice(segm[0].length);
-  }
-  if (seg < 0 && s[0] === '%') {
-    const name = s.slice(1).replace(/\s+/g, '');
-    return reg(parseReg(name), star);
+  if (s.charCodeAt(0) === 37 /* % */) {
+    const segEnd = segmentPrefixEnd(s);
+    if (segEnd > 0) {
+      const name = s.slice(1, 3);
+      seg = parseReg(name);
+      if (REGS[seg].cls !== RegClass.Seg) throw new X86Error(`\`%${name}' is not a valid segment register`);
+      s = s.slice(segEnd);
+    } else {
+      const name = s.slice(1);
+      return reg(parseReg(/\s/.test(name) ? name.replace(/\s+/g, '') : name), star);
+    }
   }
   return parseMemory(s, seg, star, parseExpr);
+}
+
+/** `%Xs:` with blanks allowed before and after the colon: the offset after it, or -1. */
+function segmentPrefixEnd(s: string): number {
+  const a = s.charCodeAt(1) | 0x20;
+  if (a < 97 || a > 122 || (s.charCodeAt(2) | 0x20) !== 115 /* s */) return -1;
+  let i = 3;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  if (s.charCodeAt(i) !== 58 /* : */) return -1;
+  i++;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13;
 }
 
 // disp(base,index,scale); the parenthesised part must start with '%' or ','.
