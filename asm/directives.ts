@@ -186,7 +186,9 @@ const TYPE_NAMES: Record<string, number> = {
   stt_func: STT_FUNC, stt_object: STT_OBJECT, stt_tls: STT_TLS, stt_common: STT_COMMON, stt_notype: STT_NOTYPE,
 };
 def('.type', (as, rest) => {
-  const args = splitArgs(rest);
+  let args = splitArgs(rest);
+  // GNU as also takes `.type name STT_FUNC` / `.type name @function` without the comma
+  if (args.length === 1) args = rest.trim().split(/\s+/);
   if (args.length < 2) throw new AsmError('expected comma after name in .type');
   const s = as.symbols.ref(unq(args[0]));
   const t = args[1].replace(/^[@%"]/, '').replace(/"$/, '').toLowerCase();
@@ -434,7 +436,9 @@ function alignDirective(kind: 'byte' | 'pow2', fillSize: number): Directive {
     const fillGiven = args.length > 1 && args[1] !== '';
     const fill = fillGiven ? Number(as.absolute(args[1])) : 0;
     const max = args.length > 2 && args[2] !== '' ? Number(as.absolute(args[2])) : 0;
-    emitAlign(as, align, fill, max, !fillGiven && as.cur.isCode, fillSize);
+    // in code, no fill or a one-byte fill equal to the target's one-byte nop means nop padding (GNU as)
+    const nopFill = !fillGiven || (fillSize === 1 && (fill & 0xff) === as.target.nops(1)[0]);
+    emitAlign(as, align, fill, max, nopFill && as.cur.isCode, fillSize);
   };
 }
 def('.align .balign', alignDirective('byte', 1));

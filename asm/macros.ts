@@ -143,6 +143,17 @@ export function splitMacroArgs(s: string): string[] {
   return out;
 }
 
+/** GNU as passes a quoted macro argument without its quotes (outside .altmacro). */
+function unquoteArg(as: Assembler, a: string): string {
+  if (a.length < 2 || a[0] !== '"' || a[a.length - 1] !== '"' || as.altmacro) return a;
+  // only when the quotes enclose the whole argument
+  for (let i = 1; i < a.length - 1; i++) {
+    if (a[i] === '\\') i++;
+    else if (a[i] === '"') return a;
+  }
+  return a.slice(1, -1);
+}
+
 export function expandMacro(as: Assembler, mac: Macro, rest: string): void {
   const values = new Map<string, string>();
   const args = splitMacroArgs(rest);
@@ -161,7 +172,7 @@ export function expandMacro(as: Assembler, mac: Macro, rest: string): void {
       values.set(p.name, varargRest(rest, ai));
       break;
     }
-    values.set(p.name, a);
+    values.set(p.name, unquoteArg(as, a));
   }
   for (const p of mac.params) {
     const v = values.get(p.name);

@@ -751,7 +751,8 @@ export class Preprocessor {
           !((toks[0].kind === TK.String || toks[0].kind === TK.Char) && !isTerminated(toks[0]))) kind = toks[0].kind;
     }
     if (kind === -1) {
-      this.diag.error(l.origin ?? l, `pasting "${l.text}" and "${r.text}" does not give a valid preprocessing token`);
+      // gcc: an error in C; when preprocessing assembly the two tokens are simply kept side by side
+      if (!this.opts.asm) this.diag.error(l.origin ?? l, `pasting "${l.text}" and "${r.text}" does not give a valid preprocessing token`);
       return null;
     }
     return new Token(kind, text, l.file, l.pos, sp | TF.Expanded, origin);

@@ -226,4 +226,10 @@ for (const [name, src, re] of ERRORS) {
   });
 }
 
+test('assembly: a paste that is not one token keeps both tokens, without an error (as gcc)', () => {
+  expect('#define SZ(n) .set .L__sym_size_##n, .-n\nSZ(.Lfoo)\n', '.set .L__sym_size_ .Lfoo, .-.Lfoo', { asm: true });
+  const r = ppString('#define P(a,b) a##b\nP(x,.)\n', {});
+  assert.match(r.messages, /pasting "x" and "." does not give a valid preprocessing token/);
+});
+
 test.run();
