@@ -1042,7 +1042,9 @@ export class Preprocessor {
     if (start === end) return null; // null directive
     const d = toks[start];
     if (d.kind === TK.Number) {
-      // GNU line marker: # 33 "file" flags
+      // GNU line marker: # 33 "file" flags. In assembly (gcc's CLK_ASM) '# 32-bit ...' is a comment
+      // line and passes through unchanged.
+      if (this.opts.asm) return this.passThrough(f, hash, start, end);
       this.lineDirective(f, hash, start, end, true);
       return null;
     }

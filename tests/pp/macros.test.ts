@@ -226,6 +226,10 @@ for (const [name, src, re] of ERRORS) {
   });
 }
 
+test('assembly: "# 32-bit ..." is a comment line, not a line marker (as gcc)', () => {
+  expect('movl $1, %eax # 32-bit boot\n# 32-bit boot protocol\nnop\n', 'movl $1, %eax # 32-bit boot # 32-bit boot protocol nop', { asm: true });
+});
+
 test('assembly: a paste that is not one token keeps both tokens, without an error (as gcc)', () => {
   expect('#define SZ(n) .set .L__sym_size_##n, .-n\nSZ(.Lfoo)\n', '.set .L__sym_size_ .Lfoo, .-.Lfoo', { asm: true });
   const r = ppString('#define P(a,b) a##b\nP(x,.)\n', {});
