@@ -54,6 +54,7 @@ export function printPreprocessedChunks(pp: Preprocessor, toks: Token[] | TokenS
 /** The same output handed to `emit` in pieces of about 64 KiB as it is produced. */
 export function printPreprocessedTo(pp: Preprocessor, toks: Token[] | TokenSource, opts: PrintOptions, emit: (s: string) => void): void {
   const markers = !opts.noLineMarkers;
+  const lineAdjust = markers && !pp.opts.asm;
   const arr = Array.isArray(toks) ? toks : null;
   const source = arr === null ? toks as TokenSource : null;
   let line = '';
@@ -151,8 +152,9 @@ export function printPreprocessedTo(pp: Preprocessor, toks: Token[] | TokenSourc
         if (col > 1) line += ' '.repeat(col - 2);
       }
     }
-    else if (t === src && prev !== null && (prev.flags & TF.Expanded) !== 0 && t.file.id >= 0) {
-      // after a macro invocation that spanned lines, gcc moves on to this token's own line
+    else if (lineAdjust && t === src && prev !== null && (prev.flags & TF.Expanded) !== 0 && t.file.id >= 0) {
+      // after a macro invocation that spanned lines, the next token moves to its own
+      // line (gcc's do_line_adjustments: not with -P, not when preprocessing assembly)
       const p = t.file.presumed(t.pos);
       if (p.line !== curLine && p.name === curName) {
         sync(p.name, p.line);
@@ -167,7 +169,10 @@ export function printPreprocessedTo(pp: Preprocessor, toks: Token[] | TokenSourc
       continue;
     }
     if (!atBOL) {
-      if ((t.flags & (TF.Space | TF.BOL)) !== 0 || (prev !== null && ((prev.flags | t.flags) & TF.Expanded) !== 0 && avoidPaste(prev, t))) line += ' ';
+      // gcc checks for accidental pastes only where an expansion boundary separates the two tokens:
+      // two tokens that were adjacent in the source (inside one macro argument) are printed adjacent
+      if ((t.flags & (TF.Space | TF.BOL)) !== 0 || (prev !== null && ((prev.flags | t.flags) & TF.Expanded) !== 0 &&
+          !(prev.file === t.file && prev.pos + prev.text.length === t.pos) && avoidPaste(prev, t))) line += ' ';
     } else if ((t.flags & TF.Space) !== 0) line += ' ';
     line += t.text;
     atBOL = false;

@@ -226,6 +226,13 @@ for (const [name, src, re] of ERRORS) {
   });
 }
 
+test('assembly: spacing and lines as gcc prints them (white space separates GNU as macro arguments)', () => {
+  const r = ppString('#define B(a,b) (a+b)\n#define A(x) ((x)*32)\n.skip -(B(144f-143f,\n 2))\n.long A(3*32+16) | 4\n', { asm: true });
+  assert.is(r.messages, '');
+  assert.ok(r.out.includes('.skip -((144f-143f +2))\n'), r.out);
+  assert.ok(r.out.includes('.long ((3*32+16)*32) | 4'), r.out);
+});
+
 test('assembly: "# 32-bit ..." is a comment line, not a line marker (as gcc)', () => {
   expect('movl $1, %eax # 32-bit boot\n# 32-bit boot protocol\nnop\n', 'movl $1, %eax # 32-bit boot # 32-bit boot protocol nop', { asm: true });
 });
