@@ -10,7 +10,7 @@
 import type { Assembler } from './assembler';
 import { AsmError } from './error';
 import { absolute, evaluate, isConstVal } from './expr';
-import { headWord, isSpace, isSymChar, splitArgs, Stmt, stringArg } from './lexer';
+import { headWord, isSpace, isSymChar, scrubLine, splitArgs, Stmt, stringArg } from './lexer';
 import { SymKind } from './symbols';
 
 export interface MacroParam {
@@ -89,17 +89,21 @@ function splitParamList(s: string): string[] {
   return out;
 }
 
+/** Split at blanks outside quotes, parentheses and brackets (GNU as groups `ftr=((3*32+21) | 1)`). */
 function splitBlank(s: string): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < s.length) {
     while (i < s.length && isSpace(s.charCodeAt(i))) i++;
     const start = i;
-    while (i < s.length && !isSpace(s.charCodeAt(i))) {
-      if (s[i] === '"') {
+    let depth = 0;
+    while (i < s.length && (depth > 0 || !isSpace(s.charCodeAt(i)))) {
+      const c = s[i];
+      if (c === '"') {
         i++;
         while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1;
-      }
+      } else if (c === '(' || c === '[') depth++;
+      else if ((c === ')' || c === ']') && depth > 0) depth--;
       i++;
     }
     if (i > start) out.push(s.slice(start, i));
@@ -182,7 +186,14 @@ export function expandMacro(as: Assembler, mac: Macro, rest: string): void {
     }
   }
   const count = String(as.macroCount++);
-  const out = mac.body.map((st) => ({ text: substitute(st.text, values, count, as.altmacro), file: st.file, line: st.line }));
+  const syn = { commentChars: as.target.commentChars, lineCommentChars: as.target.lineCommentChars };
+  const out: Stmt[] = [];
+  for (const st of mac.body) {
+    const text = substitute(st.text, values, count, as.altmacro);
+    // an argument may hold several statements ("xchg %rax,%rbx; nop") or none (""): split again
+    if (text.indexOf(';') < 0 && text.trim() !== '') out.push({ text, file: st.file, line: st.line });
+    else for (const t of scrubLine(text, syn, false).stmts) out.push({ text: t, file: st.file, line: st.line });
+  }
   as.pushStmts(out, true);
 }
 

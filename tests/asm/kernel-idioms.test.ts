@@ -45,4 +45,24 @@ same('a quoted macro argument loses its quotes (ALTERNATIVE)', `
   STR "two words"
 `);
 
+same('macro arguments holding no statement or several (ALTERNATIVE "", "xchg ...; nop")', `
+  .macro M a, b
+  \\a
+  \\b
+  .endm
+  .text
+  M "", "nop"
+  M "xchg %rax, %rbx; nop", "ret"
+`);
+
+same('a macro parameter default with blanks inside parentheses', `
+  .macro F reg:req ftr2=((( 3*32+21)) | (1 << 15))
+  .long \\ftr2
+  .long \\reg
+  .endm
+  .data
+  F 5
+  F 6, 7
+`);
+
 test.run();
