@@ -24,7 +24,9 @@ export interface AbiType {
   name?: string;         // text name (:name), for printing only
 }
 
-export const enum SigFlag { ReturnsTwice = 1, NoReturn = 2 }
+/** StaticChain: the first parameter is a GNU nested function's static chain (x86-64: in %r10, not
+ *  classified as an argument). */
+export const enum SigFlag { ReturnsTwice = 1, NoReturn = 2, StaticChain = 4 }
 
 /** A call signature: ABI types of the return and of every actual argument. */
 export interface Sig {
@@ -63,6 +65,8 @@ export class Module {
   readonly dtors: { priority: number; sym: string }[] = [];
   readonly abiTypes: AbiType[] = [];
   readonly sigs: Sig[] = [];
+  /** The code writes trampolines on the stack (addresses of nested functions): the stack must be executable. */
+  execStack = false;
   private abiKeys = new Map<string, number>();
   private sigKeys = new Map<string, number>();
 
@@ -160,6 +164,8 @@ export class Func {
   private cKeys = new Map<string, number>();
 
   asms: AsmInfo[] = [];
+  /** Referenced in ways the IR does not show (the `used` attribute): never dropped as unreferenced. */
+  keep = false;
 
   constructor(readonly module: Module, public name: string, public sig: number) {}
 

@@ -313,6 +313,7 @@ class Parser {
     for (;;) {
       if (this.eatId('returns_twice')) flags |= 1;
       else if (this.eatId('noreturn')) flags |= 2;
+      else if (this.eatId('static_chain')) flags |= 4;
       else if (this.eatId('noinline')) noinline = true;
       else if (this.eatId('section')) section = Buffer.from(unescapeBytes(this.expectK(K.Str, 'a string').s)).toString('latin1');
       else break;
@@ -590,6 +591,7 @@ class Parser {
     for (;;) {
       if (this.eatId('returns_twice')) flags |= 1;
       else if (this.eatId('noreturn')) flags |= 2;
+      else if (this.eatId('static_chain')) flags |= 4;
       else if (this.eatId('ret_sext')) ext = 1;
       else if (this.eatId('ret_zext')) ext = 2;
       else break;

@@ -151,7 +151,7 @@ function sigParamsText(f: Func, sigIdx: number, vals: string[]): string {
 
 function sigFlags(f: Func, sigIdx: number): string {
   const s = f.module.sigs[sigIdx];
-  return (s.flags & 1 ? ' returns_twice' : '') + (s.flags & 2 ? ' noreturn' : '');
+  return (s.flags & 1 ? ' returns_twice' : '') + (s.flags & 2 ? ' noreturn' : '') + (s.flags & 4 ? ' static_chain' : '');
 }
 
 /** The text of one instruction (without indentation). */

@@ -79,6 +79,13 @@ function emitItem(ctx: SymCtx, img: DataImage, off: number, it: InitItem): void 
       return;
     }
     case TY.Complex: {
+      if (isInteger(ty.base!)) { // _Complex char/int/...: integer parts
+        const ci = intComplexConst(ctx, e);
+        if (!ci) { ctx.error(e, 'initializer element is not constant'); return; }
+        img.writeInt(off, ty.base!.size, ci[0]);
+        img.writeInt(off + ty.base!.size, ty.base!.size, ci[1]);
+        return;
+      }
       const c = complexConst(ctx, e, ty);
       if (!c) { ctx.error(e, 'initializer element is not constant'); return; }
       const h = ty.base!.size;
@@ -165,6 +172,39 @@ function floatToIntConst(ctx: SymCtx, e: Node, ty: Type): bigint | null {
   if (v === null) return null;
   if (ty.kind === TY.Bool) return num.fIsZero(v, ctx.floatFormat(s.ty)) ? 0n : 1n;
   return num.fToInt(v, ctx.floatFormat(s.ty), ty.size * 8, true) ?? num.fToInt(v, ctx.floatFormat(s.ty), ty.size * 8, false) ?? 0n;
+}
+
+/** [real, imag] of a constant complex expression as (unwrapped) integers, for integer components. */
+function intComplexConst(ctx: SymCtx, e: Node): [bigint, bigint] | null {
+  if (e.ty.kind !== TY.Complex) {
+    if (e.val !== null && isInteger(e.ty)) return [e.val, 0n];
+    const f = e.fval !== null ? num.fToInt(e.fval, ctx.floatFormat(e.ty), 64, true) : undefined;
+    return f === undefined ? null : [f, 0n];
+  }
+  const bt = e.ty.base!;
+  switch (e.kind) {
+    case NK.IntConst: return [0n, e.val!];
+    case NK.FloatConst: { const v = num.fToInt(e.fval!, ctx.floatFormat(bt), 64, true); return v === undefined ? null : [0n, v]; }
+    case NK.Cast: {
+      if (e.ck !== CK.Convert && e.ck !== CK.NoOp) return null;
+      const s = e.lhs!;
+      if (s.ty.kind === TY.Complex && !isInteger(s.ty.base!)) {
+        const c = complexConst(ctx, s, s.ty), sf = ctx.floatFormat(s.ty.base!);
+        const re = c && num.fToInt(c[0], sf, 64, true), im = c && num.fToInt(c[1], sf, 64, true);
+        return re === null || im === null || re === undefined || im === undefined ? null : [re, im];
+      }
+      return intComplexConst(ctx, s);
+    }
+    case NK.Neg: { const c = intComplexConst(ctx, e.lhs!); return c ? [-c[0], -c[1]] : null; }
+    case NK.Add: case NK.Sub: case NK.Mul: {
+      const a = intComplexConst(ctx, e.lhs!), b = intComplexConst(ctx, e.rhs!);
+      if (!a || !b) return null;
+      if (e.kind === NK.Add) return [a[0] + b[0], a[1] + b[1]];
+      if (e.kind === NK.Sub) return [a[0] - b[0], a[1] - b[1]];
+      return [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]];
+    }
+  }
+  return null;
 }
 
 /** [real, imag] bits of a constant complex expression, in the format of ty's component. */

@@ -10,7 +10,7 @@
 // VLA's stacksave). Leaving a scope normally runs its actions; break/continue/return/goto run the
 // actions of every scope they leave (goto: the scopes not shared with the label's, found by a pre-scan).
 
-import { AsmInfo, CK, InitItem, LabelInfo, NK, Node, Obj, SC } from '../parse/ast';
+import { AsmInfo, CK, InitItem, LabelInfo, NK, Node, Obj, SC, StrLit } from '../parse/ast';
 import { BUILTINS } from '../parse/builtins';
 import { Member, Q, TY, Type, isUnsigned, isVM, isRealFloat, isInteger } from '../parse/types';
 import { Builder } from '../ir/builder';
@@ -20,10 +20,26 @@ import { T, TYPE_NAMES, bitsOf, isFloat } from '../ir/types';
 import * as num from '../numeric';
 import { ModuleLower, labelBlockName } from './lower';
 import { intOfSize, isAggregate, floatRank } from './types';
+import { frameLayout, nestedIn } from './chain';
 
 type Action = { kind: 'cleanup'; fn: Obj; addr: number } | { kind: 'restore'; slot: number };
-interface Scope { id: number; actions: Action[] }
+interface Scope { id: number; actions: Action[]; afterLabel?: boolean }
 interface LV { addr: number; ty: Type; bf: Member | null; recSize: number; vol: boolean }
+
+/** printf-like functions: which argument is the FILE*, which the format, and whether a va_list follows. */
+const PRINTF_LIKE: Record<string, { file: number; fmt: number; va: boolean }> = {
+  printf: { file: -1, fmt: 0, va: false }, __printf_chk: { file: -1, fmt: 1, va: false },
+  fprintf: { file: 0, fmt: 1, va: false }, __fprintf_chk: { file: 0, fmt: 2, va: false },
+  vprintf: { file: -1, fmt: 0, va: true }, __vprintf_chk: { file: -1, fmt: 1, va: true },
+  vfprintf: { file: 0, fmt: 1, va: true }, __vfprintf_chk: { file: 0, fmt: 2, va: true },
+};
+const T_I32 = T.I32;
+
+/** The bytes of a narrow string literal argument (through its array decay), or null. */
+function strUnits(n: Node): number[] | null {
+  while (n.kind === NK.Cast && (n.ck === CK.ArrayDecay || n.ck === CK.NoOp || (n.ck === CK.Convert && n.ty.kind === TY.Pointer && n.lhs!.ty.kind === TY.Pointer))) n = n.lhs!;
+  return n.kind === NK.StrLit && n.str && n.str.elem.size === 1 && !n.str.units.includes(0) ? n.str.units : null;
+}
 
 const RETURNS_TWICE = new Set(['setjmp', '_setjmp', 'sigsetjmp', '__sigsetjmp', 'vfork', 'savectx', 'getcontext', '__builtin_setjmp']);
 
@@ -48,7 +64,12 @@ export class FnLower {
     this.T = ml.tu.types;
     this.sizeIR = this.ir(this.T.sizeT);
     this.ownLocals = new Set<Obj>([...(fo.locals ?? []), ...(fo.params ?? [])]);
+    this.chained = ml.chains.needs.has(fo);
   }
+  /** This function takes a static chain (chain.ts); its value, and this function's frame block. */
+  private readonly chained: boolean;
+  private chainParam = -1;
+  private frameBlock = -1;
 
   // ------------------------------------------------------------------ helpers
   ir(t: Type): number { return this.ml.tm.ir(t); }
@@ -73,11 +94,13 @@ export class FnLower {
     const fo = this.fo, fty = fo.ty, m = this.m, tm = this.ml.tm;
     const ptys = fo.params!.map((p, k) => fty.oldStyle ? promoted(this.T, fty.params?.[k] ?? p.ty) : p.ty);
     const pabis = ptys.map((t) => tm.abi(m, t));
-    const flags = (fo.attrs?.noreturn || fty.noreturn ? SigFlag.NoReturn : 0);
+    const flags = (fo.attrs?.noreturn || fty.noreturn ? SigFlag.NoReturn : 0) | (this.chained ? SigFlag.StaticChain : 0);
+    if (this.chained) pabis.unshift(m.abiScalar(T.Ptr));
     const sig = m.sig(tm.abi(m, this.retTy), pabis, fty.variadic ? pabis.length : -1, flags);
     const irts = pabis.map((a) => m.abiTypes[a].kind === 'scalar' ? m.abiTypes[a].ty : T.Ptr);
     const { b, params } = Builder.func(m, this.name, sig, irts);
     this.b = b; this.f = b.fn;
+    if (this.chained) this.chainParam = params.shift()!;
     fo.params!.forEach((p, k) => {
       if (isAggregate(p.ty)) { this.slots.set(p, params[k]); return; }
       const s = this.b.alloca(Math.max(p.ty.size, 1), this.align(p.ty));
@@ -85,11 +108,96 @@ export class FnLower {
       const v = fty.oldStyle ? this.convert(params[k], ptys[k], p.ty) : params[k];
       this.b.store(this.ir(p.ty), v, s, this.align(p.ty));
     });
-    for (const p of fo.params!) if (isVM(p.ty)) this.evalVM(p.ty);
+    if (this.ml.chains.hasFrame.has(fo)) this.makeFrameBlock();
+    for (const p of fo.params!) {
+      const size = (p as unknown as { paramVla?: Node }).paramVla; // `int a[n++]`: evaluated on entry
+      if (size) this.rvDiscard(size);
+      if (isVM(p.ty)) this.evalVM(p.ty);
+    }
     this.prescan(fo.body!, []);
     this.stmt(fo.body!);
     if (!b.terminated()) this.fallOff();
     return this.f;
+  }
+
+  // ------------------------------------------------------------------ static chains (chain.ts)
+  /** The frame block: [own chain, &captured local 1, ...], filled at entry. */
+  private makeFrameBlock(): void {
+    const b = this.b, ps = this.ml.ptrSize, ch = this.ml.chains, caps = ch.captured.get(this.fo) ?? [];
+    const L = frameLayout(ch, this.fo, ps);
+    this.frameBlock = b.alloca(L.size, L.align);
+    if (this.chained) b.store(T.Ptr, this.chainParam, this.frameBlock, ps);
+    caps.forEach((o, k) => {
+      let a = this.slots.get(o);
+      if (a === undefined && o.ty.kind === TY.Array && o.ty.vla) { a = b.alloca(ps, ps); this.slots.set(o, a); this.vlaObjs.add(o); }
+      if (a === undefined) a = this.slotOf(o);
+      b.store(T.Ptr, a, this.addOff(this.frameBlock, L.capOff + ps * k), ps);
+    });
+    (ch.labelAddrs.get(this.fo) ?? []).forEach((l, k) => b.store(T.Ptr, b.blockAddr(this.labelBlock(l)), this.addOff(this.frameBlock, L.addrOff + ps * k), ps));
+    const gotos = ch.nlGotos.get(this.fo);
+    if (!gotos) return;
+    // non-local gotos land here: _setjmp returns again, then dispatch on the label number
+    const ft = this.T.funcType(this.T.int, [this.T.pointerTo(this.T.void)], false, false);
+    const fake = new Obj('_setjmp', ft, null);
+    fake.isFunc = true;
+    this.ml.usedExterns.set('_setjmp', fake);
+    const r = this.emitCall(b.sym('_setjmp'), ft, [this.addOff(this.frameBlock, L.jbOff)], [ft.params![0]], true, false);
+    const disp = b.newBlock(), cont = b.newBlock();
+    b.br(b.binary(Op.Ne, T.I32, r, this.iconst(T.I32, 0)), disp, cont);
+    b.setBlock(disp);
+    const w = b.load(T.I32, this.addOff(this.frameBlock, L.whichOff), 4);
+    b.switch(w, gotos.length === 1 ? this.labelBlock(gotos[0]) : this.labelBlock(gotos[0]), gotos.map((l, k) => [this.iconst(T.I32, k), this.iconst(T.I32, k), this.labelBlock(l)] as [number, number, number]));
+    b.setBlock(cont);
+  }
+  /** goto to label l of enclosing function p: store its number, longjmp to p's _setjmp. */
+  private nonLocalGoto(l: LabelInfo): void {
+    const ch = this.ml.chains, p = ch.labelOwner.get(l)!, ps = this.ml.ptrSize;
+    const L = frameLayout(ch, p, ps), fb = this.frameOf(p);
+    this.b.store(T.I32, this.iconst(T.I32, ch.nlGotos.get(p)!.indexOf(l)), this.addOff(fb, L.whichOff), 4);
+    const ft = this.T.funcType(this.T.void, [this.T.pointerTo(this.T.void), this.T.int], false, false);
+    const fake = new Obj('longjmp', ft, null);
+    fake.isFunc = true;
+    this.ml.usedExterns.set('longjmp', fake);
+    this.emitCall(this.b.sym('longjmp'), ft, [this.addOff(fb, L.jbOff), this.iconst(T.I32, 1)], ft.params!, false, true);
+    this.b.unreachable();
+  }
+  /** &&l of a label of an enclosing function: read from its frame block. */
+  private foreignLabelAddr(l: LabelInfo): number {
+    const ch = this.ml.chains, p = ch.labelOwner.get(l)!, ps = this.ml.ptrSize;
+    const L = frameLayout(ch, p, ps);
+    return this.b.load(T.Ptr, this.addOff(this.frameOf(p), L.addrOff + ps * ch.labelAddrs.get(p)!.indexOf(l)), ps);
+  }
+  private isForeignLabel(l: LabelInfo): boolean { return !this.fo.labels?.includes(l) && this.chained && this.ml.chains.labelOwner.has(l); }
+  /** Address of the frame block of enclosing function p (or of this one). */
+  private frameOf(p: Obj): number {
+    if (p === this.fo) return this.frameBlock;
+    let fb = this.chainParam;
+    for (let g = nestedIn(this.fo); g && g !== p; g = nestedIn(g)) fb = this.b.load(T.Ptr, fb, this.ml.ptrSize);
+    return fb;
+  }
+  /** Address of a local of an enclosing function, through the static chain. */
+  private chainAddr(o: Obj): number {
+    const p = this.ml.chains.owner.get(o)!, ps = this.ml.ptrSize;
+    const k = this.ml.chains.captured.get(p)!.indexOf(o);
+    const a = this.b.load(T.Ptr, this.addOff(this.frameOf(p), frameLayout(this.ml.chains, p, ps).capOff + ps * k), ps);
+    return o.ty.kind === TY.Array && o.ty.vla ? this.b.load(T.Ptr, a, ps) : a;
+  }
+  /** The static chain argument for a call of fn, or -1 when it takes none. */
+  private chainFor(fn: Obj | null): number {
+    return fn && this.ml.chains.needs.has(fn) ? this.frameOf(nestedIn(fn)!) : -1;
+  }
+  /** The address of a nested function that takes a static chain: a trampoline on the stack
+   *  (x86-64: movabs $fn, %r11; movabs $chain, %r10; jmp *%r11). */
+  private trampoline(fn: Obj): number {
+    if (this.ml.target.arch !== 'x86_64') this.err(null, `address of nested function '${fn.name}' that uses its enclosing function's locals: trampolines are implemented for x86-64 only`);
+    const b = this.b, t = b.alloca(24, 16);
+    b.store(T.I16, this.iconst(T.I16, 0xbb49), t, 1);
+    b.store(T.Ptr, b.sym(this.ml.noteRef(fn)), this.addOff(t, 2), 1);
+    b.store(T.I16, this.iconst(T.I16, 0xba49), this.addOff(t, 10), 1);
+    b.store(T.Ptr, this.frameOf(nestedIn(fn)!), this.addOff(t, 12), 1);
+    b.store(T.I32, this.iconst(T.I32, 0x90e3ff49 | 0), this.addOff(t, 20), 1);
+    this.m.execStack = true;
+    return t;
   }
 
   private fallOff(): void {
@@ -152,7 +260,7 @@ export class FnLower {
         for (const s of n.list!) this.stmt(s);
         this.popScope();
         return;
-      case NK.ExprStmt: this.rv(n.lhs!); return;
+      case NK.ExprStmt: if (!this.printfFold(n.lhs!)) this.rv(n.lhs!); return;
       case NK.Decl: this.decl(n.obj!); return;
       case NK.Null: return;
       case NK.If: {
@@ -217,10 +325,17 @@ export class FnLower {
         return;
       }
       case NK.Goto: {
+        if (this.isForeignLabel(n.label!)) { this.nonLocalGoto(n.label!); return; }
         const path = this.labelPaths.get(n.label!) ?? [];
         let k = 0;
         while (k < this.scopes.length && k < path.length && this.scopes[k].id === path[k]) k++;
         this.leaveTo(k);
+        // back to a label before VLA declarations of its own scope: they are deallocated
+        const mark = k > 0 ? this.labelMarks.get(n.label!)?.find((m) => m.scope === this.scopes[k - 1]) : undefined;
+        if (mark) {
+          const acts = mark.scope.actions;
+          for (let j = acts.length - 1; j >= mark.n; j--) if (acts[j].kind === 'restore') this.runActions({ id: -1, actions: [acts[j]] });
+        }
         b.jmp(this.labelBlock(n.label!));
         return;
       }
@@ -233,6 +348,8 @@ export class FnLower {
       case NK.Label: {
         const blk = this.labelBlock(n.label!);
         b.jmp(blk); b.setBlock(blk);
+        this.labelMarks.set(n.label!, this.scopes.map((sc) => ({ scope: sc, n: sc.actions.length })));
+        for (const sc of this.scopes) sc.afterLabel = true;
         if (n.body) this.stmt(n.body);
         return;
       }
@@ -305,7 +422,8 @@ export class FnLower {
     let addr: number;
     if (o.ty.kind === TY.Array && o.ty.vla) {
       const sc = this.scopes[this.scopes.length - 1];
-      if (sc && !sc.actions.some((a) => a.kind === 'restore')) {
+      if (sc && (sc.afterLabel || !sc.actions.some((a) => a.kind === 'restore'))) {
+        sc.afterLabel = false;
         const slot = this.b.alloca(this.ml.ptrSize, this.ml.ptrSize);
         this.b.store(T.Ptr, this.b.stackSave(), slot, this.ml.ptrSize);
         sc.actions.push({ kind: 'restore', slot });
@@ -321,6 +439,8 @@ export class FnLower {
     if (o.attrs?.cleanup) this.scopes[this.scopes.length - 1]?.actions.push({ kind: 'cleanup', fn: o.attrs.cleanup, addr });
   }
   private vlaObjs = new Set<Obj>();
+  /** Each lowered label: its scope and how many exit actions that scope had then. */
+  private labelMarks = new Map<LabelInfo, { scope: Scope; n: number }[]>();
   private ownLocals!: Set<Obj>;
 
   private slotOf(o: Obj): number {
@@ -436,11 +556,14 @@ export class FnLower {
 
   private varAddr(o: Obj): number {
     const b = this.b;
-    if (o.isFunc) return b.sym(this.ml.noteRef(o));
+    if (o.isFunc) return this.ml.chains.needs.has(o) ? this.trampoline(o) : b.sym(this.ml.noteRef(o));
     const local = this.slots.get(o);
     if (local !== undefined) return this.vlaObjs.has(o) ? b.load(T.Ptr, local, this.ml.ptrSize) : local;
     if (o.isLocal && o.storage !== SC.Static && o.storage !== SC.Extern) {
-      if (!this.ownLocals.has(o)) this.err(null, `nested function '${this.fo.name}' uses '${o.name}' of its enclosing function (static chains are not supported)`);
+      if (!this.ownLocals.has(o)) {
+        if (this.ml.chains.owner.has(o) && this.chained) return this.chainAddr(o);
+        this.err(null, `nested function '${this.fo.name}' uses '${o.name}' of its enclosing function (static chains are not supported)`);
+      }
       return this.slotOf(o);
     }
     const s = b.sym(this.ml.noteRef(o));
@@ -708,7 +831,7 @@ export class FnLower {
       case NK.Comma: this.rv(n.lhs!); return this.rv(n.rhs!);
       case NK.Call: return this.call(n);
       case NK.StmtExpr: return this.stmtExpr(n);
-      case NK.LabelAddr: return b.blockAddr(this.labelBlock(n.label!));
+      case NK.LabelAddr: return this.isForeignLabel(n.label!) ? this.foreignLabelAddr(n.label!) : b.blockAddr(this.labelBlock(n.label!));
       case NK.VaArg: {
         const ap = this.vaList(n.lhs!);
         const abi = this.ml.tm.abi(this.m, n.ty);
@@ -817,7 +940,40 @@ export class FnLower {
       if (lt.kind !== TY.Vector) a = this.splat(a, lt, ty);
       if (n.rhs!.ty.kind !== TY.Vector && n.kind !== NK.Shl && n.kind !== NK.Shr) c = this.splat(c, n.rhs!.ty, ty);
     }
-    return this.arith(n.kind, ty, a, c, n.rhs!.ty.kind === TY.Vector || (n.kind !== NK.Shl && n.kind !== NK.Shr) ? ty : n.rhs!.ty);
+    const r = this.arith(n.kind, ty, a, c, n.rhs!.ty.kind === TY.Vector || (n.kind !== NK.Shl && n.kind !== NK.Shr) ? ty : n.rhs!.ty);
+    const p = isInteger(ty) && ty.size === 8 ? this.bfPrecision(n) : 64;
+    return p < 64 ? this.reduceTo(r, p, isUnsigned(ty)) : r;
+  }
+
+  // gcc gives a bit-field wider than int the type "N-bit integer": arithmetic on it (with operands no
+  // wider) is done in N bits. bfPrecision(n) is the precision of a 64-bit integer expression in that
+  // sense; results of operators narrower than 64 bits are reduced with reduceTo.
+  private precMemo = new Map<Node, number>();
+  private bfPrecision(n: Node): number {
+    let p = this.precMemo.get(n);
+    if (p !== undefined) return p;
+    p = 64;
+    switch (n.kind) {
+      case NK.Cast: {
+        const s = n.lhs!;
+        if (n.ck === CK.Load && s.kind === NK.Member && s.member!.bitWidth > 32 && s.member!.bitWidth < 64 && s.member!.ty.size === 8) p = s.member!.bitWidth;
+        else if (n.ck === CK.Convert && !n.explicit && isInteger(s.ty)) p = s.ty.size < 8 ? 32 : this.bfPrecision(s);
+        break;
+      }
+      case NK.Add: case NK.Sub: case NK.Mul: case NK.Div: case NK.Mod: case NK.BitAnd: case NK.BitOr: case NK.BitXor:
+        if (isInteger(n.ty) && n.ty.size === 8) p = Math.max(this.bfPrecision(n.lhs!), this.bfPrecision(n.rhs!));
+        break;
+      case NK.Shl: case NK.Shr:
+        if (isInteger(n.ty) && n.ty.size === 8) p = this.bfPrecision(n.lhs!);
+        break;
+    }
+    this.precMemo.set(n, p);
+    return p;
+  }
+  private reduceTo(v: number, p: number, uns: boolean): number {
+    const b = this.b;
+    if (uns) return b.binary(Op.And, T.I64, v, this.iconst(T.I64, (1n << BigInt(p)) - 1n));
+    return b.binary(Op.AShr, T.I64, b.binary(Op.Shl, T.I64, v, this.iconst(T.I64, 64 - p)), this.iconst(T.I64, 64 - p));
   }
 
   private splat(v: number, st: Type, vt: Type): number {
@@ -885,6 +1041,12 @@ export class FnLower {
         if (!isFloat(bt)) { // _Complex int: (a+bi)/(c+di) = ((ac+bd) + (bc-ad)i) / (cc+dd)
           const d = add(mul(cr, cr), mul(ci, ci));
           return this.makeComplex(ty, div(add(mul(ar, cr), mul(ai, ci)), d), div(sub(mul(ai, cr), mul(ar, ci)), d));
+        }
+        // as gcc: the runtime's __div?c3 (Smith's algorithm with scaling, Annex G recovery of NaNs)
+        if (!this.ml.opts.inlineComplexDivision) {
+          const name = bt === T.F32 ? '__divsc3' : bt === T.F64 ? '__divdc3' : bt === T.F80 ? '__divxc3' : '__divtc3';
+          const bty = ty.base!, ft = this.T.funcType(ty, [bty, bty, bty, bty], false, false);
+          return this.callLib(name, ft, [ar, ai, cr, ci], [bty, bty, bty, bty]);
         }
         // Smith's algorithm: scale by the larger of |cr|, |ci|
         const abs = (x: number) => this.fabs(x, bt);
@@ -968,8 +1130,8 @@ export class FnLower {
     const lhs = n.lhs!, opTy = n.opTy!;
     const lv = this.lval(lhs);
     const lt = unqual(lhs.ty);
+    const r = this.rv(n.rhs!);       // as gcc: the right operand (a call may change the left) first
     const old = this.loadLV(lv);
-    const r = this.rv(n.rhs!);
     let res: number;
     if (opTy.kind === TY.Pointer) res = this.ptrOffset(old, r, n.rhs!.ty, opTy, n.op === NK.Sub);
     else {
@@ -1049,6 +1211,47 @@ export class FnLower {
   }
 
   // ------------------------------------------------------------------ calls
+  /**
+   * -O1 and up, as gcc: a printf-like call whose result is unused, with a constant format, becomes
+   * puts/putchar/fputs/fputc (or nothing) when that prints the same. Returns false to leave it alone.
+   */
+  private printfFold(call: Node): boolean {
+    if (!this.ml.opts.optLevel || call.kind !== NK.Call || !call.list) return false;
+    const fo = this.calleeObj(call.lhs!);
+    const spec = fo ? PRINTF_LIKE[fo.asmName ?? fo.name] : undefined;
+    if (!spec) return false;
+    const args = call.list, fmt = strUnits(args[spec.fmt]);
+    if (!fmt) return false;
+    const file = spec.file >= 0 ? args[spec.file] : null, rest = args.slice(spec.fmt + 1);
+    const pct = fmt.includes(37);
+    if (spec.va && pct) return false;
+    const T = this.T, int = T.int, is = (f: string) => fmt.length === f.length && fmt.every((c, k) => c === f.charCodeAt(k));
+    const lib = (name: string, params: Type[], vals: number[]) => this.callLib(name, T.funcType(int, params, false, false), vals, params);
+    const lit = (units: number[]) => this.b.sym(this.ml.strLabel(new StrLit(units, T.char)));
+    let text: number[] | null = null;
+    if (!pct) { if (!spec.va && rest.length) return false; text = fmt; }
+    else if (rest.length !== 1) return false;
+    else if (is('%s') && strUnits(rest[0])) text = strUnits(rest[0]);
+    else if (is('%s') && file) { lib('fputs', [T.constCharPtr, file.ty], [this.rv(rest[0]), this.rv(file)]); return true; }
+    else if (is('%c')) {
+      const c = this.convert(this.rv(rest[0]), rest[0].ty, int);
+      if (file) lib('fputc', [int, file.ty], [c, this.rv(file)]); else lib('putchar', [int], [c]);
+      return true;
+    } else if (is('%s\n') && !file) { lib('puts', [T.constCharPtr], [this.rv(rest[0])]); return true; }
+    else return false;
+    if (!text) return false;
+    if (!text.length) return true;
+    if (file) {
+      if (text.length === 1) lib('fputc', [int, file.ty], [this.iconst(T_I32, text[0]), this.rv(file)]);
+      else lib('fputs', [T.constCharPtr, file.ty], [lit(text), this.rv(file)]);
+      return true;
+    }
+    if (text.length === 1) { lib('putchar', [int], [this.iconst(T_I32, text[0])]); return true; }
+    if (text[text.length - 1] !== 10) return false;
+    lib('puts', [T.constCharPtr], [lit(text.slice(0, -1))]);
+    return true;
+  }
+
   private calleeObj(n: Node): Obj | null {
     let c = n;
     while (c.kind === NK.Cast && (c.ck === CK.FuncDecay || c.ck === CK.NoOp)) c = c.lhs!;
@@ -1069,10 +1272,10 @@ export class FnLower {
     if (fo && fo.builtin >= 0 && fo.name.startsWith('__builtin_')) this.ml.usedExterns.set(fo.name.slice(10), fo);
     const args = n.list!.map((a) => this.rv(a));
     const name = fo ? (fo.asmName ?? fo.name) : '';
-    return this.emitCall(callee, ft, args, n.list!.map((a) => a.ty), RETURNS_TWICE.has(name) || !!fo?.attrs?.other?.includes('returns_twice'), !!fo?.attrs?.noreturn);
+    return this.emitCall(callee, ft, args, n.list!.map((a) => a.ty), RETURNS_TWICE.has(name) || !!fo?.attrs?.other?.includes('returns_twice'), !!fo?.attrs?.noreturn, this.chainFor(fo));
   }
 
-  private emitCall(callee: number, ft: Type, args: number[], argTys: Type[], twice: boolean, noret: boolean): number {
+  private emitCall(callee: number, ft: Type, args: number[], argTys: Type[], twice: boolean, noret: boolean, chain = -1): number {
     const m = this.m, tm = this.ml.tm, b = this.b;
     const rt = ft.base!;
     const proto = ft.params && !ft.oldStyle ? ft.params : null;
@@ -1080,8 +1283,13 @@ export class FnLower {
     if (proto) for (let k = 0; k < args.length && k < proto.length; k++) {
       if (!isAggregate(proto[k]) && !isAggregate(argTys[k]) && this.ir(proto[k]) !== this.ir(argTys[k])) args[k] = this.convert(args[k], argTys[k], proto[k]);
     }
-    const nfixed = proto && ft.variadic ? proto.length : -1;
-    const flags = (twice ? SigFlag.ReturnsTwice : 0) | (noret || ft.noreturn ? SigFlag.NoReturn : 0);
+    let nfixed = proto && ft.variadic ? proto.length : -1;
+    let flags = (twice ? SigFlag.ReturnsTwice : 0) | (noret || ft.noreturn ? SigFlag.NoReturn : 0);
+    if (chain >= 0) {
+      abis.unshift(m.abiScalar(T.Ptr)); args = [chain, ...args];
+      flags |= SigFlag.StaticChain;
+      if (nfixed >= 0) nfixed++;
+    }
     const sig = m.sig(tm.abi(m, rt), abis, nfixed, flags);
     if (isAggregate(rt)) {
       const dst = this.temp(rt);
@@ -1094,7 +1302,7 @@ export class FnLower {
 
   /** Calls function object fo with values args (of C types tys). */
   private callObj(fo: Obj, args: number[], tys: Type[]): number {
-    return this.emitCall(this.b.sym(this.ml.noteRef(fo)), fo.ty, args, tys, false, false);
+    return this.emitCall(this.b.sym(this.ml.noteRef(fo)), fo.ty, args, tys, false, false, this.chainFor(fo));
   }
   /** Calls a library function by name with a given C function type. */
   private callLib(name: string, ft: Type, args: number[], tys: Type[]): number {
@@ -1114,6 +1322,11 @@ export class FnLower {
     const a0 = () => this.rv(args[0]);
     const rt = this.ir(n.ty);
     switch (name) {
+      case 'conj': case 'conjf': case 'conjl': {
+        if (n.ty.kind !== TY.Complex || args.length !== 1) return null;
+        const v = this.convert(this.rv(args[0]), args[0].ty, n.ty), bt = this.ir(n.ty.base!);
+        return this.makeComplex(n.ty, this.part(v, n.ty, 0), b.unary(Op.FNeg, bt, this.part(v, n.ty, 1)));
+      }
       case 'expect': case 'expect_with_probability': case 'assume_aligned': {
         const v = a0();
         for (let k = 1; k < args.length; k++) this.rv(args[k]);
@@ -1153,7 +1366,22 @@ export class FnLower {
       case 'LINE': return this.iconst(rt, n.val ?? 0n);
       case 'object_size': case 'dynamic_object_size': return this.iconst(rt, n.val ?? -1n);
       case 'constant_p': return this.iconst(rt, 0);
-      case 'setjmp': case 'longjmp': return null;
+      case 'setjmp': case 'longjmp': {
+        // __builtin_setjmp/__builtin_longjmp: gcc's 5-word buffer, not libc's jmp_buf (runtime/builtin-setjmp.c)
+        if (full !== '__builtin_setjmp' && full !== '__builtin_longjmp' || this.ml.target.arch !== 'x86_64') return null;
+        const vp = this.T.pointerTo(this.T.void);
+        const buf = this.convert(a0(), args[0].ty, vp);
+        const jmp = name === 'longjmp';
+        const ft = this.T.funcType(jmp ? this.T.void : this.T.int, [vp], false, false);
+        const fn = jmp ? '__cc_ts_builtin_longjmp' : '__cc_ts_builtin_setjmp';
+        const fake = new Obj(fn, ft, null);
+        fake.isFunc = true;
+        this.ml.usedExterns.set(fn, fake);
+        if (jmp) for (let k = 1; k < args.length; k++) this.rv(args[k]);
+        const r = this.emitCall(b.sym(fn), ft, [buf], [vp], !jmp, jmp);
+        if (jmp) { b.unreachable(); return this.undef(); }
+        return r;
+      }
       case 'bcmp': return null;
     }
     const m = /^(clz|ctz|popcount|parity|ffs|clrsb|bswap)(l|ll|s|16|32|64|128)?$/.exec(name);
@@ -1255,6 +1483,22 @@ export class FnLower {
         return b.conv(Op.ZExt, T.I32, b.binary(Op.And, T.I8, o, ne));
       }
       case '__builtin_complex': return this.makeComplex(n.ty, this.rv(args[0]), this.rv(args[1]));
+      case '__builtin_shuffle': { // (v, mask) or (a, b, mask): lane k = the (mask[k] mod n)-th lane of v, or of a then b
+        const vt = n.ty, mt = args[args.length - 1].ty, e = vt.base!, cnt = vt.len;
+        let src = this.rv(args[0]), lanes = cnt;
+        if (args.length === 3) {
+          const both = this.b.alloca(2 * vt.size, this.align(vt));
+          this.b.memcpy(both, src, this.pconst(vt.size), this.align(vt));
+          this.b.memcpy(this.addOff(both, vt.size), this.rv(args[1]), this.pconst(vt.size), this.align(vt));
+          src = both; lanes = 2 * cnt;
+        }
+        const m = this.rv(args[args.length - 1]);
+        return this.lanes(vt, vt, (k) => {
+          const idx = this.intResize(this.lane(m, mt, k), this.ir(mt.base!), T.Ptr, false);
+          const off = this.b.binary(Op.Mul, T.Ptr, this.b.binary(Op.And, T.Ptr, idx, this.pconst(lanes - 1)), this.pconst(e.size));
+          return this.b.load(this.ir(e), this.b.binary(Op.Add, T.Ptr, src, off), this.align(e));
+        });
+      }
       case '__builtin_speculation_safe_value': return this.rv(args[0]);
       case '__builtin_classify_type': case '__builtin_constant_p': return this.iconst(T.I32, 0);
     }

@@ -14,6 +14,7 @@ import { TargetLayout } from '../../targets/layout';
 import { DataImage, SymCtx, emitStaticInit, writeString } from './data';
 import { TypeMap } from './types';
 import { FnLower } from './func';
+import { ChainInfo, analyzeChains, nestedIn } from './chain';
 
 export class LowerError extends Error {
   constructor(msg: string, readonly file = '', readonly line = 0, readonly col = 0) {
@@ -21,7 +22,12 @@ export class LowerError extends Error {
   }
 }
 
-export interface LowerOptions { optLevel: number }
+export interface LowerOptions {
+  optLevel: number;
+  /** Complex float division inline (Smith's algorithm) instead of calling the runtime's __div?c3
+   *  (for the IR interpreter, which has no runtime). */
+  inlineComplexDivision?: boolean;
+}
 
 export class ModuleLower implements SymCtx {
   readonly m: Module;
@@ -36,6 +42,7 @@ export class ModuleLower implements SymCtx {
   private weakNames = new Set<string>();
   readonly defined = new Set<string>();
   readonly errors: string[] = [];
+  chains!: ChainInfo;
 
   constructor(readonly tu: TranslationUnit, readonly target: TargetLayout, readonly opts: LowerOptions) {
     this.ptrSize = target.ptrSize;
@@ -60,6 +67,7 @@ export class ModuleLower implements SymCtx {
     let s = this.names.get(o);
     if (s !== undefined) return s;
     if ((o.isLocal || o.depth > 0) && !o.isFunc && o.storage === SC.Static || !o.name) s = `${o.name || '__compoundliteral'}.${this.nLocalSyms++}`;
+    else if (o.isFunc && nestedIn(o)) s = `${o.name}.${this.nLocalSyms++}`;
     else s = o.asmName ?? o.name;
     this.names.set(o, s);
     return s;
@@ -91,6 +99,7 @@ export class ModuleLower implements SymCtx {
   run(): Module {
     const tu = this.tu;
     for (const p of tu.weakPragmas) this.weakNames.add(p.name);
+    this.chains = analyzeChains(tu.decls);
     for (const o of tu.decls) {
       if (o.isFunc && o.labels) for (const l of o.labels) this.labelOwner.set(l, this.symName(o));
       if ((o.isFunc && o.body) || (!o.isFunc && (o.defined || o.tentative) && o.storage !== SC.Extern) || o.attrs?.alias) {
@@ -124,6 +133,7 @@ export class ModuleLower implements SymCtx {
     f.visibility = vis(o);
     f.section = o.attrs?.section ?? '';
     f.noinline = !!o.attrs?.noinline;
+    f.keep = !!o.attrs?.used;
     if (o.attrs?.constructorPrio !== undefined) this.m.ctors.push({ priority: o.attrs.constructorPrio, sym: name });
     if (o.attrs?.destructorPrio !== undefined) this.m.dtors.push({ priority: o.attrs.destructorPrio, sym: name });
   }

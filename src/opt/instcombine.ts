@@ -4,8 +4,9 @@
 // against zero. Float ops are left alone (x+0.0 is not x for x = -0.0).
 
 import { Func } from '../ir/module';
-import { Op, OPS, F, isIntCompare, invertIntCompare } from '../ir/ops';
-import { bitsOf, isInt } from '../ir/types';
+import { Op, OPS, F, isIntCompare, isFloatCompare, invertIntCompare, memVolatile } from '../ir/ops';
+import { T, bitsOf, bytesOf, isInt } from '../ir/types';
+import { CK } from '../ir/module';
 import { Replacements } from './util';
 
 function log2(v: bigint): number {
@@ -22,6 +23,16 @@ export function instCombine(f: Func): boolean {
   for (const b of f.layout) {
     for (const i of f.instrs(b)) {
       const op = f.op[i], ty = f.ty[i];
+      if (op === Op.Load) {
+        const v = loadConstant(f, i);
+        if (v !== undefined) { rep.set(i, v); changed = true; }
+        continue;
+      }
+      if (isFloatCompare(op)) {
+        const v = floatCompareFact(f, op, rep.resolve(f.arg(i, 0)), rep.resolve(f.arg(i, 1)));
+        if (v !== undefined) { rep.set(i, f.iconst(ty, v ? 1 : 0)); changed = true; }
+        continue;
+      }
       if (f.blk[i] < 0 || !isInt(ty) || !(OPS[op].flags & F.Pure) || f.argCount[i] !== 2 || op === Op.Select) {
         if ((op === Op.Neg || op === Op.Not) && f.arg(i, 0) >= 0 && f.op[f.arg(i, 0)] === op) { rep.set(i, f.arg(f.arg(i, 0), 0)); changed = true; }
         if (op === Op.Select) {
@@ -50,6 +61,9 @@ export function instCombine(f: Func): boolean {
         if (op === Op.Sub || op === Op.Xor) { same(f.iconst(ty, 0)); continue; }
         if (op === Op.And || op === Op.Or) { same(a); continue; }
       }
+      const ka = f.constInt(a);
+      // 0 << x, 0 >> x, -1 >>(arithmetic) x
+      if (ka !== undefined && ((ka === 0n && (op === Op.Shl || op === Op.LShr || op === Op.AShr)) || (ka === -1n && op === Op.AShr))) { same(a); continue; }
       if (k === undefined) continue;
       switch (op) {
         case Op.Add: case Op.Or: case Op.Xor: case Op.Shl: case Op.LShr: case Op.AShr:
@@ -91,3 +105,50 @@ export function instCombine(f: Func): boolean {
   rep.apply(f);
   return changed;
 }
+
+/** A non-volatile integer or f32/f64 load from a constant address inside a read-only, initialised,
+ *  non-weak data object of this module (a `const` global) gives the initialiser's bytes. */
+function loadConstant(f: Func, i: number): number | undefined {
+  const p = f.arg(i, 0), ty = f.ty[i];
+  if (p >= 0 || f.cKind[~p] !== CK.Sym || memVolatile(f.aux[i])) return undefined;
+  if (!(isInt(ty) && ty !== T.I128) && ty !== T.F32 && ty !== T.F64) return undefined;
+  const d = f.module.data.find((o) => o.name === f.cVal[~p]);
+  if (!d || !d.readonly || d.linkage === 'weak' || d.linkage === 'common' || d.tls || d.section) return undefined;
+  const off = f.cOff[~p], n = bytesOf(ty, f.ptrSize);
+  if (off < 0 || off + n > d.size || d.relocs.some((r) => r.off < off + n && r.off + r.size > off)) return undefined;
+  let v = 0n;
+  for (let k = n - 1; k >= 0; k--) v = (v << 8n) | BigInt(d.init ? d.init[off + k] : 0);
+  return ty === T.F32 || ty === T.F64 ? f.fconst(ty, v) : f.iconst(ty, v);
+}
+
+function floatValue(f: Func, r: number): number | undefined {
+  if (r >= 0 || f.cKind[~r] !== CK.Float) return undefined;
+  const t = f.cType[~r], bits = f.cVal[~r] as bigint;
+  const dv = new DataView(new ArrayBuffer(8));
+  if (t === T.F64) { dv.setBigUint64(0, BigInt.asUintN(64, bits), true); return dv.getFloat64(0, true); }
+  if (t === T.F32) { dv.setUint32(0, Number(BigInt.asUintN(32, bits)), true); return dv.getFloat32(0, true); }
+  return undefined;
+}
+
+/** x has its sign bit cleared (fabs lowered as bitcast, and, bitcast): x >= 0 or NaN. */
+function signClear(f: Func, x: number): boolean {
+  if (x < 0 || f.op[x] !== Op.Bitcast) return false;
+  const a = f.arg(x, 0);
+  if (a < 0 || f.op[a] !== Op.And) return false;
+  const m = f.constInt(f.arg(a, 1)), w = bitsOf(f.ty[a], f.ptrSize);
+  return m !== undefined && w >= 32 && (BigInt.asUintN(w, m) >> BigInt(w - 1)) === 0n;
+}
+
+/** Float comparisons decided by what is known of the operands: a NaN constant, infinities, fabs. */
+function floatCompareFact(f: Func, op: number, a: number, c: number): boolean | undefined {
+  const va = floatValue(f, a), vc = floatValue(f, c);
+  if ((va !== undefined && Number.isNaN(va)) || (vc !== undefined && Number.isNaN(vc))) return op === Op.FNe || op === Op.FUo;
+  if (vc === Infinity && op === Op.FGt) return false;
+  if (vc === -Infinity && op === Op.FLt) return false;
+  if (va === Infinity && op === Op.FLt) return false;
+  if (va === -Infinity && op === Op.FGt) return false;
+  if (vc !== undefined && signClear(f, a) && ((op === Op.FLt && vc <= 0) || (op === Op.FLe && vc < 0))) return false;
+  if (va !== undefined && signClear(f, c) && ((op === Op.FGt && va <= 0) || (op === Op.FGe && va < 0))) return false;
+  return undefined;
+}
+

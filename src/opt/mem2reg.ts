@@ -6,15 +6,26 @@
 // new value, and each successor's phi gets the value live at the end of the block. A load before any
 // store reads `undef`.
 
-import { CK, Func, isValueSlot } from '../ir/module';
+import { CK, Func, SigFlag, isValueSlot } from '../ir/module';
 import { Op, memVolatile } from '../ir/ops';
 import { T, bytesOf, sameType } from '../ir/types';
 import { DomTree } from '../ir/analysis/dom';
 import { Replacements } from './util';
 import { removeUnreachable } from './simplifycfg';
 
+/** Does f call a returns_twice function (setjmp)? Its locals then stay in memory (like gcc's
+ *  __builtin_setjmp receivers: values changed after the setjmp survive the longjmp). */
+function callsReturnsTwice(f: Func): boolean {
+  for (const b of f.layout) for (let i = f.first[b]; i >= 0; i = f.next[i]) {
+    if (f.op[i] === Op.Call && f.module.sigs[f.aux[i]].flags & SigFlag.ReturnsTwice) return true;
+  }
+  return false;
+}
+
 export function mem2reg(f: Func): boolean {
   removeUnreachable(f);
+  if (callsReturnsTwice(f)) return false; // a second return from setjmp must see the locals' memory
+
   const ps = f.ptrSize;
   // candidates: var index per alloca, type per var
   const varOf = new Int32Array(f.nInstr).fill(-1);

@@ -7,7 +7,8 @@
 //   (an unplaced `copy` instruction the back end treats as one more value).
 
 import { Func } from '../ir/module';
-import { Op } from '../ir/ops';
+import { Op, memAux } from '../ir/ops';
+import { T, bitsOf } from '../ir/types';
 import { predecessors } from '../ir/analysis/cfg';
 import { renamePhiPred } from './util';
 
@@ -60,4 +61,41 @@ export function sequentialize(f: Func, moves: Move[]): Move[] {
     todo = todo.map((o) => (o.src === m.dst ? { dst: o.dst, src: tmp } : o));
   }
   return out;
+}
+
+/**
+ * The target of an indirectbr is entered by its address, so no edge block can carry the moves for
+ * its phis: each such phi goes to a stack slot instead (stored by every predecessor just before its
+ * terminator, loaded where the phi was). Run last in the pipeline; mem2reg must not follow it.
+ */
+export function demoteIndirectPhis(f: Func): boolean {
+  const targets = new Set<number>();
+  for (const b of f.layout) {
+    const t = f.term(b);
+    if (t >= 0 && f.op[t] === Op.IndirectBr) for (let k = 1; k < f.argCount[t]; k++) targets.add(f.arg(t, k));
+  }
+  let changed = false;
+  for (const blk of targets) {
+    for (let i = f.first[blk]; i >= 0 && f.op[i] === Op.Phi;) {
+      const next = f.next[i], ty = f.ty[i];
+      const size = ty === T.F80 ? 16 : Math.max(1, Math.ceil(bitsOf(ty, f.ptrSize) / 8)), align = size;
+      const slot = f.newInstr(Op.Alloca, T.Ptr, [f.iconst(T.Ptr, size)], align);
+      let after = -1;
+      for (let j = f.first[f.entry]; j >= 0 && (f.op[j] === Op.Param || f.op[j] === Op.Alloca); j = f.next[j]) after = j;
+      if (after >= 0) f.insertAfter(after, slot); else if (f.first[f.entry] >= 0) f.insertBefore(f.first[f.entry], slot); else f.append(f.entry, slot);
+      const args = f.argList(i);
+      for (let k = 0; k < args.length; k += 2) {
+        const st = f.newInstr(Op.Store, ty, [args[k + 1], slot], memAux(align));
+        f.insertBefore(f.term(args[k]), st);
+      }
+      // the phi itself becomes the load (same value number: its uses stay)
+      f.op[i] = Op.Load;
+      f.setArgs(i, [slot]);
+      f.aux[i] = memAux(align);
+      changed = true;
+      i = next;
+    }
+    // loads that replaced phis must come after any phi still at the block start: there are none left
+  }
+  return changed;
 }

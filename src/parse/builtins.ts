@@ -6,6 +6,7 @@
 //   v void  b _Bool  i int  u unsigned  l long  L unsigned long  x long long  X unsigned long long
 //   y uint16_t  T __int128 unsigned  z size_t  Z ssize_t  p void*  P const void*  s char*  S const char*
 //   f float  d double  D long double  Q _Float128  F FILE* (as void*)  V va_list  n int*  e double*
+//   j _Complex float  J _Complex double  k _Complex long double
 //   g any type (no conversion)  . variadic
 // Builtins whose result type depends on the arguments (type-generic: __sync_*, __atomic_*, the
 // overflow checks, isnan & co, va_start...) have kind Generic; calls to them become NK.Builtin nodes
@@ -56,7 +57,7 @@ def(BK.Lib, 'ctype.h', `isalpha=i:i isdigit=i:i isspace=i:i isupper=i:i islower=
   ispunct=i:i isxdigit=i:i iscntrl=i:i isgraph=i:i isascii=i:i toascii=i:i isblank=i:i toupper=i:i tolower=i:i`);
 def(BK.Lib, 'math.h', mathList());
 def(BK.Lib, 'complex.h', `cabs=d:g cabsf=f:g cabsl=D:g creal=d:g crealf=f:g creall=D:g cimag=d:g cimagf=f:g cimagl=D:g
-  conj=g:g conjf=g:g conjl=g:g carg=d:g cargf=f:g cargl=D:g`);
+  conj=J:J conjf=j:j conjl=k:k carg=d:g cargf=f:g cargl=D:g`);
 
 function mathList(): string {
   const one = 'sqrt sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh exp exp2 expm1 log log10 log2 log1p logb floor ceil round trunc rint nearbyint cbrt erf erfc lgamma tgamma fabs significand';
@@ -157,6 +158,9 @@ function sigType(p: Parser, c: string): Type {
     case 'V': return T.vaList.kind === TY.Array ? T.pointerTo(T.vaList.base!) : T.vaList;
     case 'n': return T.pointerTo(T.int);
     case 'e': return T.pointerTo(T.double);
+    case 'j': return T.complexOf(T.float);
+    case 'J': return T.complexOf(T.double);
+    case 'k': return T.complexOf(T.ldouble);
   }
   return T.int;
 }

@@ -789,8 +789,11 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
       break;
     }
     if (pt.kind === TY.Void) p.error(pd.tok, `parameter ${params.length + 1} (${pd.name ? `'${pd.name}'` : ''}) has void type`);
+    const outerVla = pt.kind === TY.Array ? pt.vla : null;
     pt = adjustParam(p, pt);
     const o = new Obj(pd.name ?? '', pt, pd.tok);
+    // the size of an array parameter is gone with the adjustment, but its side effects happen on entry
+    if (outerVla) (o as unknown as { paramVla: Node }).paramVla = outerVla;
     o.isLocal = true;
     o.storage = spec.storage === SC.Register ? SC.Register : SC.None;
     if (pd.attrs || spec.attrs) { o.attrs = { ...(spec.attrs ?? {}), ...(pd.attrs ?? {}) }; }
@@ -1195,7 +1198,7 @@ export function declaration(p: Parser, spec: DeclSpec, out: Node[] | null): void
       return;
     }
     if (spec.storage === SC.Typedef) {
-      declareTypedef(p, spec, d, attrsAll);
+      declareTypedef(p, spec, d, attrsAll, out);
     } else {
       const o = declareObject(p, spec, d, attrsAll, isTop);
       if (o && p.at(TK.Assign)) {
@@ -1222,7 +1225,7 @@ function checkEmptyDecl(p: Parser, spec: DeclSpec): void {
   p.warn(null, spec.tok, 'useless type name in empty declaration');
 }
 
-function declareTypedef(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs | null): void {
+function declareTypedef(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs | null, out: Node[] | null = null): void {
   let ty = d.ty;
   if (a) {
     ty = applyTypeAttrs(p, ty, d.attrs ?? {}, d.tok, false);
@@ -1247,8 +1250,11 @@ function declareTypedef(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs | nul
   o.storage = SC.Typedef;
   o.isLocal = p.fn !== null;
   p.declare(o);
-  if (p.fn && isVM(ty)) {
-    // VLA typedef: sizes are evaluated at the typedef (kept via the type's vla expressions)
+  if (p.fn && isVM(ty) && out) {
+    // VLA typedef: its sizes are evaluated here (a Decl node of the typedef tells the lowering)
+    const n = new Node(NK.Decl, d.tok, ty);
+    n.obj = o;
+    out.push(n);
   }
 }
 

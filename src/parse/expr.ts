@@ -172,8 +172,12 @@ function foldCast(p: Parser, c: Node): void {
     if (isRealFloat(to)) c.fval = num.fConvert(n.fval, ff, p.T.floatFormat(to));
     else if (to.kind === TY.Bool) c.val = num.fIsZero(n.fval, ff) ? 0n : 1n;
     else if (isInteger(to)) {
-      const v = num.fToInt(n.fval, ff, to.size * 8, !isUnsigned(to));
+      const bits = to.size * 8, signed = !isUnsigned(to);
+      const v = num.fToInt(n.fval, ff, bits, signed);
       if (v !== undefined) c.val = v;
+      else if (num.fIsNaN(n.fval, ff)) c.val = 0n;  // out of range: gcc folds to the nearest end
+      else if (num.fSignBit(n.fval, ff)) c.val = signed ? -(1n << BigInt(bits - 1)) : 0n;
+      else c.val = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
     }
     return;
   }
@@ -186,6 +190,9 @@ function foldCast(p: Parser, c: Node): void {
 
 /** Usual arithmetic conversions on two rvalues; returns converted operands and the common type. */
 function usualArith(p: Parser, l: Node, r: Node): [Node, Node, Type] {
+  // bit-fields promote by their width (int for < 32 bits, whatever their declared type)
+  if (isInteger(l.ty)) l = promote(p, l);
+  if (isInteger(r.ty)) r = promote(p, r);
   let t = commonRealType(p, l.ty, r.ty);
   if (l.ty.kind === TY.Complex || r.ty.kind === TY.Complex) t = p.T.complexOf(t);
   return [convertTo(p, l, t), convertTo(p, r, t), t];

@@ -13,6 +13,8 @@
 // bound of the vector registers used.
 // Returns: INTEGER in rax then rdx, SSE in xmm0 then xmm1, X87 in st(0); MEMORY: the caller passes the
 // destination in rdi (a hidden first argument) and the callee returns it in rax.
+// GNU nested functions: a signature with SigFlag.StaticChain takes its first argument (the static
+// chain, a pointer) in %r10, outside the classification (what gcc does; trampolines load %r10).
 
 import { Module, AbiType } from '../../src/ir/module';
 import { T } from '../../src/ir/types';
@@ -22,6 +24,8 @@ export const enum AC { NoClass, Integer, SSE, SSEUp, X87, X87Up, Memory }
 /** Register units (targets/x86/target.ts numbering): general registers by number, xmm at 16+n. */
 export const GP_ARGS = [7, 6, 2, 1, 8, 9];
 export const SSE_ARGS = [16, 17, 18, 19, 20, 21, 22, 23];
+/** The static chain register. */
+export const R10 = 10;
 
 export interface Piece {
   /** AC.Integer or AC.SSE (SSEUP is folded into its SSE piece, size 16). */
@@ -144,6 +148,10 @@ export function layoutCall(m: Module, sigIdx: number): CallLayout {
   const args: ArgLoc[] = [];
   let fixedGp = 0, fixedSse = 0, fixedStack = 0;
   for (let k = 0; k < sig.params.length; k++) {
+    if (k === 0 && sig.flags & 4 /* SigFlag.StaticChain */) {
+      args.push({ abi: sig.params[0], where: 'reg', pieces: [{ cls: AC.Integer, reg: R10, off: 0, size: 8 }], stackOff: 0, size: 8, align: 8, struct: false, ty: T.Ptr });
+      continue;
+    }
     if (k === sig.nfixed) { fixedGp = gp; fixedSse = sse; fixedStack = stack; }
     const a = m.abiTypes[sig.params[k]];
     const c = classify(a);

@@ -51,7 +51,8 @@ export function generateX86_64(module: IRModule, opts: X86Options): string {
   }
   for (const e of module.externs) if (e.weak) out.push(`\t.weak ${e.name}`);
   for (const e of module.externs) if (e.visibility && !e.weak) out.push(`\t.${e.visibility} ${e.name}`);
-  out.push('\t.section .note.GNU-stack,"",@progbits');
+  // trampolines of nested functions live on the stack: ask the linker for an executable one
+  out.push(`\t.section .note.GNU-stack,"${module.execStack ? 'x' : ''}",@progbits`);
   return out.filter((s) => s.length).join('\n') + '\n';
 }
 

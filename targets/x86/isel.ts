@@ -1875,10 +1875,49 @@ function clobberUnit(name: string): number {
   return -1;
 }
 
+/**
+ * An asm whose operands are x87 stack registers ("t" = st(0), "u" = st(1), outputs "=t"), as in
+ * glibc's fpatan/fsqrt: the inputs are pushed (u first), the output popped to its address after the
+ * asm, and whatever input the asm left (not clobbered, not turned into the output) popped. Returns
+ * false when the operands are anything else.
+ */
+function x87Asm(s: FuncISel, i: number, template: string, ops: AsmOperand[], args: number[], clobbers: string[]): boolean {
+  const f = s.func, st = (n: number) => mphys(regOf(RegClass.St, n));
+  let out = -1, outTy = T.F80, tIn = -1, uIn = -1;
+  const mops: MOp[] = [];
+  for (let k = 0; k < ops.length; k++) {
+    const o = ops[k], a = args[k];
+    if (o.out) {
+      if (o.letters !== 't' || out >= 0 || o.inout || (o.ty !== T.F80 && o.ty !== T.F64 && o.ty !== T.F32)) return false;
+      out = k; outTy = o.ty; mops.push(st(0));
+      continue;
+    }
+    if (f.typeOf(a) !== T.F80) return false;
+    if ((o.match >= 0 && o.match === out) || o.letters === 't') { if (tIn >= 0) return false; tIn = a; mops.push(st(0)); }
+    else if (o.letters === 'u') { if (uIn >= 0) return false; uIn = a; mops.push(st(1)); }
+    else return false;
+  }
+  if (uIn >= 0) s.emit('fldt', [s.f80mem(uIn)], Dst.None);
+  if (tIn >= 0) s.emit('fldt', [s.f80mem(tIn)], Dst.None);
+  const j = s.emit('#asm', mops, Dst.None, MF.Raw);
+  j.text = template;
+  j.clobber = clobbers.map(clobberUnit).filter((u) => u >= 0);
+  let depth = (uIn >= 0 ? 1 : 0) + (tIn >= 0 ? 1 : 0);
+  if (uIn >= 0 && clobbers.some((c) => c.replace(/^%/, '') === 'st(1)')) depth--;
+  if (out >= 0 && tIn < 0) depth++;
+  if (out >= 0) {
+    s.emit(outTy === T.F80 ? 'fstpt' : outTy === T.F64 ? 'fstpl' : 'fstps', [s.valueAddr(args[out])], Dst.None);
+    depth--;
+  }
+  for (; depth > 0; depth--) s.emit('fstp', [st(0)], Dst.None);
+  return true;
+}
+
 function inlineAsm(s: FuncISel, i: number): void {
   const f = s.func, info = f.asms[f.aux[i]];
   const { ops, clobbers } = parseConstraints(info.constraints);
   const args = f.argList(i);
+  if (ops.some((o) => /^[tu]$/.test(o.letters)) && x87Asm(s, i, info.template, ops, args, clobbers)) return;
   const mops: MOp[] = [];
   const iuse: number[] = [], idef: number[] = [];
   const after: (() => void)[] = [];

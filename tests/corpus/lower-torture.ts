@@ -40,7 +40,7 @@ for (const file of files) {
   if (!fe.tu) continue;
   c.accepted++;
   let m;
-  try { m = lowerTranslationUnit(fe.tu, TARGETS[arch], { optLevel: 0 }); } catch (e) {
+  try { m = lowerTranslationUnit(fe.tu, TARGETS[arch], { optLevel: 0, inlineComplexDivision: true }); } catch (e) {
     if (e instanceof LowerError) { c.errors++; show('ERROR', file, e.message); } else { c.crashes++; show('CRASH', file, (e as Error).stack ?? String(e)); }
     continue;
   }
@@ -59,7 +59,7 @@ for (const file of files) {
     for (const level of [1, 2] as const) {
       let bad = '';
       try {
-        const m2 = lowerTranslationUnit(fe.tu, TARGETS[arch], { optLevel: level });
+        const m2 = lowerTranslationUnit(fe.tu, TARGETS[arch], { optLevel: level, inlineComplexDivision: true });
         optimize(m2, { level, debug: true });
         const r2 = runModule(m2, { memSize: 1 << 24, maxSteps: 20_000_000 });
         if (r2.trap || r2.exit !== r.exit || r2.out !== r.out) bad = `-O${level}: exit ${r2.exit} ${r2.trap ?? ''}`;

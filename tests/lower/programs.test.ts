@@ -35,7 +35,7 @@ for (const name of files) {
     const expect = gccRun(file);
     const fe = parseFile(file);
     assert.ok(fe.tu, `front end rejected ${name}: ${fe.errors.join('')}`);
-    const lower = () => lowerTranslationUnit(fe.tu!, TARGETS.x86_64, { optLevel: 0 });
+    const lower = () => lowerTranslationUnit(fe.tu!, TARGETS.x86_64, { optLevel: 0, inlineComplexDivision: true });
     const m = lower();
     assert.equal(verifyModule(m), []);
     const r = runModule(m, { memSize: 1 << 23 });
