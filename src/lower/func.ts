@@ -27,12 +27,13 @@ interface Scope { id: number; actions: Action[]; afterLabel?: boolean }
 interface LV { addr: number; ty: Type; bf: Member | null; recSize: number; vol: boolean }
 
 /** printf-like functions: which argument is the FILE*, which the format, and whether a va_list follows. */
-const PRINTF_LIKE: Record<string, { file: number; fmt: number; va: boolean }> = {
-  printf: { file: -1, fmt: 0, va: false }, __printf_chk: { file: -1, fmt: 1, va: false },
-  fprintf: { file: 0, fmt: 1, va: false }, __fprintf_chk: { file: 0, fmt: 2, va: false },
-  vprintf: { file: -1, fmt: 0, va: true }, __vprintf_chk: { file: -1, fmt: 1, va: true },
-  vfprintf: { file: 0, fmt: 1, va: true }, __vfprintf_chk: { file: 0, fmt: 2, va: true },
-};
+/** (A Map, not an object literal: a C function may be called `constructor` or `toString`.) */
+const PRINTF_LIKE = new Map<string, { file: number; fmt: number; va: boolean }>([
+  ['printf', { file: -1, fmt: 0, va: false }], ['__printf_chk', { file: -1, fmt: 1, va: false }],
+  ['fprintf', { file: 0, fmt: 1, va: false }], ['__fprintf_chk', { file: 0, fmt: 2, va: false }],
+  ['vprintf', { file: -1, fmt: 0, va: true }], ['__vprintf_chk', { file: -1, fmt: 1, va: true }],
+  ['vfprintf', { file: 0, fmt: 1, va: true }], ['__vfprintf_chk', { file: 0, fmt: 2, va: true }],
+]);
 const T_I32 = T.I32;
 
 /** The bytes of a narrow string literal argument (through its array decay), or null. */
@@ -1218,7 +1219,7 @@ export class FnLower {
   private printfFold(call: Node): boolean {
     if (!this.ml.opts.optLevel || call.kind !== NK.Call || !call.list) return false;
     const fo = this.calleeObj(call.lhs!);
-    const spec = fo ? PRINTF_LIKE[fo.asmName ?? fo.name] : undefined;
+    const spec = fo ? PRINTF_LIKE.get(fo.asmName ?? fo.name) : undefined;
     if (!spec) return false;
     const args = call.list, fmt = strUnits(args[spec.fmt]);
     if (!fmt) return false;

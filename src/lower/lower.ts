@@ -102,14 +102,15 @@ export class ModuleLower implements SymCtx {
     this.chains = analyzeChains(tu.decls);
     for (const o of tu.decls) {
       if (o.isFunc && o.labels) for (const l of o.labels) this.labelOwner.set(l, this.symName(o));
-      if ((o.isFunc && o.body) || (!o.isFunc && (o.defined || o.tentative) && o.storage !== SC.Extern) || o.attrs?.alias) {
+      if ((o.isFunc && o.body && !o.gnuInlineOnly) || (!o.isFunc && (o.defined || o.tentative) && o.storage !== SC.Extern) || o.attrs?.alias) {
         this.defined.add(this.symName(o));
       }
     }
     for (const o of tu.decls) {
       if (o.storage === SC.Typedef || o.storage === SC.EnumConst || o.storage === SC.Builtin) continue;
       if (o.attrs?.alias) { this.m.aliases.push({ name: this.symName(o), target: o.attrs.alias }); continue; }
-      if (o.isFunc) { if (o.body && this.wantFunc(o)) this.lowerFunc(o); continue; }
+      // a GNU extern inline body is only for inlining (there is no inliner yet): the symbol stays external
+      if (o.isFunc) { if (o.body && !o.gnuInlineOnly && this.wantFunc(o)) this.lowerFunc(o); continue; }
       if ((o.defined || o.tentative) && (o.storage !== SC.Extern || o.init)) this.lowerData(o);
     }
     for (const p of tu.weakPragmas) if (p.alias) this.m.aliases.push({ name: p.name, target: p.alias });

@@ -92,6 +92,8 @@ export interface Attrs {
   unused?: boolean;
   noreturn?: boolean;
   alwaysInline?: boolean;
+  /** gnu_inline: an `extern inline` body is only for inlining (GNU semantics) */
+  gnuInline?: boolean;
   noinline?: boolean;
   cleanup?: Obj;
   constructorPrio?: number; // constructor attribute: priority, 65535 default
@@ -130,6 +132,10 @@ export class Obj {
   /** File-scope object without initializer and without extern (C17 6.9.2). */
   tentative = false;
   isInline = false;
+  /** A GNU `extern inline` definition (gnu_inline, or any extern inline in gnu89): its body is only
+   *  for inlining; calls and the address go to the external definition elsewhere, and a later
+   *  ordinary definition in the same unit replaces it. */
+  gnuInlineOnly = false;
   isThreadLocal = false;
   /** Explicit alignment (_Alignas / aligned attribute), 0 = natural. */
   align = 0;

@@ -419,6 +419,7 @@ function oneAttribute(p: Parser, h: { attrs: Attrs | null }, std: boolean): void
     case 'unused': case 'maybe_unused': a.unused = true; break;
     case 'noreturn': a.noreturn = true; break;
     case 'always_inline': a.alwaysInline = true; break;
+    case 'gnu_inline': a.gnuInline = true; break;
     case 'noinline': a.noinline = true; break;
     case 'noclone': a.noclone = true; break;
     case 'naked': a.naked = true; break;
@@ -1482,10 +1483,13 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   if (spec.storage === SC.Typedef) p.error(d.tok, `function definition declared 'typedef'`);
   const savedSpecStorage = spec.storage;
   const o = nested ? nestedFunctionObj(p, spec, d, a) : declareObject(p, { ...spec, storage: savedSpecStorage === SC.Typedef ? SC.None : savedSpecStorage }, d, a, true)!;
-  if (o.defined && o.body) {
+  if (o.defined && o.body && !o.gnuInlineOnly) {
     p.error(d.tok, `redefinition of '${o.name}'`);
     if (o.tok) p.note(o.tok, `previous definition of '${o.name}' with type ${quoteType(o.ty)}`);
   }
+  // GNU extern inline: `extern inline` with gnu_inline, or any `extern inline` in gnu89/c89 mode
+  const gnuSemantics = !!(a?.gnuInline || spec.attrs?.gnuInline) || /89|90/.test(p.opts.std ?? '');
+  o.gnuInlineOnly = !nested && spec.inline && savedSpecStorage === SC.Extern && gnuSemantics;
   let params = d.params ?? [];
   let ty = d.ty;
   if (d.knr && d.knr.length) {
