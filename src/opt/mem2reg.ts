@@ -62,8 +62,16 @@ export function mem2reg(f: Func): boolean {
 
   const dom = new DomTree(f);
   const df = dom.frontiers();
-  // phi placement
-  const phiVar = new Map<number, number>();      // phi instr -> var
+  // Blocks reached by a computed goto: a phi there costs a copy on every `goto *p` for every
+  // target (an interpreter's dispatch has hundreds), so variables that would need one stay in memory.
+  const indirectTargets = new Set<number>();
+  for (const b of f.layout) {
+    let last = -1;
+    for (let i = f.first[b]; i >= 0; i = f.next[i]) last = i;
+    if (last >= 0 && f.op[last] === Op.IndirectBr) for (const t of f.succs(b)) indirectTargets.add(t);
+  }
+  // phi placement (iterated dominance frontiers of the blocks that store the variable)
+  const phiBlocks = new Map<number, Set<number>>();
   for (const v of promoted) {
     if (types[v] === T.Void) continue;
     const defBlocks = new Set<number>();
@@ -75,11 +83,27 @@ export function mem2reg(f: Func): boolean {
       for (const d of df[b]) {
         if (hasPhi.has(d)) continue;
         hasPhi.add(d);
-        const phi = f.newInstr(Op.Phi, types[v], []);
-        if (f.first[d] >= 0) f.insertBefore(f.first[d], phi); else f.append(d, phi);
-        phiVar.set(phi, v);
         if (!defBlocks.has(d)) { defBlocks.add(d); work.push(d); }
       }
+    }
+    phiBlocks.set(v, hasPhi);
+  }
+  if (indirectTargets.size) {
+    for (let k = promoted.length - 1; k >= 0; k--) {
+      const v = promoted[k];
+      const hp = phiBlocks.get(v);
+      if (hp && [...hp].some((d) => indirectTargets.has(d))) { varOf[allocas[v]] = -1; promoted.splice(k, 1); }
+    }
+    if (!promoted.length) return false;
+  }
+  const phiVar = new Map<number, number>();      // phi instr -> var
+  for (const v of promoted) {
+    const hp = phiBlocks.get(v);
+    if (!hp) continue;
+    for (const d of hp) {
+      const phi = f.newInstr(Op.Phi, types[v], []);
+      if (f.first[d] >= 0) f.insertBefore(f.first[d], phi); else f.append(d, phi);
+      phiVar.set(phi, v);
     }
   }
   // renaming

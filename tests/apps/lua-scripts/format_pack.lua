@@ -1,0 +1,33 @@
+-- string.format, string.pack / unpack / packsize
+local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+print(hex(string.pack("i4", 100)), hex(string.pack(">i4", 100)), hex(string.pack("<i2 >i2", 1, 1)))
+print(hex(string.pack("b B h H l L j J", -1, 255, -2, 65535, -3, 3, -4, 4)))
+print(hex(string.pack("f d n", 1.5, -2.25, 1/3)))
+print(hex(string.pack("z s1 s2", "hi", "abc", "xyz")))
+print(hex(string.pack("!4 b i4 b i8", 1, 2, 3, 4)))
+print(hex(string.pack("i3 I5 i7", -2, 2^33 + 5, -(2^50))))
+print(string.packsize("i4 i8 d b"), string.packsize("!8 b i8"), string.packsize("c10 h"))
+local packed = string.pack("<i4 d z s4 B", -123456, math.pi, "zero", "counted", 200)
+print(#packed, string.unpack("<i4 d z s4 B", packed))
+print(string.unpack(">I2", "\1\2"), string.unpack("<I2", "\1\2"), string.unpack("i1", "\255"))
+print(string.unpack("c3 c2", "abcdef"))
+print(string.unpack("z z", "one\0two\0"))
+print(pcall(string.pack, "i1", 200), pcall(string.unpack, "i4", "ab"))
+print(string.unpack("<j", string.pack("<j", math.mininteger)), string.unpack("<J", string.pack("<j", -1)))
+print(string.unpack("<f", string.pack("<f", 0.1)))
+print(hex(string.pack(">i16", -2)), string.unpack(">i16", string.pack(">i16", -2)))
+print(string.unpack("=I4 Xi4 I4", string.pack("=I4 Xi4 I4", 7, 9)))
+local fmt = string.format
+print(fmt("%s %s %s", 1, 1.0, "x"), fmt("%10.3s|", "abcdef"), fmt("%-5s|%5s|", "ab", "cd"))
+print(fmt("%q", 1/3), fmt("%q", math.mininteger), fmt("%q", 255), fmt("%q", 1e100), fmt("%q", 0/0 ~= 0/0))
+print(fmt("%5.2f%%", 99.555), fmt("[%8.3e]", 123.456), fmt("[%-12g]", 0.000123))
+print(fmt("%x %X %#x %#o", 3735928559, 3735928559, 255, 8))
+print(fmt("%.0f %.1f %.10f", 1e15, 1e15 + 0.3, 1/7))
+print(fmt("%20.10f|%-20.3e|", math.pi * 1e6, -math.pi / 1e6))
+print(fmt("%s", setmetatable({}, {__tostring = function() return "custom!" end})))
+print(fmt("%3d|%-3d|%03d", 5, 5, 5), fmt("%.3d", 7), fmt("%+.2e", 0))
+print(fmt("%c", 0) == "\0", #fmt("%099d", 1), fmt("%.99f", 1):sub(1, 10))
+print(fmt("%g %g %g %g", 1e-4, 1e-5, 123456, 1234567), fmt("%.3g|%10.3g|%-10.3g|", 1234.5, 0.00012345, 5))
+print(fmt("%a %A", 0.5, 255.5))
+local rows = {{"name", "qty", "price"}, {"apple", 3, 1.25}, {"watermelon", 12, 0.5}, {"kiwi", 100, 10}}
+for _, r in ipairs(rows) do print(fmt("%-12s %5s %8s", r[1], tostring(r[2]), type(r[3]) == "number" and fmt("%.2f", r[3]) or r[3])) end
