@@ -1,7 +1,8 @@
 // The C programs in tests/exec/c/ built by cc-ts alone and run natively at -O0 and -O2, against gcc's
 // output: GNU nested functions (static chains in %r10, trampolines on an executable stack, non-local
 // goto through the enclosing function's _setjmp, `&&label` of an enclosing function), x87 asm
-// operands, __builtin_setjmp, VLAs freed by a backward goto, printf folding.
+// operands, __builtin_setjmp, VLAs freed by a backward goto, printf folding; and the repros of bugs the
+// application corpora found (tests/apps/repros/*.c).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'child_process';
@@ -11,7 +12,7 @@ import * as path from 'path';
 import { driverMain } from '../../src/driver/main';
 import { findRepoRoot } from '../fuzz/torture';
 
-const dir = path.join(findRepoRoot(), 'tests/exec/c');
+const dirs = [path.join(findRepoRoot(), 'tests/exec/c'), path.join(findRepoRoot(), 'tests/apps/repros')];
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-programs-'));
 
 function gccRun(src: string): { out: string; status: number | null } {
@@ -23,7 +24,7 @@ function gccRun(src: string): { out: string; status: number | null } {
   return { out: r.stdout, status: r.status };
 }
 
-for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort()) {
+for (const [dir, name] of dirs.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.c')).sort().map((f) => [d, f] as const))) {
   for (const lv of ['-O0', '-O2']) {
     test(`${name} ${lv}`, () => {
       const src = path.join(dir, name);
@@ -40,7 +41,7 @@ for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort()) {
 
 test('an object with a trampoline asks for an executable stack', () => {
   const exe = path.join(work, 'tramp.exe');
-  assert.is(driverMain(['-O2', '-w', path.join(dir, 'nested-trampoline.c'), '-o', exe]), 0);
+  assert.is(driverMain(['-O2', '-w', path.join(dirs[0], 'nested-trampoline.c'), '-o', exe]), 0);
   const r = spawnSync('readelf', ['-lW', exe], { encoding: 'utf8' });
   assert.ok(!r.error, 'readelf (binutils) is required');
   assert.match(r.stdout, /GNU_STACK.* RWE /);
