@@ -59,14 +59,5 @@ export function objdump(file: string, opts: string[], tool = 'objdump'): string 
   return run(tool, [...opts, file]).split(file).join('FILE');
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the project's one mulberry32 (tests/fuzz/mutate.ts). */
+export { mulberry32 as prng } from '../fuzz/mutate';

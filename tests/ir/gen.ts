@@ -8,16 +8,10 @@ import { Module } from '../../src/ir/module';
 import { Op } from '../../src/ir/ops';
 import { T } from '../../src/ir/types';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../fuzz/mutate';
+
+/** Deterministic PRNG: the project's one mulberry32 (tests/fuzz/mutate.ts). */
+export const rng = mulberry32;
 
 interface Var { slot: number; ty: number }
 
