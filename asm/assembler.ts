@@ -13,10 +13,13 @@ import { absolute, constVal, evaluate, Expr, ExprHost, isConstVal, parseExpr, Va
 import { headWord, isDigit, isSpace, isSymChar, isSymStart, splitSource, Stmt } from './lexer';
 import { Frag, Section, VarKind } from './sections';
 import { Sym, SymbolTable, SymKind } from './symbols';
-import type { AsmTarget, TargetEnv, TargetValue } from './target';
+import type { AsmTarget, TargetEncoding, TargetEnv, TargetValue } from './target';
 import { DIRECTIVES } from './directives';
 import { BodyCollector, CondStack, expandMacro, Macro } from './macros';
 import { CfiState } from './cfi';
+
+/** A statement handed over by a code generator (see Assembler.pushItems). */
+export type AsmItem = string | Uint8Array | object;
 
 export interface Input {
   stmts: Stmt[];
@@ -77,6 +80,7 @@ export class Assembler implements ExprHost {
     }
     this.env = {
       parseExpr: (text) => this.targetValue(text),
+      symValue: (name, addend, spec) => this.symValue(name, addend, spec),
       isLocalDefined: (name) => {
         const s = this.symbols.get(name);
         return !!s && s.kind === SymKind.Label && s.bind !== 1 && s.bind !== 2;
@@ -104,6 +108,33 @@ export class Assembler implements ExprHost {
   pushText(text: string, file: string): void {
     const syn = { commentChars: this.target.commentChars, lineCommentChars: this.target.lineCommentChars };
     this.inputs.push({ stmts: splitSource(text, file, syn), pos: 0, isMacro: false, condDepth: this.conds.depth });
+  }
+
+  /**
+   * Statements from a code generator: text (one or more lines of GNU as source), instruction objects
+   * of the target's model (AsmTarget.assembleInst) and raw bytes, in order. The result is the object
+   * the printed text would give; the instructions are not printed and parsed again.
+   */
+  pushItems(items: readonly AsmItem[], file: string): void {
+    const syn = { commentChars: this.target.commentChars, lineCommentChars: this.target.lineCommentChars };
+    const stmts: Stmt[] = [];
+    let text: string[] = [];
+    let line = 0;
+    const flush = (): void => {
+      if (!text.length) return;
+      const joined = text.join('\n');
+      for (const st of splitSource(joined, file, syn)) { st.line += line; stmts.push(st); }
+      for (let i = joined.indexOf('\n'); i >= 0; i = joined.indexOf('\n', i + 1)) line++;
+      line++;
+      text = [];
+    };
+    for (const it of items) {
+      if (typeof it === 'string') { text.push(it); continue; }
+      flush();
+      stmts.push({ text: '', file, line: ++line, item: it });
+    }
+    flush();
+    this.inputs.push({ stmts, pos: 0, isMacro: false, condDepth: this.conds.depth });
   }
 
   pushStmts(stmts: Stmt[], isMacro: boolean): void {
@@ -152,6 +183,13 @@ export class Assembler implements ExprHost {
   statement(st: Stmt): void {
     if (this.collector) {
       if (this.collector.add(st)) this.collector = this.collector.finish(this);
+      return;
+    }
+    if (st.item !== undefined) {
+      if (!this.conds.active) return;
+      if (st.item instanceof Uint8Array) this.emitBytes(st.item);
+      else if (this.target.assembleInst) this.place(this.target.assembleInst(st.item, this.env));
+      else throw new AsmError('this target takes no instruction objects');
       return;
     }
     let text = st.text;
@@ -278,7 +316,21 @@ export class Assembler implements ExprHost {
   targetValue(text: string): TargetValue {
     const n = plainDecimal(text);
     if (n !== null) return n;
-    const e = this.parse(text);
+    return this.valueOf(this.parse(text));
+  }
+
+  /** targetValue for `name + addend` with a specifier, without text: what parsing that text does to
+   *  the symbol table (the name enters it, _GLOBAL_OFFSET_TABLE_ with a GOT specifier) happens too. */
+  symValue(name: string, addend: bigint, spec: string): TargetValue {
+    if (spec && this.gotSpecs?.has(spec)) this.symbols.ref('_GLOBAL_OFFSET_TABLE_').used = true;
+    const s = this.symbols.ref(name);
+    s.used = true;
+    if (s.kind !== SymKind.Equ && !s.weakrefTarget) return { sym: name, addend, spec };
+    const e: Expr = { k: E.Sym, sym: s, spec };
+    return this.valueOf(addend ? { k: E.Bin, op: '+', a: e, b: { k: E.Num, v: addend } } : e);
+  }
+
+  private valueOf(e: Expr): TargetValue {
     const v = evaluate(e, false);
     if (v && isConstVal(v)) return v.num;
     if (v && !v.sub && v.alias) return { sym: v.alias.name, addend: v.num - (v.aliasOff ?? 0n), spec: v.spec };
@@ -358,7 +410,11 @@ export class Assembler implements ExprHost {
   // ---- instructions ---------------------------------------------------------------------------
 
   private instruction(mnemonic: string, operands: string): void {
-    const enc = this.target.assemble(mnemonic, operands, this.env);
+    this.place(this.target.assemble(mnemonic, operands, this.env));
+  }
+
+  /** Put an encoded instruction at the current position: bytes and fixups, or a relaxable fragment. */
+  private place(enc: TargetEncoding): void {
     if (enc.relax) {
       const forms = enc.relax;
       this.varFrag(VarKind.Relax, (f) => {

@@ -10,13 +10,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ObjectFile } from '../elf/object';
 import { writeObject } from '../elf/write-object';
-import { Assembler } from './assembler';
+import { Assembler, AsmItem } from './assembler';
 import { AsmError, DiagSink, stderrSink } from './error';
 import { finalise, relax } from './layout';
 import { buildObject } from './output';
 import type { AsmTarget } from './target';
 import { makeX86Target } from '../targets/x86/asm-hooks';
 
+export type { AsmItem } from './assembler';
 export type TargetName = 'x86_64' | 'i386';
 
 export interface AssembleOpts {
@@ -51,8 +52,9 @@ function readLatin1(p: string): string | null {
   }
 }
 
-/** Assemble GNU as source. Throws AssembleFailed after reporting errors to the sink. */
-export function assemble(source: string, opts: AssembleOpts): ObjectFile {
+/** Assemble GNU as source, or a code generator's statements (text, instruction objects and bytes;
+ *  see Assembler.pushItems). Throws AssembleFailed after reporting errors to the sink. */
+export function assemble(source: string | readonly AsmItem[], opts: AssembleOpts): ObjectFile {
   const target = typeof opts.target === 'string' ? makeTarget(opts.target) : opts.target;
   const diag = opts.diag ?? stderrSink();
   const as = new Assembler(target, {
@@ -60,8 +62,12 @@ export function assemble(source: string, opts: AssembleOpts): ObjectFile {
     readFile: opts.readFile ?? readLatin1,
   });
   // Sources are handled one character per byte (latin1); convert text that has wider characters.
-  if (/[^\x00-\xff]/.test(source)) source = Buffer.from(source, 'utf8').toString('latin1');
-  as.pushText(source, opts.fileName);
+  if (typeof source === 'string') {
+    if (/[^\x00-\xff]/.test(source)) source = Buffer.from(source, 'utf8').toString('latin1');
+    as.pushText(source, opts.fileName);
+  } else {
+    as.pushItems(source.map((it) => (typeof it === 'string' && /[^\x00-\xff]/.test(it) ? Buffer.from(it, 'utf8').toString('latin1') : it)), opts.fileName);
+  }
   as.run();
   relax(as);
   as.cfi.finish();

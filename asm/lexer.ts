@@ -12,6 +12,9 @@ export interface Stmt {
   text: string;
   file: string;
   line: number;
+  /** A statement that arrives already built (asm/ code generators, see Assembler.pushItems): an
+   *  instruction object of the target's model (text is then ''), or raw bytes for the current section. */
+  item?: object;
 }
 
 export interface CommentSyntax {

@@ -69,6 +69,8 @@ export interface RelocChoice {
 export interface TargetEnv {
   /** Parse one operand expression with the assembler's symbols and syntax. */
   parseExpr(text: string): TargetValue;
+  /** The value of `name + addend` with a specifier, as parseExpr would give for that text (no parsing). */
+  symValue(name: string, addend: bigint, spec: string): TargetValue;
   /** The symbol is defined at this point and is not global or weak (GNU as decides call relocations so). */
   isLocalDefined(name: string): boolean;
   /** GNU as has looked `name` up where it converts a `.L` symbol that already exists (defined or
@@ -100,6 +102,9 @@ export interface AsmTarget {
   directive(name: string, args: string): boolean;
   /** Parse and encode one instruction statement (mnemonic and operand text). */
   assemble(mnemonic: string, operands: string, env: TargetEnv): TargetEncoding;
+  /** Encode an instruction object of the target's own model (what its code generator builds), with
+   *  the same effects on symbols as assembling its printed text. Absent when the target has none. */
+  assembleInst?(inst: object, env: TargetEnv): TargetEncoding;
   /** `len` bytes of the best nop sequence for code alignment. */
   nops(len: number): Uint8Array;
   /** Relocation for a fixup that stays. Throws an Error with GNU as's message when impossible. */

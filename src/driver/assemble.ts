@@ -1,14 +1,15 @@
-// The driver's assembler stage: GNU as text (from a .s file, a preprocessed .S file or the code
-// generator) in, an ELF relocatable object out, all in process through asm/.
+// The driver's assembler stage: GNU as text (from a .s file or a preprocessed .S file) or the code
+// generator's statements (text, instruction objects, data bytes) in, an ELF relocatable object out,
+// all in process through asm/.
 
 import { Diagnostics } from '../diag/diagnostics';
 import { TargetLayout } from '../../targets/layout';
-import { assemble, AssembleFailed } from '../../asm';
+import { assemble, AssembleFailed, AsmItem } from '../../asm';
 import { writeObject } from '../../elf/write-object';
 import { DriverOptions } from './options';
 import { writeOutput } from './output';
 
-export function assembleToObject(text: string, input: string, output: string, o: DriverOptions,
+export function assembleToObject(text: string | readonly AsmItem[], input: string, output: string, o: DriverOptions,
                                  target: TargetLayout, diag: Diagnostics): boolean {
   if (target.arch !== 'x86_64' && target.arch !== 'i386') {
     diag.plain('error', `assembling for ${target.triple} is not available yet in this version of cc-ts`);

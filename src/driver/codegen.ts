@@ -1,12 +1,13 @@
 // The driver's code generation stage: typed AST -> IR (src/lower) -> optimiser (src/opt) -> the
-// target's code generator -> GNU assembly text (what -S writes and the assembler reads).
+// target's code generator -> statements for the assembler: GNU as text, instruction objects and data
+// bytes (printed as text by -S, handed to the assembler as they are by -c).
 
 import { Diagnostics } from '../diag/diagnostics';
 import { TargetLayout } from '../../targets/layout';
 import { TranslationUnit } from '../parse';
 import { lowerTranslationUnit, LowerError } from '../lower';
 import { optimize, OptLevel } from '../opt/pipeline';
-import { generateX86_64 } from '../../targets/x86/emit';
+import { generateX86_64Items, printItems, X86Item } from '../../targets/x86/emit';
 import { DriverOptions } from './options';
 
 function optLevel(o: DriverOptions): OptLevel {
@@ -21,8 +22,8 @@ function optLevel(o: DriverOptions): OptLevel {
   return 2;
 }
 
-/** Returns the assembly text, or null after reporting an error. */
-export function generateCode(tu: TranslationUnit, o: DriverOptions, target: TargetLayout, diag: Diagnostics): string | null {
+/** Returns the assembler statements, or null after reporting an error. */
+export function generateCode(tu: TranslationUnit, o: DriverOptions, target: TargetLayout, diag: Diagnostics): X86Item[] | null {
   if (target.arch !== 'x86_64') {
     diag.plain('error', `code generation for ${target.triple} is not available yet in this version of cc-ts`);
     return null;
@@ -40,12 +41,18 @@ export function generateCode(tu: TranslationUnit, o: DriverOptions, target: Targ
     throw e;
   }
   optimize(mod, { level });
-  const text = generateX86_64(mod, {
+  const items = generateX86_64Items(mod, {
     pic: o.pic > 0, optLevel: level === 's' || level === 'g' ? 2 : level,
     functionSections: o.fflags.get('function-sections') === true,
     dataSections: o.fflags.get('data-sections') === true,
     omitFramePointer: o.fflags.get('omit-frame-pointer') === true,
   });
   // top-level asm statements go first, in source order, as gcc emits them
-  return tu.asms.length ? `\t.text\n${tu.asms.join('\n')}\n${text}` : text;
+  if (tu.asms.length) items.unshift(`\t.text\n${tu.asms.join('\n')}`);
+  return items;
+}
+
+/** The GNU as text of generated statements (what -S writes). */
+export function printCode(items: readonly X86Item[]): string {
+  return printItems(items);
 }

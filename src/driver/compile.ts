@@ -133,11 +133,11 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
   const tu = parseAndCheck(pp, o, target, diag);
   if (diag.errors === 0) depsFile();
   if (!tu || o.stage === 'syntax') return tu !== null;
-  const asmText = generateCode(tu, o, target, diag);
-  if (asmText === null) return false;
+  const items = generateCode(tu, o, target, diag);
+  if (items === null) return false;
   if (o.stage === 'assemble-only') {
-    writeOutput(stageOutput(input, o, '.s'), asmText);
+    writeOutput(stageOutput(input, o, '.s'), (require('./codegen') as typeof import('./codegen')).printCode(items));
     return true;
   }
-  return assembleToObject(asmText, input, stageOutput(input, o, '.o'), o, target, diag);
+  return assembleToObject(items, input, stageOutput(input, o, '.o'), o, target, diag);
 }

@@ -115,7 +115,8 @@ export class FnLower {
       if (size) this.rvDiscard(size);
       if (isVM(p.ty)) this.evalVM(p.ty);
     }
-    this.prescan(fo.body!, []);
+    // scope paths matter only to gotos, and a goto needs a label of this function
+    if (fo.labels?.length) this.prescan(fo.body!, []);
     this.stmt(fo.body!);
     if (!b.terminated()) this.fallOff();
     return this.f;

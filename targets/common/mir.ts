@@ -101,8 +101,11 @@ export function mlabel(b: number): MLabel { return { k: MK.Label, b }; }
 export function msym(name: string, addend = 0n, spec = ''): MSym { return { k: MK.Sym, v: { sym: name, addend, spec } }; }
 export function mphys(id: number): MPhys { return { k: MK.Phys, id }; }
 
+/** The shared empty implicit-register list (frozen: instructions get lists of their own by assignment). */
+const NONE = Object.freeze([]) as unknown as number[];
+
 export function minst(mn: string, ops: MOp[], dst: Dst, flags = 0): MInst {
-  return { mn, ops, dst, iuse: [], idef: [], clobber: [], flags, prefixes: 0 };
+  return { mn, ops, dst, iuse: NONE, idef: NONE, clobber: NONE, flags, prefixes: 0 };
 }
 
 /** Calls fn for every register unit an instruction reads. */
@@ -119,25 +122,35 @@ export function forUses(i: MInst, fn: (u: number) => void): void {
       if (o.index >= 0) fn(o.index);
     }
   }
-  for (const u of i.iuse) fn(u);
+  const iu = i.iuse;
+  for (let k = 0; k < iu.length; k++) fn(iu[k]);
 }
 
 /** Calls fn for every register unit an instruction writes (clobbers included). */
 export function forDefs(i: MInst, fn: (u: number) => void): void {
   const n = i.ops.length;
   if (n && (i.dst & Dst.Def)) { const o = i.ops[n - 1]; if (o.k === MK.Reg) fn(o.r); }
-  for (const u of i.idef) fn(u);
-  for (const u of i.clobber) fn(u);
+  const id = i.idef, cl = i.clobber;
+  for (let k = 0; k < id.length; k++) fn(id[k]);
+  for (let k = 0; k < cl.length; k++) fn(cl[k]);
 }
 
 /** Rewrites every register unit of an instruction through map (units not in it stay). */
 export function mapRegs(i: MInst, map: (u: number) => number): void {
   // operands may be shared between instructions: replace, never mutate
-  i.ops = i.ops.map((o) => {
-    if (o.k === MK.Reg) return { k: MK.Reg, r: map(o.r), size: o.size };
-    if (o.k === MK.Mem) return { ...o, base: o.base >= 0 ? map(o.base) : o.base, index: o.index >= 0 ? map(o.index) : o.index };
-    return o;
-  });
-  i.iuse = i.iuse.map(map);
-  i.idef = i.idef.map(map);
+  const ops = i.ops;
+  let out: MOp[] | null = null;
+  for (let k = 0; k < ops.length; k++) {
+    const o = ops[k];
+    let r: MOp = o;
+    if (o.k === MK.Reg) r = { k: MK.Reg, r: map(o.r), size: o.size };
+    else if (o.k === MK.Mem && (o.base >= 0 || o.index >= 0)) {
+      r = { k: MK.Mem, base: o.base >= 0 ? map(o.base) : o.base, index: o.index >= 0 ? map(o.index) : o.index, scale: o.scale, disp: o.disp, slot: o.slot, seg: o.seg };
+    }
+    if (r !== o) { if (!out) out = ops.slice(0, k); }
+    if (out) out.push(r);
+  }
+  if (out) i.ops = out;
+  if (i.iuse.length) i.iuse = i.iuse.map(map);
+  if (i.idef.length) i.idef = i.idef.map(map);
 }

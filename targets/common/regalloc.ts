@@ -31,37 +31,71 @@ export interface AllocTarget {
   spillStore(u: number, cls: number, width: number, slot: number): MInst;
 }
 
-interface Occ { s: number[]; e: number[]; owner: number[] }
+/**
+ * Who occupies each physical register at each position: a bitset for the fast "is it free over
+ * these ranges" question and an owner per position (-1 free, -2 a fixed physical use, else the
+ * virtual register) for eviction. Ranges placed in one register never overlap, so filling and
+ * clearing them costs at most the function's length per register, whatever the order.
+ */
+let scratchBits = new Uint32Array(1024);
+let scratchOwner = new Int32Array(8192);
 
-function findOverlap(o: Occ, s: number, e: number): number {
-  // first index with end >= s
-  let lo = 0, hi = o.s.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (o.e[m] < s) lo = m + 1; else hi = m; }
-  return lo < o.s.length && o.s[lo] <= e ? lo : -1;
-}
-
-function conflicts(o: Occ, r: number[], out?: Set<number>): boolean {
-  let any = false;
-  for (let k = 0; k < r.length; k += 2) {
-    let i = findOverlap(o, r[k], r[k + 1]);
-    if (i < 0) continue;
-    if (!out) return true;
-    any = true;
-    for (; i < o.s.length && o.s[i] <= r[k + 1]; i++) out.add(o.owner[i]);
+class Occupancy {
+  readonly bits: Uint32Array;
+  readonly owner: Int32Array;
+  constructor(readonly nRegs: number, readonly nPos: number) {
+    this.words = (nPos + 32) >>> 5;
+    // one pair of buffers serves every function (grown when needed): no garbage per function
+    const nb = nRegs * this.words, no = nRegs * (nPos + 1);
+    if (scratchBits.length < nb) scratchBits = new Uint32Array(Math.max(nb, scratchBits.length * 2));
+    if (scratchOwner.length < no) scratchOwner = new Int32Array(Math.max(no, scratchOwner.length * 2));
+    this.bits = scratchBits.subarray(0, nb);
+    this.owner = scratchOwner.subarray(0, no);
+    this.bits.fill(0);
+    this.owner.fill(-1);
   }
-  return any;
-}
+  readonly words: number;
 
-function occupy(o: Occ, r: number[], owner: number): void {
-  for (let k = 0; k < r.length; k += 2) {
-    let lo = 0, hi = o.s.length;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (o.s[m] < r[k]) lo = m + 1; else hi = m; }
-    o.s.splice(lo, 0, r[k]); o.e.splice(lo, 0, r[k + 1]); o.owner.splice(lo, 0, owner);
+  /** Does any of the ranges overlap what register p holds? */
+  conflicts(p: number, r: number[]): boolean {
+    const bits = this.bits, w0 = p * this.words;
+    for (let k = 0; k < r.length; k += 2) {
+      const s = r[k], e = r[k + 1];
+      const ws = s >>> 5, we = e >>> 5;
+      if (ws === we) {
+        const mask = (e & 31) === 31 ? -1 << (s & 31) : ((1 << ((e & 31) + 1)) - 1) & (-1 << (s & 31));
+        if (bits[w0 + ws] & mask) return true;
+        continue;
+      }
+      if (bits[w0 + ws] & (-1 << (s & 31))) return true;
+      for (let w = ws + 1; w < we; w++) if (bits[w0 + w]) return true;
+      const last = (e & 31) === 31 ? -1 : (1 << ((e & 31) + 1)) - 1;
+      if (bits[w0 + we] & last) return true;
+    }
+    return false;
   }
-}
 
-function release(o: Occ, owner: number): void {
-  for (let i = o.s.length - 1; i >= 0; i--) if (o.owner[i] === owner) { o.s.splice(i, 1); o.e.splice(i, 1); o.owner.splice(i, 1); }
+  /** The occupants of register p over the ranges (for eviction). */
+  owners(p: number, r: number[], out: Set<number>): void {
+    const o0 = p * (this.nPos + 1);
+    for (let k = 0; k < r.length; k += 2) {
+      for (let q = r[k]; q <= r[k + 1]; q++) { const o = this.owner[o0 + q]; if (o !== -1) out.add(o); }
+    }
+  }
+
+  occupy(p: number, r: number[], owner: number): void {
+    const bits = this.bits, w0 = p * this.words, o0 = p * (this.nPos + 1);
+    for (let k = 0; k < r.length; k += 2) {
+      for (let q = r[k]; q <= r[k + 1]; q++) { bits[w0 + (q >>> 5)] |= 1 << (q & 31); this.owner[o0 + q] = owner; }
+    }
+  }
+
+  release(p: number, r: number[]): void {
+    const bits = this.bits, w0 = p * this.words, o0 = p * (this.nPos + 1);
+    for (let k = 0; k < r.length; k += 2) {
+      for (let q = r[k]; q <= r[k + 1]; q++) { bits[w0 + (q >>> 5)] &= ~(1 << (q & 31)); this.owner[o0 + q] = -1; }
+    }
+  }
 }
 
 export function allocateRegisters(f: MFunc, t: AllocTarget): void {
@@ -71,14 +105,14 @@ export function allocateRegisters(f: MFunc, t: AllocTarget): void {
     if (round > 50) throw new Error(`register allocation did not converge in ${f.name}`);
     const live = computeLiveness(f, tracked);
     const nU = f.nUnits, V0 = f.firstVreg;
-    const occ: Occ[] = [];
-    for (let p = 0; p < t.nPhys; p++) {
-      occ.push({ s: [], e: [], owner: [] });
-      if (tracked(p)) occupy(occ[p], live.ranges[p], -1);
-    }
+    let nPos = 0;
+    for (let k = 0; k < f.blocks.length; k++) nPos += f.blocks[k].insts.length;
+    const occ = new Occupancy(t.nPhys, 2 * nPos + 2);
+    for (let p = 0; p < t.nPhys; p++) if (tracked(p)) occ.occupy(p, live.ranges[p], -2);
     // hints from copies
     const hints: number[][] = [];
-    for (const b of f.blocks) for (const i of b.insts) {
+    for (let bk = 0; bk < f.blocks.length; bk++) for (let j = 0, insts = f.blocks[bk].insts; j < insts.length; j++) {
+      const i = insts[j];
       if (!(i.flags & MF.Copy)) continue;
       const a = i.ops[0], d = i.ops[1];
       if (a.k !== MK.Reg || d.k !== MK.Reg) continue;
@@ -101,21 +135,23 @@ export function allocateRegisters(f: MFunc, t: AllocTarget): void {
     }
     queue.sort((a, b) => prio[b] - prio[a] || a - b);
     const evicted = new Set<number>();
-    for (const v of queue) {
+    for (let qi = 0; qi < queue.length; qi++) {
+      const v = queue[qi];
       if (evicted.has(v)) continue;
       const r = live.ranges[v], cls = f.vclass[v - V0], regs = t.classes[cls];
       let got = -1;
-      for (const h of hints[v] ?? []) {
-        const p = assign[h];
-        if (p >= 0 && regs.includes(p) && !conflicts(occ[p], r)) { got = p; break; }
+      const hv = hints[v];
+      if (hv) for (let hk = 0; hk < hv.length; hk++) {
+        const p = assign[hv[hk]];
+        if (p >= 0 && regs.includes(p) && !occ.conflicts(p, r)) { got = p; break; }
       }
-      if (got < 0) for (const p of regs) if (!conflicts(occ[p], r)) { got = p; break; }
+      if (got < 0) for (let rk = 0; rk < regs.length; rk++) if (!occ.conflicts(regs[rk], r)) { got = regs[rk]; break; }
       if (got < 0) {
         // evict the cheapest set of lighter occupants of one register
         let best = -1, bestCost = Infinity, bestSet: Set<number> | null = null;
         for (const p of regs) {
           const set = new Set<number>();
-          conflicts(occ[p], r, set);
+          occ.owners(p, r, set);
           let cost = 0;
           for (const o of set) {
             if (o < 0 || o < V0 || f.vnospill[o - V0] || prio[o] >= prio[v]) { cost = Infinity; break; }
@@ -124,7 +160,7 @@ export function allocateRegisters(f: MFunc, t: AllocTarget): void {
           if (cost < bestCost) { bestCost = cost; best = p; bestSet = set; }
         }
         if (best >= 0 && bestSet) {
-          for (const o of bestSet) { release(occ[best], o); assign[o] = -1; spilled.push(o); evicted.add(o); }
+          for (const o of bestSet) { occ.release(best, live.ranges[o]); assign[o] = -1; spilled.push(o); evicted.add(o); }
           got = best;
         }
       }
@@ -134,20 +170,27 @@ export function allocateRegisters(f: MFunc, t: AllocTarget): void {
         continue;
       }
       assign[v] = got;
-      occupy(occ[got], r, v);
+      occ.occupy(got, r, v);
     }
     if (spilled.length) {
       rewriteSpills(f, t, new Set(spilled), spillSlot);
       continue;
     }
     // rewrite
-    const map = (u: number): number => (u >= V0 ? assign[u] : u);
-    for (const b of f.blocks) {
+    const map = (u: number): number => {
+      const p = u >= V0 ? assign[u] : u;
+      if (p < 0) throw new Error(`unassigned register ${u} in ${f.name}`);
+      return p;
+    };
+    const noteUsed = (u: number): void => { if (u < t.nPhys) f.usedRegs.add(u); };
+    for (let bk = 0; bk < f.blocks.length; bk++) {
+      const b = f.blocks[bk], insts = b.insts;
       const out: MInst[] = [];
-      for (const i of b.insts) {
-        mapRegs(i, (u) => { const p = map(u); if (p < 0) throw new Error(`unassigned register ${u} in ${f.name}`); return p; });
+      for (let j = 0; j < insts.length; j++) {
+        const i = insts[j];
+        mapRegs(i, map);
         if (i.flags & MF.Copy && i.ops[0].k === MK.Reg && i.ops[1].k === MK.Reg && i.ops[0].r === i.ops[1].r) continue;
-        forDefs(i, (u) => { if (u < t.nPhys) f.usedRegs.add(u); });
+        forDefs(i, noteUsed);
         out.push(i);
       }
       b.insts = out;

@@ -19,11 +19,11 @@ import type {
 } from '../../asm/target';
 import { encode, encodeBranch, isRelaxable, Fixup, Encoded, FX_CALL, FX_BRANCH, FX_DISP, Mode } from './encode';
 import { codePadding } from './nops';
-import { Instruction, OpKind, RELOC_SPECS, SymExpr, Value } from './operand';
+import { Instruction, OpKind, Operand, RELOC_SPECS, SymExpr, Value } from './operand';
 import {
   i386RelocType, x86_64RelocType, R_X86_64_PC32, R_386_PC32, R_X86_64_GOTPC32, R_386_GOTPC,
 } from './relocs';
-import { parseSplitInstruction } from './syntax';
+import { parseSplitInstruction, printInstruction } from './syntax';
 import { RegClass, REGS } from './regs';
 import { X86Error } from './error';
 
@@ -238,7 +238,7 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     const name = operands.slice(start, end);
     const v = env.parseExpr(name);
     const once: TargetEnv = {
-      parseExpr: (t) => (t === name ? v : env.parseExpr(t)), isLocalDefined: env.isLocalDefined,
+      parseExpr: (t) => (t === name ? v : env.parseExpr(t)), symValue: env.symValue, isLocalDefined: env.isLocalDefined,
       noteOperandRef: env.noteOperandRef,
     };
     if (typeof v === 'bigint' || v.spec !== '' || v.sym === '' || v.sym === '_GLOBAL_OFFSET_TABLE_') {
@@ -251,7 +251,7 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     if (!t) {
       let movq = false;
       const rec: TargetEnv = {
-        parseExpr: once.parseExpr, isLocalDefined: env.isLocalDefined,
+        parseExpr: once.parseExpr, symValue: env.symValue, isLocalDefined: env.isLocalDefined,
         noteOperandRef: (n, always) => { if (always) movq = true; env.noteOperandRef?.(n, always); },
       };
       const enc = assembleUncached(mnemonic, operands, rec, true);
@@ -276,6 +276,47 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
       return { bytes: relax[0].bytes, fixups: [], relax };
     }
     return { bytes: e.bytes, fixups: e.fixups.map(fix) };
+  }
+
+  /** A symbolic value of an instruction object resolved as the assembler would resolve its text. */
+  function resolve(v: Value, env: TargetEnv): Value {
+    if (typeof v === 'bigint' || v.sym === '') return v;
+    const r = env.symValue(v.sym, v.addend, v.spec);
+    return typeof r === 'bigint' ? r : { sym: r.sym, addend: r.addend, spec: r.spec as SymExpr['spec'] };
+  }
+
+  /**
+   * An instruction object from the code generator: the same effects and encoding as its printed
+   * text through assembleUncached (names noted as operands that start with them, symbols entered in
+   * operand order, the movq rule, relaxable branches), without printing or parsing.
+   */
+  function assembleObject(src: Instruction, env: TargetEnv): TargetEncoding {
+    const ops = src.operands;
+    if (env.noteOperandRef) {
+      for (const op of ops) {
+        if (op.kind === OpKind.Mem && op.seg < 0 && typeof op.disp !== 'bigint' && op.disp.sym !== '') env.noteOperandRef(op.disp.sym, false);
+      }
+    }
+    let inst = src;
+    for (let k = 0; k < ops.length; k++) {
+      const op = ops[k];
+      let r: Operand = op;
+      if (op.kind === OpKind.Imm) { if (typeof op.value !== 'bigint') r = { kind: OpKind.Imm, value: resolve(op.value, env) }; }
+      else if (op.kind === OpKind.Mem) { if (typeof op.disp !== 'bigint') r = { ...op, disp: resolve(op.disp, env) }; }
+      else if (op.kind === OpKind.Far) r = { kind: OpKind.Far, sel: resolve(op.sel, env), off: resolve(op.off, env) };
+      if (r !== op) {
+        if (inst === src) inst = { mnemonic: src.mnemonic, operands: ops.slice(), prefixes: src.prefixes };
+        inst.operands[k] = r;
+      }
+    }
+    noteMovq(inst, env);
+    const op0 = inst.operands[0];
+    if (inst.operands.length === 1 && op0.kind === OpKind.Mem && !op0.star && op0.base < 0 && op0.index < 0
+        && isSymbolic(op0.disp) && isRelaxable(inst, mode)) {
+      const forms = relaxForms(inst, env);
+      if (forms) return { bytes: forms[0].bytes, fixups: [], relax: forms };
+    }
+    return convert(encode(inst, mode), env);
   }
 
   const cfi: CfiTarget = {
@@ -341,6 +382,15 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
         byOps.set(operands, enc);
       }
       return enc;
+    },
+
+    assembleInst(obj: object, env: TargetEnv): TargetEncoding {
+      const i = obj as Instruction;
+      if (mode === bits && !gcc16) return assembleObject(i, env);
+      // another mode's spelling rules (.code16gcc): through the text
+      const t = printInstruction(i);
+      const sp = t.search(/\s/);
+      return this.assemble(sp < 0 ? t : t.slice(0, sp), sp < 0 ? '' : t.slice(sp + 1).trim(), env);
     },
 
     nops: (len: number) => codePadding(len, mode),

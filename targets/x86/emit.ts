@@ -19,11 +19,45 @@ import { RIP } from './regs';
 
 export interface X86Options { pic: boolean; optLevel: number; functionSections: boolean; dataSections: boolean; omitFramePointer: boolean }
 
-/** The one pass list: compile every function, then lay out data. */
+/** What the code generator hands on: lines of GNU as text, instruction objects (printed by -S,
+ *  encoded directly by the assembler) and raw data bytes for the current section. */
+export type X86Item = string | Instruction | Uint8Array;
+
+/** The one pass list: compile every function, then lay out data. GNU as text (what -S writes). */
 export function generateX86_64(module: IRModule, opts: X86Options): string {
-  const ctx = new ModuleCtx(module, { pic: opts.pic, optLevel: opts.optLevel });
+  return printItems(generateX86_64Items(module, opts));
+}
+
+/** The assembly text of a list of items. */
+export function printItems(items: readonly X86Item[]): string {
   const out: string[] = [];
-  const fnLabels = new Map<string, MFunc>();
+  for (const it of items) {
+    if (typeof it === 'string') out.push(it);
+    else if (it instanceof Uint8Array) printBytes(it, out);
+    else out.push('\t' + printInstruction(it));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Data bytes as .zero (runs of 8 or more zeros, or zeros up to the end) and .byte lines of 16. */
+function printBytes(b: Uint8Array, out: string[]): void {
+  const to = b.length;
+  let k = 0;
+  while (k < to) {
+    let z = k;
+    while (z < to && b[z] === 0) z++;
+    if (z - k >= 8 || z === to) { if (z > k) out.push(`\t.zero ${z - k}`); k = z; continue; }
+    const end = Math.min(to, k + 16);
+    out.push(`\t.byte ${b.subarray(k, end).join(',')}`);
+    k = end;
+  }
+}
+
+/** The module as items (see X86Item). */
+export function generateX86_64Items(module: IRModule, opts: X86Options): X86Item[] {
+  const ctx = new ModuleCtx(module, { pic: opts.pic, optLevel: opts.optLevel });
+  const out: X86Item[] = [];
+  asmCounter = 0; // %= numbers count within one translation unit
   const blockLabel = new Map<string, string>();   // "func\0block name" -> label
   module.funcs.forEach((f, k) => {
     for (const b of f.layout) blockLabel.set(`${f.name}\0${f.blockName(b)}`, `.L${k}_${b}`);
@@ -33,15 +67,15 @@ export function generateX86_64(module: IRModule, opts: X86Options): string {
     const isel = new FuncISel(ctx, f, k);
     const mf = isel.run();               // instruction selection over virtual registers
     allocateRegisters(mf, X86_64);       // virtual -> physical registers, spill code
-    fnLabels.set(f.name, mf);
-    out.push(emitFunction(mf, f.name, f.linkage, f.visibility, f.section, opts));
+    emitFunction(mf, f.name, f.linkage, f.visibility, f.section, opts, out);
   });
-  for (const d of module.data) out.push(emitData(d, opts, blockLabel));
-  out.push(emitLiterals(ctx));
+  for (const d of module.data) emitData(d, opts, blockLabel, out);
+  emitLiterals(ctx, out);
   for (const a of module.aliases) {
     const tgt = module.funcs.find((f) => f.name === a.target) ?? module.data.find((d) => d.name === a.target);
     const local = tgt && 'linkage' in tgt && tgt.linkage === 'internal';
-    out.push(`${local ? '' : `\t.globl ${a.name}\n`}\t.set ${a.name}, ${a.target}`);
+    if (!local) out.push(`\t.globl ${a.name}`);
+    out.push(`\t.set ${a.name}, ${a.target}`);
   }
   for (const [list, sec] of [[module.ctors, '.init_array'], [module.dtors, '.fini_array']] as const) {
     for (const c of list) {
@@ -53,7 +87,7 @@ export function generateX86_64(module: IRModule, opts: X86Options): string {
   for (const e of module.externs) if (e.visibility && !e.weak) out.push(`\t.${e.visibility} ${e.name}`);
   // trampolines of nested functions live on the stack: ask the linker for an executable one
   out.push(`\t.section .note.GNU-stack,"${module.execStack ? 'x' : ''}",@progbits`);
-  return out.filter((s) => s.length).join('\n') + '\n';
+  return out;
 }
 
 function symbolHeader(name: string, linkage: string, visibility: string, type: string): string[] {
@@ -65,8 +99,7 @@ function symbolHeader(name: string, linkage: string, visibility: string, type: s
   return h;
 }
 
-function emitFunction(mf: MFunc, name: string, linkage: string, vis: string, section: string, opts: X86Options): string {
-  const lines: string[] = [];
+function emitFunction(mf: MFunc, name: string, linkage: string, vis: string, section: string, opts: X86Options, lines: X86Item[]): void {
   if (section) lines.push(`\t.section ${section},"ax",@progbits`);
   else if (opts.functionSections) lines.push(`\t.section .text.${name},"ax",@progbits`);
   else lines.push('\t.text');
@@ -77,7 +110,7 @@ function emitFunction(mf: MFunc, name: string, linkage: string, vis: string, sec
   const reserved = saved.length * 8;
   const local = layoutFrame(mf, reserved);
   const sub = Math.ceil((reserved + local) / 16) * 16 - reserved;
-  const P = (i: Instruction): void => { lines.push('\t' + printInstruction(i)); };
+  const P = (i: Instruction): void => { lines.push(i); };
   const R64 = (u: number): Operand => reg(physReg(u, 8));
   P(inst('pushq', [R64(RBP)]));
   P(inst('movq', [R64(RSP), R64(RBP)]));
@@ -116,9 +149,9 @@ function emitFunction(mf: MFunc, name: string, linkage: string, vis: string, sec
     }
   }
   lines.push(`\t.size ${name}, .-${name}`);
-  return lines.join('\n');
 }
 
+/** The last %= number given in the module being generated. */
 let asmCounter = 0;
 
 /** Inline asm: substitutes operands into the template with gcc's x86 operand modifiers. */
@@ -219,32 +252,21 @@ function dataSection(d: DataObj, opts: X86Options): string {
   return opts.dataSections ? `\t.section .data${sfx},"aw"` : '\t.data';
 }
 
-function emitData(d: DataObj, opts: X86Options, blockLabel: Map<string, string>): string {
+function emitData(d: DataObj, opts: X86Options, blockLabel: Map<string, string>, lines: X86Item[]): void {
   if (d.linkage === 'common' && !d.tls && !d.section) {
-    return `${d.visibility ? `\t.${d.visibility} ${d.name}\n` : ''}\t.comm ${d.name},${d.size},${d.align}`;
+    lines.push(`${d.visibility ? `\t.${d.visibility} ${d.name}\n` : ''}\t.comm ${d.name},${d.size},${d.align}`);
+    return;
   }
-  const lines = [dataSection(d, opts)];
+  lines.push(dataSection(d, opts));
   lines.push(...symbolHeader(d.name, d.linkage === 'common' ? 'global' : d.linkage, d.visibility, d.tls ? 'tls_object' : 'object'));
   lines.push(`\t.size ${d.name}, ${d.size}`);
   if (d.align > 1) lines.push(`\t.p2align ${31 - Math.clz32(d.align)}`);
   lines.push(`${d.name}:`);
-  if (!d.init) { lines.push(`\t.zero ${Math.max(d.size, 1)}`); return lines.join('\n'); }
+  if (!d.init) { lines.push(`\t.zero ${Math.max(d.size, 1)}`); return; }
   const relocs = [...d.relocs].sort((a, b) => a.off - b.off);
   let off = 0, ri = 0;
   const init = d.init;
-  const bytes = (from: number, to: number): void => {
-    let k = from;
-    while (k < to) {
-      let z = k;
-      while (z < to && init[z] === 0) z++;
-      if (z - k >= 8 || z === to) { if (z > k) lines.push(`\t.zero ${z - k}`); k = z; continue; }
-      const end = Math.min(to, k + 16);
-      const part: number[] = [];
-      for (let j = k; j < end; j++) part.push(init[j]);
-      lines.push(`\t.byte ${part.join(',')}`);
-      k = end;
-    }
-  };
+  const bytes = (from: number, to: number): void => { if (to > from) lines.push(init.subarray(from, to)); };
   while (off < d.size) {
     if (ri < relocs.length && relocs[ri].off === off) {
       const r = relocs[ri++];
@@ -259,23 +281,20 @@ function emitData(d: DataObj, opts: X86Options, blockLabel: Map<string, string>)
     bytes(off, end);
     off = end;
   }
-  return lines.join('\n');
 }
 
-function emitLiterals(ctx: ModuleCtx): string {
-  const lines: string[] = [];
+function emitLiterals(ctx: ModuleCtx, lines: X86Item[]): void {
   if (ctx.literals.length || ctx.jumpTables.length) lines.push('\t.section .rodata');
   for (const l of ctx.literals) {
     lines.push(`\t.p2align ${31 - Math.clz32(l.align)}`);
     lines.push(`${l.label}:`);
-    lines.push(`\t.byte ${l.bytes.join(',')}`);
+    lines.push(Uint8Array.from(l.bytes));
   }
   for (const t of ctx.jumpTables) {
     lines.push('\t.p2align 2');
     lines.push(`${t.label}:`);
     for (const b of t.targets) lines.push(`\t.long ${t.fn.blocks[b].label}-${t.label}`);
   }
-  return lines.join('\n');
 }
 
 

@@ -1,0 +1,57 @@
+// `-c` hands the code generator's instruction objects straight to the assembler; `-S` prints them.
+// Both must give the same object: for C files of the project and a slice of gcc.c-torture/execute
+// (every 40th file), at -O0, -O2 and -O2 -fPIC, `cc-ts -c f.c` and `cc-ts -S f.c` + `cc-ts as f.s`
+// produce byte-identical objects (run in process through the driver's entry).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { driverMain } from '../../src/driver/main';
+import { asCommand } from '../../asm';
+import { executeFiles, execDir } from '../corpus/torture-exec';
+import { findRepoRoot } from '../fuzz/torture';
+
+const root = findRepoRoot();
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-sround-'));
+const own = ['tests/apps/repros', 'tests/exec/c', 'examples']
+  .flatMap((d) => (fs.existsSync(path.join(root, d)) ? fs.readdirSync(path.join(root, d)).filter((f) => f.endsWith('.c')).map((f) => path.join(root, d, f)) : []));
+const torture = fs.existsSync(execDir) ? executeFiles().filter((_, i) => i % 40 === 0).map((f) => path.join(execDir, f)) : [];
+
+/** Runs the driver quietly (diagnostics of files cc-ts rejects are not this test's business). */
+function quiet<T>(fn: () => T): T {
+  const w = process.stderr.write;
+  process.stderr.write = (() => true) as typeof process.stderr.write;
+  try { return fn(); } finally { process.stderr.write = w; }
+}
+
+function roundTrip(file: string, flags: string[]): string | null {
+  const a = path.join(work, 'a.o'), s = path.join(work, 'a.s'), b = path.join(work, 'b.o');
+  for (const f of [a, s, b]) fs.rmSync(f, { force: true });
+  if (quiet(() => driverMain([...flags, '-w', '-c', file, '-o', a])) !== 0) return null; // not compiled: nothing to compare
+  assert.is(quiet(() => driverMain([...flags, '-w', '-S', file, '-o', s])), 0, `-S ${file}`);
+  assert.is(asCommand(['--64', '-o', b, s]), 0, `cc-ts as ${file}`);
+  return Buffer.compare(fs.readFileSync(a), fs.readFileSync(b)) === 0 ? 'same' : 'differ';
+}
+
+test('corpus present', () => {
+  assert.ok(torture.length > 30, `gcc.c-torture/execute not found at ${execDir} (run tests/corpus/fetch.sh)`);
+});
+
+for (const flags of [['-O0'], ['-O2'], ['-O2', '-fPIC']]) {
+  test(`-c equals -S + as at ${flags.join(' ')}`, () => {
+    const differ: string[] = [];
+    let compared = 0;
+    for (const f of [...own, ...torture]) {
+      const r = roundTrip(f, flags);
+      if (r === null) continue;
+      compared++;
+      if (r === 'differ') differ.push(path.relative(root, f));
+    }
+    assert.ok(compared > 30, `only ${compared} files compiled`);
+    assert.equal(differ, [], `objects differ: ${differ.join(' ')}`);
+  });
+}
+
+test.after(() => fs.rmSync(work, { recursive: true, force: true }));
+test.run();
