@@ -60,7 +60,8 @@ function initRelax(as: Assembler, f: Frag): void {
   f.varBytes = forms[0].bytes; // marks the fragment as initialised
   const fix = forms[0].fixup;
   if (fix.spec || !fix.sym) { f.state = forms.length - 1; f.early = true; return; }
-  const s = resolveAlias(as.symbols.ref(fix.sym));
+  f.relaxTarget = as.symbols.ref(fix.sym);
+  const s = resolveAlias(f.relaxTarget);
   // Undefined or other-section targets are decided in growIfNeeded once symbols are known.
   if (s.bind === BIND_WEAK) { f.state = forms.length - 1; f.early = true; }
 }
@@ -76,7 +77,7 @@ function growIfNeeded(as: Assembler, f: Frag): boolean {
   const form = forms[f.state];
   // The common case, a branch to a label: no expression to build and evaluate.
   const fx = form.fixup;
-  const lab = fx.sym && !fx.spec ? as.symbols.get(fx.sym) : undefined;
+  const lab = f.relaxTarget ?? (fx.sym && !fx.spec ? as.symbols.get(fx.sym) : undefined);
   if (lab && lab.kind === SymKind.Label && !lab.weakrefTarget) {
     if (lab.section !== f.section || lab.bind === BIND_WEAK || lab.isWeakrefTarget) {
       f.state = forms.length - 1;

@@ -65,8 +65,13 @@ export function splitSource(text: string, file: string, syn: CommentSyntax): Stm
 }
 
 /** Character codes (< 128) that need scrubLine: quotes, '/', ';' and the comment characters. */
+let lastSyntax: CommentSyntax | null = null;
+let lastSpecial = new Uint8Array(128);
 function specialChars(syn: CommentSyntax): Uint8Array {
+  if (lastSyntax && lastSyntax.commentChars === syn.commentChars && lastSyntax.lineCommentChars === syn.lineCommentChars) return lastSpecial;
   const t = new Uint8Array(128);
+  lastSyntax = syn;
+  lastSpecial = t;
   for (const ch of '"\'/;' + syn.commentChars + syn.lineCommentChars) if (ch.charCodeAt(0) < 128) t[ch.charCodeAt(0)] = 1;
   return t;
 }

@@ -21,7 +21,7 @@ export const enum VarKind {
 }
 
 export class Frag {
-  data: Uint8Array = new Uint8Array(16);
+  data: Uint8Array = new Uint8Array(64);
   len = 0;
   /** Section offset, valid after layout (and during relaxation passes). */
   address = 0;
@@ -39,6 +39,8 @@ export class Frag {
   forms: RelaxForm[] | null = null;
   /** Index of the relax form in use. */
   state = 0;
+  /** The symbol a relaxable branch targets (its fixup names it), looked up once. */
+  relaxTarget: Sym | null = null;
   /** Bytes of the variable part after layout (relax form, leb, nops). */
   varBytes: Uint8Array | null = null;
   /** Relaxable branch sent to its long form before relaxation (target outside the section). */
@@ -50,7 +52,7 @@ export class Frag {
 
   ensure(extra: number): void {
     if (this.len + extra <= this.data.length) return;
-    let cap = this.data.length * 2;
+    let cap = this.data.length * 4;
     while (cap < this.len + extra) cap *= 2;
     const d = new Uint8Array(cap);
     d.set(this.data.subarray(0, this.len));

@@ -82,18 +82,29 @@ export class SymbolTable {
   private numericCount = new Map<string, number>();
   private tmp = 0;
 
+  // An instruction operand asks for its symbol several times in a row (noted, entered, asked whether
+  // local): the last answer is kept. Symbols are never removed from the map, so it stays true.
+  private lastName = '';
+  private lastSym: Sym | undefined = undefined;
+
   get(name: string): Sym | undefined {
-    return this.map.get(name);
+    if (name === this.lastName && this.lastSym) return this.lastSym;
+    const s = this.map.get(name);
+    if (s) { this.lastName = name; this.lastSym = s; }
+    return s;
   }
 
   /** The symbol called `name`, created (undefined) on first use. */
   ref(name: string): Sym {
+    if (name === this.lastName && this.lastSym) return this.lastSym;
     let s = this.map.get(name);
     if (!s) {
       s = new Sym(name, this.seq++);
       this.map.set(name, s);
       this.all.push(s);
     }
+    this.lastName = name;
+    this.lastSym = s;
     return s;
   }
 

@@ -127,7 +127,7 @@ export function allocateRegisters(f: MFunc, t: AllocTarget): void {
     for (let v = V0; v < nU; v++) {
       const r = live.ranges[v];
       if (!r.length) continue;
-      if (!f.vnospill[v - V0] && live.returnsTwice.some((p) => covers(r, p + 1) && covers(r, p))) { spilled.push(v); continue; }
+      if (live.returnsTwice.length && !f.vnospill[v - V0] && live.returnsTwice.some((p) => covers(r, p + 1) && covers(r, p))) { spilled.push(v); continue; }
       let len = 0;
       for (let k = 0; k < r.length; k += 2) len += r[k + 1] - r[k] + 1;
       prio[v] = f.vnospill[v - V0] ? 1e300 : live.weight[v] / (len + 4);

@@ -13,7 +13,7 @@ import { allocateRegisters } from '../common/regalloc';
 import { layoutFrame } from '../common/frame';
 import { FuncISel, ModuleCtx } from './isel';
 import { X86_64, physReg, RBP, RSP, CALLEE_SAVED } from './target';
-import { Instruction, Operand, reg, imm, mem, inst, SymExpr, RelocSpec } from './operand';
+import { Instruction, Operand, reg, imm, mem, inst, SymExpr } from './operand';
 import { printInstruction, printOperand } from './syntax';
 import { RIP } from './regs';
 
@@ -196,14 +196,20 @@ const INV: Record<string, string> = {
   e: 'ne', ne: 'e', l: 'ge', ge: 'l', le: 'g', g: 'le', b: 'ae', ae: 'b', be: 'a', a: 'be', p: 'np', np: 'p', s: 'ns', ns: 's',
 };
 
+/** Machine values are symbol expressions of the same shape (never changed once built): shared. */
 function value(v: MValue): bigint | SymExpr {
-  if (typeof v === 'bigint') return v;
-  return { sym: v.sym, addend: v.addend, spec: v.spec as RelocSpec };
+  return v as bigint | SymExpr;
+}
+
+/** Register operands are never changed once built either: one object per register. */
+const REG_OPS: Operand[] = [];
+function regOp(r: number): Operand {
+  return REG_OPS[r] ??= reg(r);
 }
 
 function operand(mf: MFunc, o: MOp): Operand {
   switch (o.k) {
-    case MK.Reg: return reg(physReg(o.r, o.size));
+    case MK.Reg: return regOp(physReg(o.r, o.size));
     case MK.Imm: return imm(value(o.v));
     case MK.Label: return mem({ sym: mf.blocks[o.b].label, addend: 0n, spec: '' });
     case MK.Sym: return mem(value(o.v));
@@ -226,8 +232,8 @@ function memOperand(mf: MFunc, o: MMem): Operand {
 
 function toInstruction(mf: MFunc, i: MInst): Instruction {
   if (i.mn === 'jmp*' || i.mn === 'call*') {
-    const o = operand(mf, i.ops[0]);
-    if (o.kind === 0) o.star = true; else if (o.kind === 2) o.star = true;
+    let o = operand(mf, i.ops[0]);
+    if (o.kind === 0) o = reg(o.reg, true); else if (o.kind === 2) o.star = true;
     return inst(i.mn.slice(0, -1), [o], i.prefixes);
   }
   return inst(i.mn, i.ops.map((o) => operand(mf, o)), i.prefixes);

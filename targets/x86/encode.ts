@@ -230,6 +230,7 @@ function sizeNamedByRegister(f: Form, ops: Operand[]): boolean {
 // Encoding one form
 
 const buf = new Uint8Array(32);
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 class Emitter {
   n = 0;
@@ -238,6 +239,15 @@ class Emitter {
     buf[this.n++] = b & 0xff;
   }
   le(v: bigint, size: number): void {
+    if (v >= -SAFE && v <= SAFE) {
+      // the common case in plain numbers: floor division keeps two's complement bytes of negatives
+      let x = Number(v);
+      for (let i = 0; i < size; i++) {
+        buf[this.n++] = x & 0xff;
+        x = Math.floor(x / 256);
+      }
+      return;
+    }
     let x = BigInt.asUintN(size * 8, v);
     for (let i = 0; i < size; i++) {
       buf[this.n++] = Number(x & 0xffn);
