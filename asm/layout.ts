@@ -25,13 +25,17 @@ const STT_TLS = 6;
 /** Assign addresses and relax branches to a fixed point (can be run again after adding sections). */
 export function relax(as: Assembler): void {
   for (const sec of as.sections) sec.frags = sec.orderedFrags();
-  for (const sec of as.sections) for (const f of sec.frags) if (f.varKind === VarKind.Relax && !f.varBytes) initRelax(as, f);
+  for (const sec of as.sections) {
+    const frags = sec.frags;
+    for (let k = 0; k < frags.length; k++) { const f = frags[k]; if (f.varKind === VarKind.Relax && !f.varBytes) initRelax(as, f); }
+  }
   let passes = 0;
   for (;;) {
     for (const sec of as.sections) assignAddresses(as, sec, false);
     let changed = false;
     for (const sec of as.sections) {
-      for (const f of sec.frags) if (f.varKind === VarKind.Relax && growIfNeeded(as, f)) changed = true;
+      const frags = sec.frags;
+      for (let k = 0; k < frags.length; k++) { const f = frags[k]; if (f.varKind === VarKind.Relax && growIfNeeded(as, f)) changed = true; }
     }
     if (!changed || ++passes > MAX_PASSES) break;
   }
@@ -120,7 +124,9 @@ function tryValue(e: Expr, final: boolean): Val | null {
 
 function assignAddresses(as: Assembler, sec: Section, final: boolean): void {
   let addr = 0;
-  for (const f of sec.frags) {
+  const frags = sec.frags;
+  for (let k = 0; k < frags.length; k++) {
+    const f = frags[k];
     f.address = addr;
     const end = addr + f.len;
     switch (f.varKind) {
@@ -196,8 +202,9 @@ function report(as: Assembler, f: Frag, msg: string): void {
 function materialise(as: Assembler, sec: Section): void {
   const nobits = sec.type === 8;
   const out = new Uint8Array(nobits ? 0 : sec.size);
-  for (const f of sec.frags) {
-    if (nobits) continue;
+  const frags = sec.frags;
+  for (let k = 0; k < frags.length && !nobits; k++) {
+    const f = frags[k];
     out.set(f.data.subarray(0, f.len), f.address);
     const at = f.address + f.len;
     switch (f.varKind) {
@@ -213,9 +220,15 @@ function materialise(as: Assembler, sec: Section): void {
   sec.bytes = out;
   // GNU as's fixup order: parse-time fixups, then branches sent long before relaxation, then the
   // branches relaxation converted.
-  const rank = (fx: Fixup) => (!fx.inVar ? 0 : fx.frag.early ? 1 : 2);
-  const ordered = sec.fixups.map((fx, i) => ({ fx, i })).sort((a, b) => rank(a.fx) - rank(b.fx) || a.i - b.i).map((x) => x.fx);
-  for (const fx of ordered) {
+  const parse: Fixup[] = [], early: Fixup[] = [], late: Fixup[] = [];
+  const all = sec.fixups;
+  for (let k = 0; k < all.length; k++) {
+    const fx = all[k];
+    (!fx.inVar ? parse : fx.frag.early ? early : late).push(fx);
+  }
+  const ordered = early.length || late.length ? parse.concat(early, late) : parse;
+  for (let k = 0; k < ordered.length; k++) {
+    const fx = ordered[k];
     if (fx.inVar && fx.frag.forms) {
       fx.tfix = fx.frag.forms[fx.frag.state].fixup;
       fx.size = fx.tfix.size;

@@ -91,7 +91,16 @@ export class MFunc {
   }
 }
 
-export function mreg(r: number, size: number): MReg { return { k: MK.Reg, r, size }; }
+/** Register operands are immutable (instructions share operands; rewriting replaces them), so one
+ *  object serves every use of a unit with a size. */
+const REG_CACHE: (MReg | null)[][] = [[], [], [], [], []];
+export function mreg(r: number, size: number): MReg {
+  const si = size === 8 ? 0 : size === 4 ? 1 : size === 1 ? 2 : size === 2 ? 3 : size === 16 ? 4 : -1;
+  if (si < 0 || r < 0 || r > 1 << 20) return { k: MK.Reg, r, size };
+  const c = REG_CACHE[si];
+  while (c.length <= r) c.push(null); // dense: fast elements
+  return c[r] ??= { k: MK.Reg, r, size };
+}
 export function mimm(v: MValue | number): MImm { return { k: MK.Imm, v: typeof v === 'number' ? BigInt(v) : v }; }
 export function mmem(base: number, disp: MValue | number = 0n, index = -1, scale = 1, slot = -1, seg = -1): MMem {
   return { k: MK.Mem, base, index, scale, disp: typeof disp === 'number' ? BigInt(disp) : disp, slot, seg };
@@ -143,7 +152,7 @@ export function mapRegs(i: MInst, map: (u: number) => number): void {
   for (let k = 0; k < ops.length; k++) {
     const o = ops[k];
     let r: MOp = o;
-    if (o.k === MK.Reg) r = { k: MK.Reg, r: map(o.r), size: o.size };
+    if (o.k === MK.Reg) r = mreg(map(o.r), o.size);
     else if (o.k === MK.Mem && (o.base >= 0 || o.index >= 0)) {
       r = { k: MK.Mem, base: o.base >= 0 ? map(o.base) : o.base, index: o.index >= 0 ? map(o.index) : o.index, scale: o.scale, disp: o.disp, slot: o.slot, seg: o.seg };
     }

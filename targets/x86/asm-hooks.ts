@@ -140,6 +140,8 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
   /** mnemonic -> operand text -> encoding, for statements without symbols (valid for one mode). */
   let constCache = new Map<string, Map<string, TargetEncoding>>();
   let constCacheSize = 0;
+  /** The same for instruction objects without symbols, under a key of their mnemonic and operands. */
+  let objCache = new Map<string, TargetEncoding>();
   /** mnemonic -> operand text with its one symbol replaced by \x01 -> template (see assembleWithSymbol). */
   let symCache = new Map<string, Map<string, { enc: TargetEncoding; addend: bigint; movq: boolean }>>();
 
@@ -292,6 +294,19 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
    */
   function assembleObject(src: Instruction, env: TargetEnv): TargetEncoding {
     const ops = src.operands;
+    // Without symbols the encoding depends on nothing but the instruction: code generators repeat
+    // the same ones (frame accesses, register moves) all the time.
+    const key = constKey(src);
+    if (key !== null) {
+      let enc = objCache.get(key);
+      if (!enc) {
+        enc = convert(encode(src, mode), env);
+        if (enc.fixups.length) return enc;
+        if (objCache.size > 1 << 16) objCache.clear();
+        objCache.set(key, enc);
+      }
+      return enc;
+    }
     if (env.noteOperandRef) {
       for (const op of ops) {
         if (op.kind === OpKind.Mem && op.seg < 0 && typeof op.disp !== 'bigint' && op.disp.sym !== '') env.noteOperandRef(op.disp.sym, false);
@@ -317,6 +332,28 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
       if (forms) return { bytes: forms[0].bytes, fixups: [], relax: forms };
     }
     return convert(encode(inst, mode), env);
+  }
+
+  /** A key naming everything an instruction without symbolic values is made of, else null. */
+  function constKey(i: Instruction): string | null {
+    let k = i.prefixes ? i.mnemonic + '/' + i.prefixes : i.mnemonic;
+    const ops = i.operands;
+    for (let j = 0; j < ops.length; j++) {
+      const op = ops[j];
+      switch (op.kind) {
+        case OpKind.Reg: k += op.star ? ' *r' + op.reg : ' r' + op.reg; break;
+        case OpKind.Imm:
+          if (typeof op.value !== 'bigint') return null;
+          k += ' i' + op.value;
+          break;
+        case OpKind.Mem:
+          if (typeof op.disp !== 'bigint') return null;
+          k += (op.star ? ' *m' : ' m') + op.base + ',' + op.index + ',' + op.scale + ',' + op.seg + ',' + op.disp;
+          break;
+        default: return null;
+      }
+    }
+    return k;
   }
 
   const cfi: CfiTarget = {
@@ -355,7 +392,7 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     cfi,
 
     directive(name: string): boolean {
-      if (name.startsWith('.code')) { constCache = new Map(); symCache = new Map(); }
+      if (name.startsWith('.code')) { constCache = new Map(); symCache = new Map(); objCache = new Map(); }
       switch (name) {
         case '.code64': mode = 64; gcc16 = false; return true;
         case '.code32': mode = 32; gcc16 = false; return true;
