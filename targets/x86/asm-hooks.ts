@@ -142,6 +142,8 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
   let constCacheSize = 0;
   /** The same for instruction objects without symbols, under a key of their mnemonic and operands. */
   let objCache = new Map<string, TargetEncoding>();
+  /** Relaxable direct jumps of instruction objects by mnemonic: forms of the first one (see assembleObject). */
+  let branchCache = new Map<string, { forms: RelaxForm[]; addend: bigint }>();
   /** mnemonic -> operand text with its one symbol replaced by \x01 -> template (see assembleWithSymbol). */
   let symCache = new Map<string, Map<string, { enc: TargetEncoding; addend: bigint; movq: boolean }>>();
 
@@ -219,9 +221,29 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     noteMovq(inst, env);
     const op0 = inst.operands[0];
     if (inst.operands.length === 1 && op0.kind === OpKind.Mem && !op0.star && op0.base < 0 && op0.index < 0
-        && isSymbolic(op0.disp) && isRelaxable(inst, mode)) {
-      const forms = relaxForms(inst, env);
-      if (forms) return { bytes: forms[0].bytes, fixups: [], relax: forms };
+        && isSymbolic(op0.disp)) {
+      // A direct jump: its forms differ from one target to the next only in the fixups' symbol and
+      // addend, so the forms of the first one with that mnemonic serve as a template.
+      const v = op0.disp;
+      const cacheable = op0.seg < 0 && !inst.prefixes && !v.spec && v.sym !== '_GLOBAL_OFFSET_TABLE_';
+      const t = cacheable ? branchCache.get(inst.mnemonic) : undefined;
+      if (t) {
+        const d = v.addend - t.addend;
+        const relax = t.forms.map((r) => ({
+          bytes: r.bytes, min: r.min, max: r.max,
+          fixup: { ...r.fixup, sym: v.sym, addend: r.fixup.addend + d },
+        }));
+        return { bytes: relax[0].bytes, fixups: [], relax };
+      }
+      if (isRelaxable(inst, mode)) {
+        const forms = relaxForms(inst, env);
+        if (forms) {
+          if (cacheable && forms.every((r) => !(r.fixup.kind & FX_LOCAL_AT_PARSE))) {
+            branchCache.set(inst.mnemonic, { forms, addend: v.addend });
+          }
+          return { bytes: forms[0].bytes, fixups: [], relax: forms };
+        }
+      }
     }
     return convert(encode(inst, mode), env);
   }
@@ -327,9 +349,29 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     noteMovq(inst, env);
     const op0 = inst.operands[0];
     if (inst.operands.length === 1 && op0.kind === OpKind.Mem && !op0.star && op0.base < 0 && op0.index < 0
-        && isSymbolic(op0.disp) && isRelaxable(inst, mode)) {
-      const forms = relaxForms(inst, env);
-      if (forms) return { bytes: forms[0].bytes, fixups: [], relax: forms };
+        && isSymbolic(op0.disp)) {
+      // A direct jump: its forms differ from one target to the next only in the fixups' symbol and
+      // addend, so the forms of the first one with that mnemonic serve as a template.
+      const v = op0.disp;
+      const cacheable = op0.seg < 0 && !inst.prefixes && !v.spec && v.sym !== '_GLOBAL_OFFSET_TABLE_';
+      const t = cacheable ? branchCache.get(inst.mnemonic) : undefined;
+      if (t) {
+        const d = v.addend - t.addend;
+        const relax = t.forms.map((r) => ({
+          bytes: r.bytes, min: r.min, max: r.max,
+          fixup: { ...r.fixup, sym: v.sym, addend: r.fixup.addend + d },
+        }));
+        return { bytes: relax[0].bytes, fixups: [], relax };
+      }
+      if (isRelaxable(inst, mode)) {
+        const forms = relaxForms(inst, env);
+        if (forms) {
+          if (cacheable && forms.every((r) => !(r.fixup.kind & FX_LOCAL_AT_PARSE))) {
+            branchCache.set(inst.mnemonic, { forms, addend: v.addend });
+          }
+          return { bytes: forms[0].bytes, fixups: [], relax: forms };
+        }
+      }
     }
     return convert(encode(inst, mode), env);
   }
@@ -392,7 +434,7 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     cfi,
 
     directive(name: string): boolean {
-      if (name.startsWith('.code')) { constCache = new Map(); symCache = new Map(); objCache = new Map(); }
+      if (name.startsWith('.code')) { constCache = new Map(); symCache = new Map(); objCache = new Map(); branchCache = new Map(); }
       switch (name) {
         case '.code64': mode = 64; gcc16 = false; return true;
         case '.code32': mode = 32; gcc16 = false; return true;

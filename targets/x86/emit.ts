@@ -59,9 +59,12 @@ export function generateX86_64Items(module: IRModule, opts: X86Options): X86Item
   const out: X86Item[] = [];
   asmCounter = 0; // %= numbers count within one translation unit
   const blockLabel = new Map<string, string>();   // "func\0block name" -> label
-  module.funcs.forEach((f, k) => {
-    for (const b of f.layout) blockLabel.set(`${f.name}\0${f.blockName(b)}`, `.L${k}_${b}`);
-  });
+  // only static data holding label addresses (&&label in an initialiser) needs this table
+  if (module.data.some((d) => d.relocs.some((r) => r.block !== undefined))) {
+    module.funcs.forEach((f, k) => {
+      for (const b of f.layout) blockLabel.set(`${f.name}\0${f.blockName(b)}`, `.L${k}_${b}`);
+    });
+  }
   module.funcs.forEach((f, k) => {
     if (!f.layout.length) return;
     const isel = new FuncISel(ctx, f, k);
