@@ -206,7 +206,7 @@ export class Assembler implements ExprHost {
       text = text.slice(l.end).trim();
       if (!text) return;
     }
-    const { head, rest } = headWord(text);
+    let { head, rest } = headWord(text);
     // Assignment: sym = expr (but not ==); `. = expr` moves the location counter like .org.
     const eq = text.indexOf('=') < 0 ? null : /^("(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*)\s*=(?!=)\s*(.*)$/s.exec(text);
     if (eq) {
@@ -214,6 +214,8 @@ export class Assembler implements ExprHost {
       else this.assign(unquote(eq[1]), eq[2], false);
       return;
     }
+    const paren = head.indexOf('(');
+    if (paren > 0) ({ head, rest } = this.nameBeforeParen(text, paren));
     const lower = head.toLowerCase();
     const mac = this.macros.size ? this.macros.get(head) ?? this.macros.get(lower) : undefined;
     if (lower.startsWith('.')) {
@@ -226,6 +228,16 @@ export class Assembler implements ExprHost {
     }
     if (mac) return expandMacro(this, mac, rest);
     this.instruction(head, rest);
+  }
+
+  /** GNU as reads a statement's name as a symbol name, so `.long(7)` and `MACRO(arg)` (the kernel's
+   *  STACK_FRAME_NON_STANDARD(func)) split before the '('; an instruction mnemonic may not hold one. */
+  private nameBeforeParen(text: string, paren: number): { head: string; rest: string } {
+    const name = text.slice(0, paren);
+    if (!name.startsWith('.') && !this.macros.has(name) && !this.macros.has(name.toLowerCase())) {
+      throw new AsmError("invalid character '(' in mnemonic");
+    }
+    return { head: name, rest: text.slice(paren).trim() };
   }
 
   private matchLabel(text: string): { name: string; end: number; numeric: boolean } | null {
@@ -308,6 +320,12 @@ export class Assembler implements ExprHost {
     return parseExpr(text ?? '', this);
   }
 
+  /** A register in an expression (`.if \base == %rsp`), when the target names them so. */
+  register(text: string, pos: number): { sym: Sym; end: number } | null {
+    const r = this.target.exprRegister?.(text, pos);
+    return r ? { sym: this.symbols.registerSym(r.name), end: r.end } : null;
+  }
+
   absolute(text: string | undefined, msg?: string): bigint {
     return absolute(this.parse(text), msg);
   }
@@ -333,6 +351,7 @@ export class Assembler implements ExprHost {
   private valueOf(e: Expr): TargetValue {
     const v = evaluate(e, false);
     if (v && isConstVal(v)) return v.num;
+    if (v && v.add?.kind === SymKind.Register) throw new AsmError('register value used as expression');
     if (v && !v.sub && v.alias) return { sym: v.alias.name, addend: v.num - (v.aliasOff ?? 0n), spec: v.spec };
     if (v && !v.sub && v.add) return { sym: v.add.name, addend: v.num, spec: v.spec };
     if (v && !v.sub && !v.add) return { sym: '', addend: v.num, spec: v.spec };

@@ -380,9 +380,17 @@ export const MAX_SECTION_SIZE = 1 << 30;
 
 def('.fill', (as, rest) => {
   const args = splitArgs(rest);
-  const repeat = Number(as.absolute(args[0]));
   const size = args[1] ? Math.min(Number(as.absolute(args[1])), 8) : 1;
   const value = args[2] ? BigInt.asUintN(32, as.absolute(args[2])) : 0n;
+  const e = as.parse(args[0]);
+  const v = evaluate(e, false);
+  if (!v || !isConstVal(v)) {
+    // A count known only after layout (`.fill start + i*SIZE - ., 1, 0xcc`): like s_fill, a variable
+    // part of count * size bytes repeating the size-byte pattern.
+    if (size > 0) as.varFrag(VarKind.Space, (f) => { f.expr = e; f.fill = Number(value); f.state = size; f.file = as.file; f.line = as.line; });
+    return;
+  }
+  const repeat = Number(v.num);
   if (repeat * size > MAX_SECTION_SIZE) throw new AsmError('.fill size too large');
   const f = as.frag();
   for (let i = 0; i < repeat; i++) f.pushInt(value, size);

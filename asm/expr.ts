@@ -51,6 +51,8 @@ export interface ExprHost {
   specs: ReadonlySet<string>;
   /** Specifiers whose use makes the assembler create _GLOBAL_OFFSET_TABLE_ (GNU as's GOT_symbol). */
   gotSpecs?: ReadonlySet<string>;
+  /** A register at `pos` (`%rsp`) as a pseudo-symbol, or null (targets without them: always null). */
+  register?(text: string, pos: number): { sym: Sym; end: number } | null;
 }
 
 const RANK: Record<string, number> = {
@@ -136,6 +138,13 @@ export class ExprParser {
       return e;
     }
     if (c === 39 /* ' */) return this.charConst();
+    if (c === 37 /* % */ && this.host.register) {
+      const r = this.host.register(s, this.pos);
+      if (r) {
+        this.pos = r.end;
+        return { k: E.Sym, sym: r.sym, spec: '' };
+      }
+    }
     if (isDigit(c)) return this.number();
     if (c === 34 /* " */) return this.symRef(this.quotedName());
     if (isSymStart(c)) {
@@ -173,6 +182,8 @@ export class ExprParser {
     if (spec && this.host.gotSpecs?.has(spec)) this.host.symbols.ref('_GLOBAL_OFFSET_TABLE_').used = true;
     const sym = this.host.symbols.ref(name);
     sym.used = true;
+    // An absolute symbol's value is taken now (expr.c operand()): `i = i + 1` later does not change it.
+    if (!spec && sym.kind === SymKind.Equ && sym.expr?.k === E.Num) return { k: E.Num, v: sym.expr.v };
     return { k: E.Sym, sym, spec };
   }
 
@@ -293,12 +304,31 @@ export function evaluate(e: Expr, final: boolean): Val | null {
       if (!b) return null;
       if (e.op === '+' || e.op === '-') return addVals(a, b, e.op === '-', final);
       if (!isConstVal(a) || !isConstVal(b)) {
-        // Comparisons of two labels whose distance is known.
+        if (RANK[e.op] === 4) return compareVals(e.op, a, b, final);
         return bad(final, 'invalid operands for operator ' + e.op);
       }
       return constVal(binop(e.op, a.num, b.num));
     }
   }
+}
+
+/**
+ * A comparison with a symbolic side, as expr.c does it: values whose difference is a known constant
+ * (`sym + 1 == sym + 1`, two labels of one fragment, a register and itself) compare by it; otherwise
+ * == and != still answer (different symbols, sections or registers are unequal) and the ordering
+ * comparisons have no value. Two labels of one section wait for layout.
+ */
+function compareVals(op: string, a: Val, b: Val, final: boolean): Val | null {
+  if (!a.spec && !b.spec) {
+    const d = addVals(a, b, true, false);
+    if (d && isConstVal(d)) return constVal(binop(op, d.num, 0n));
+    const sameSection = (x: Sym | null, y: Sym | null) =>
+      !!x && !!y && x.kind === SymKind.Label && y.kind === SymKind.Label && x.section === y.section;
+    if (!final && (sameSection(a.add, b.add) || sameSection(a.add, a.sub) || sameSection(b.add, b.sub))) return null;
+  }
+  if (op === '==') return constVal(0n);
+  if (op === '!=' || op === '<>') return constVal(-1n);
+  return bad(final, 'invalid operands for operator ' + op);
 }
 
 function bad(final: boolean, msg: string): null {
@@ -363,9 +393,9 @@ function addVals(a: Val, b: Val, minus: boolean, final: boolean): Val | null {
     return null;
   }
   const r: Val = { num: n, add: adds[0] ?? null, sub: subs[0] ?? null, spec };
-  // `alias + const` still names the alias.
-  const keep = a.alias && !bAdd && !bSub ? a : !minus && b.alias && !a.add && !a.sub ? b : null;
-  if (keep && r.add === keep.add && !r.sub) { r.alias = keep.alias; r.aliasOff = keep.aliasOff; }
+  // `alias + const` and `alias - label` (a pc-relative value) still name the alias.
+  const keep = a.alias && !bAdd ? a : !minus && b.alias && !a.add ? b : null;
+  if (keep && r.add === keep.add) { r.alias = keep.alias; r.aliasOff = keep.aliasOff; }
   return r;
 }
 

@@ -1,11 +1,11 @@
 // Layout: fragment addresses, relaxation to a fixed point, and fixup resolution.
 //
-// Every relaxable instruction starts in its shortest form (as GNU as does). Each pass assigns
-// addresses to all fragments of all sections (alignments, .org and LEB128 sizes recomputed from the
-// current addresses), then checks each relaxable branch against those addresses and moves the ones
-// whose displacement does not fit to their next longer form. Branches only grow, so the passes reach a
-// fixed point. A branch whose target is in another section, undefined, weak, or written with a
-// relocation specifier takes its longest form at once and keeps its relocation.
+// Relaxation follows GNU as's write.c (relax_segment, relax_frag), because where it stops is part of
+// the output: every relaxable branch starts in its shortest form; each section is relaxed in passes
+// that carry the growth so far ("stretch"), a forward branch guesses that its target moved by the
+// same stretch unless an alignment or .org lies between them, and branches only grow; sections are
+// relaxed again until no fragment moves. A branch whose target is in another section, undefined,
+// weak, or written with a relocation specifier takes its longest form at once and keeps its relocation.
 //
 // After layout every fixup is evaluated: what is known becomes bytes, the rest becomes a Reloc.
 // A reference to a local symbol becomes "section symbol + offset" unless the target says otherwise
@@ -22,23 +22,92 @@ import type { RelocChoice, RelocQuery, TargetFixup } from './target';
 const MAX_PASSES = 200;
 const STT_TLS = 6;
 
-/** Assign addresses and relax branches to a fixed point (can be run again after adding sections). */
+/**
+ * Assign addresses and relax branches (can be run again after adding sections). As write.c does it:
+ * every section is relaxed in turn, again and again until no fragment moves; see relaxSection.
+ */
 export function relax(as: Assembler): void {
   for (const sec of as.sections) sec.frags = sec.orderedFrags();
-  for (const sec of as.sections) {
-    const frags = sec.frags;
-    for (let k = 0; k < frags.length; k++) { const f = frags[k]; if (f.varKind === VarKind.Relax && !f.varBytes) initRelax(as, f); }
+  for (const sec of as.sections) for (const f of sec.frags) if (f.varKind === VarKind.Relax && !f.varBytes) initRelax(as, f);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let moved = false;
+    for (const sec of as.sections) if (relaxSection(as, sec, pass)) moved = true;
+    if (!moved) break;
   }
-  let passes = 0;
-  for (;;) {
-    for (const sec of as.sections) assignAddresses(as, sec, false);
-    let changed = false;
-    for (const sec of as.sections) {
-      const frags = sec.frags;
-      for (let k = 0; k < frags.length; k++) { const f = frags[k]; if (f.varKind === VarKind.Relax && growIfNeeded(as, f)) changed = true; }
+}
+
+/**
+ * One relax_segment: a first guess of every fragment's address (branches at their current form,
+ * .space and .org empty, LEB128 one byte), then passes over the fragments until none grows. A pass
+ * carries `stretch`, the growth so far: each fragment moves by it, and a forward branch adds it to its
+ * target's old address when no alignment or .org lies between them (one that does may absorb it).
+ * Branches only grow. Returns whether any fragment ended at a new address.
+ */
+function relaxSection(as: Assembler, sec: Section, pass: number): boolean {
+  const frags = sec.frags;
+  let again = false;
+  let addr = 0;
+  let region = 0;
+  for (const f of frags) {
+    f.region = region;
+    f.marker = false;
+    f.address = addr;
+    addr += f.len;
+    switch (f.varKind) {
+      case VarKind.Align: f.varSize = alignPad(f, addr); region++; break;
+      case VarKind.Org: f.varSize = 0; region++; break;
+      case VarKind.Relax:
+        if (!f.early && !branchTarget(as, f)) toLongForm(f);
+        f.varSize = f.forms![f.state].bytes.length;
+        break;
+      case VarKind.Leb: f.varSize = 1; break;
+      default: f.varSize = 0;
     }
-    if (!changed || ++passes > MAX_PASSES) break;
+    addr += f.varSize;
   }
+  for (let n = 0; n <= frags.length + MAX_PASSES; n++) {
+    let stretch = 0;
+    let stretched = false;
+    for (let i = 0; i < frags.length; i++) {
+      const f = frags[i];
+      f.marker = !f.marker;
+      f.address += stretch;
+      let size = f.varSize;
+      switch (f.varKind) {
+        case VarKind.Align: size = alignPad(f, f.address + f.len); break;
+        case VarKind.Relax: size = relaxBranch(as, f, stretch); break;
+        case VarKind.Org: {
+          const target = orgTarget(as, f);
+          if (target !== null && target >= f.address + f.len) size = target - f.address - f.len;
+          else if (pass < 2) again = true; // maybe not known yet; errors come with the final layout
+          break;
+        }
+        case VarKind.Space: {
+          const v = tryValue(f.expr!, false);
+          if (v && !v.add && !v.sub && v.num >= 0n) size = Number(v.num) * (f.state || 1);
+          else if (pass < 2) again = true;
+          break;
+        }
+        case VarKind.Leb: {
+          const v = tryValue(f.expr!, false);
+          if (v && !v.add && !v.sub) size = lebBytes(f.signed ? v.num : BigInt.asUintN(64, v.num), f.signed).length;
+          break;
+        }
+      }
+      if (size !== f.varSize) {
+        stretch += size - f.varSize;
+        f.varSize = size;
+        stretched = true;
+      }
+    }
+    if (!stretched) break;
+  }
+  let moved = again;
+  for (const f of frags) {
+    if (f.lastAddress !== f.address) moved = true;
+    f.lastAddress = f.address;
+  }
+  return moved;
 }
 
 /** Final addresses, section bytes and fixup resolution. */
@@ -59,58 +128,96 @@ export function tfixExpr(as: Assembler, t: TargetFixup): Expr {
   return { k: E.Bin, op: '+', a: { k: E.Sym, sym, spec: t.spec }, b: num };
 }
 
+function alignPad(f: Frag, at: number): number {
+  const pad = (f.align - (at % f.align)) % f.align;
+  return f.max && pad > f.max ? 0 : pad;
+}
+
+/** The section offset a .org asks for, if known. */
+function orgTarget(as: Assembler, f: Frag): number | null {
+  const v = tryValue(f.expr!, false);
+  if (!v || v.sub) return null;
+  if (!v.add) return Number(v.num);
+  if (v.add.kind === SymKind.Label && v.add.section === f.section) return v.add.frag!.address + v.add.off + Number(v.num);
+  return null;
+}
+
 function initRelax(as: Assembler, f: Frag): void {
   const forms = f.forms!;
   f.varBytes = forms[0].bytes; // marks the fragment as initialised
   const fix = forms[0].fixup;
-  if (fix.spec || !fix.sym) { f.state = forms.length - 1; f.early = true; return; }
-  f.relaxTarget = as.symbols.ref(fix.sym);
-  const s = resolveAlias(f.relaxTarget);
-  // Undefined or other-section targets are decided in growIfNeeded once symbols are known.
-  if (s.bind === BIND_WEAK) { f.state = forms.length - 1; f.early = true; }
+  if (fix.spec || !fix.sym) { toLongForm(f); return; }
+  const s = resolveAlias(as.symbols.ref(fix.sym));
+  // Undefined or other-section targets are decided in relaxSection once symbols are known.
+  if (s.bind === BIND_WEAK) { toLongForm(f); return; }
+  const lab = as.symbols.get(fix.sym)!;
+  if (lab.kind === SymKind.Label && !lab.weakrefTarget && lab.section === f.section && !lab.isWeakrefTarget) {
+    f.branchLabel = lab;
+    // pc-relative addends include -(distance from the field to the end of the instruction)
+    f.branchAdd = Number(BigInt.asIntN(64, fix.addend)) + forms[0].bytes.length - fix.offset;
+  }
+}
+
+/** A branch whose target is not a label of its own section keeps a relocation in its long form. */
+function toLongForm(f: Frag): void {
+  f.state = f.forms!.length - 1;
+  f.early = true;
 }
 
 function resolveAlias(s: Sym): Sym {
   return s.weakrefTarget ?? s;
 }
 
-/** Move a relaxable branch to a longer form if its displacement does not fit. */
-function growIfNeeded(as: Assembler, f: Frag): boolean {
-  const forms = f.forms!;
-  if (f.state === forms.length - 1) return false;
-  const form = forms[f.state];
-  // The common case, a branch to a label: no expression to build and evaluate.
+/** A relaxable branch's target: the label (of the branch's section) and the address it aims at, or
+ *  null when the branch must keep a relocation (undefined, weak, other section, specifier). */
+function branchTarget(as: Assembler, f: Frag): { label: Sym; addr: number } | null {
+  const known = f.branchLabel;
+  if (known) return { label: known, addr: known.frag!.address + known.off + f.branchAdd };
+  const form = f.forms![0];
   const fx = form.fixup;
-  const lab = f.relaxTarget ?? (fx.sym && !fx.spec ? as.symbols.get(fx.sym) : undefined);
+  // pc-relative addends include -(distance from the field to the end of the instruction)
+  const bias = form.bytes.length - fx.offset;
+  // The common case, a branch to a label: no expression to build and evaluate.
+  const lab = fx.sym && !fx.spec ? as.symbols.get(fx.sym) : undefined;
   if (lab && lab.kind === SymKind.Label && !lab.weakrefTarget) {
-    if (lab.section !== f.section || lab.bind === BIND_WEAK || lab.isWeakrefTarget) {
-      f.state = forms.length - 1;
-      f.early = true;
-      return true;
-    }
-    const d = lab.frag!.address + lab.off + Number(BigInt.asIntN(64, fx.addend)) - (f.address + f.len + fx.offset);
-    if (d >= form.min && d <= form.max) return false;
-    f.state++;
-    return true;
+    if (lab.section !== f.section || lab.bind === BIND_WEAK || lab.isWeakrefTarget) return null;
+    return { label: lab, addr: lab.frag!.address + lab.off + Number(BigInt.asIntN(64, fx.addend)) + bias };
   }
   let v: Val | null = null;
   try {
-    v = evaluate(tfixExpr(as, form.fixup), true);
+    v = evaluate(tfixExpr(as, fx), true);
   } catch {
     v = null;
   }
-  const ok = v && v.add && !v.sub && !v.spec && v.add.kind === SymKind.Label && v.add.section === f.section
-    && v.add.bind !== BIND_WEAK && !v.add.isWeakrefTarget && !v.add.weakrefTarget;
-  if (!ok) {
-    f.state = forms.length - 1;
-    f.early = true;
-    return true;
+  if (!v || !v.add || v.sub || v.spec || v.add.kind !== SymKind.Label || v.add.section !== f.section
+      || v.add.bind === BIND_WEAK || v.add.isWeakrefTarget || v.add.weakrefTarget) return null;
+  return { label: v.add, addr: v.add.frag!.address + v.add.off + Number(v.num) + bias };
+}
+
+/** relax_frag: the size of the branch's form after this pass (the smallest, from the current one up,
+ *  whose displacement fits). */
+function relaxBranch(as: Assembler, f: Frag, stretch: number): number {
+  const forms = f.forms!;
+  if (f.state === forms.length - 1) return f.varSize;
+  const t = branchTarget(as, f);
+  if (!t) {
+    toLongForm(f);
+    return forms[f.state].bytes.length;
   }
-  const p = f.address + f.len + form.fixup.offset;
-  const disp = v!.add!.frag!.address + v!.add!.off + Number(v!.num) - p;
-  if (disp >= form.min && disp <= form.max) return false;
-  f.state++;
-  return true;
+  let target = t.addr;
+  const symFrag = t.label.frag!;
+  if (stretch !== 0 && symFrag.marker !== f.marker) {
+    // The target lies ahead and has not moved yet in this pass.
+    if (stretch < 0 || symFrag.region === f.region) target += stretch;
+    else if (target < f.address + f.len + forms[0].fixup.offset) return f.varSize;
+  }
+  while (f.state < forms.length - 1) {
+    const form = forms[f.state];
+    const disp = target - (f.address + f.len + form.bytes.length);
+    if (disp >= form.min && disp <= form.max) break;
+    f.state++;
+  }
+  return forms[f.state].bytes.length;
 }
 
 function tryValue(e: Expr, final: boolean): Val | null {
@@ -124,9 +231,7 @@ function tryValue(e: Expr, final: boolean): Val | null {
 
 function assignAddresses(as: Assembler, sec: Section, final: boolean): void {
   let addr = 0;
-  const frags = sec.frags;
-  for (let k = 0; k < frags.length; k++) {
-    const f = frags[k];
+  for (const f of sec.frags) {
     f.address = addr;
     const end = addr + f.len;
     switch (f.varKind) {
@@ -164,7 +269,7 @@ function assignAddresses(as: Assembler, sec: Section, final: boolean): void {
       }
       case VarKind.Space: {
         const v = located(as, f, () => tryValue(f.expr!, final));
-        if (v && !v.add && !v.sub && v.num >= 0n) f.varSize = Number(v.num);
+        if (v && !v.add && !v.sub && v.num >= 0n) f.varSize = Number(v.num) * (f.state || 1);
         else {
           if (final) report(as, f, '.space specifies non-absolute value');
           f.varSize = 0;
@@ -202,9 +307,8 @@ function report(as: Assembler, f: Frag, msg: string): void {
 function materialise(as: Assembler, sec: Section): void {
   const nobits = sec.type === 8;
   const out = new Uint8Array(nobits ? 0 : sec.size);
-  const frags = sec.frags;
-  for (let k = 0; k < frags.length && !nobits; k++) {
-    const f = frags[k];
+  for (const f of sec.frags) {
+    if (nobits) continue;
     out.set(f.data.subarray(0, f.len), f.address);
     const at = f.address + f.len;
     switch (f.varKind) {
@@ -212,7 +316,8 @@ function materialise(as: Assembler, sec: Section): void {
         if (f.codeFill) out.set(as.target.nops(f.varSize), at);
         else fillPattern(out, at, f.varSize, f.fill, f.state || 1);
         break;
-      case VarKind.Org: case VarKind.Space: out.fill(f.fill, at, at + f.varSize); break;
+      case VarKind.Org: out.fill(f.fill, at, at + f.varSize); break;
+      case VarKind.Space: fillPattern(out, at, f.varSize, f.fill, f.state || 1); break;
       case VarKind.Relax: out.set(f.forms![f.state].bytes, at); break;
       case VarKind.Leb: out.set(f.varBytes!, at); break;
     }
@@ -220,15 +325,9 @@ function materialise(as: Assembler, sec: Section): void {
   sec.bytes = out;
   // GNU as's fixup order: parse-time fixups, then branches sent long before relaxation, then the
   // branches relaxation converted.
-  const parse: Fixup[] = [], early: Fixup[] = [], late: Fixup[] = [];
-  const all = sec.fixups;
-  for (let k = 0; k < all.length; k++) {
-    const fx = all[k];
-    (!fx.inVar ? parse : fx.frag.early ? early : late).push(fx);
-  }
-  const ordered = early.length || late.length ? parse.concat(early, late) : parse;
-  for (let k = 0; k < ordered.length; k++) {
-    const fx = ordered[k];
+  const rank = (fx: Fixup) => (!fx.inVar ? 0 : fx.frag.early ? 1 : 2);
+  const ordered = sec.fixups.map((fx, i) => ({ fx, i })).sort((a, b) => rank(a.fx) - rank(b.fx) || a.i - b.i).map((x) => x.fx);
+  for (const fx of ordered) {
     if (fx.inVar && fx.frag.forms) {
       fx.tfix = fx.frag.forms[fx.frag.state].fixup;
       fx.size = fx.tfix.size;
@@ -262,7 +361,10 @@ function targetReloc(as: Assembler, q: RelocQuery): RelocChoice {
 }
 
 function fillPattern(out: Uint8Array, at: number, n: number, fill: number, size: number): void {
-  for (let i = 0; i < n; i++) out[at + i] = (fill >>> (8 * (i % size))) & 0xff;
+  for (let i = 0; i < n; i++) {
+    const k = i % size;
+    out[at + i] = k < 4 ? (fill >>> (8 * k)) & 0xff : 0;
+  }
 }
 
 function writeInt(out: Uint8Array, at: number, v: bigint, size: number): void {
@@ -295,6 +397,7 @@ function resolveFixup(as: Assembler, sec: Section, fx: Fixup): void {
   let num = v.num;
   let add = v.add ? resolveAlias(v.add) : null;
   const sub = v.sub;
+  if (add?.kind === SymKind.Register || sub?.kind === SymKind.Register) throw new AsmError('register value used as expression');
   if (sub) {
     // sym - sub with sub in this section: a pc-relative value.
     if (sub.kind !== SymKind.Label || sub.section !== sec || pcrel) {

@@ -350,8 +350,20 @@ export class CondStack {
   }
 }
 
-/** .if and its relatives. */
+/** .if and its relatives. Like s_if, a bad condition is reported and still opens a (false) block, so
+ *  its .else and .endif match. */
 export function dIf(as: Assembler, rest: string, name: string): void {
+  let cond: boolean;
+  try {
+    cond = ifCondition(as, rest, name);
+  } catch (e) {
+    as.conds.push(false);
+    throw e;
+  }
+  as.conds.push(cond);
+}
+
+function ifCondition(as: Assembler, rest: string, name: string): boolean {
   const abs = (t: string) => as.absolute(t, `non-constant expression in "${name}" statement`);
   let cond: boolean;
   switch (name) {
@@ -385,7 +397,7 @@ export function dIf(as: Assembler, rest: string, name: string): void {
     default:
       throw new AsmError(`unknown pseudo-op: \`${name}'`);
   }
-  as.conds.push(cond);
+  return cond;
 }
 
 /** .ifc operands: two strings separated by a comma, each optionally quoted. */

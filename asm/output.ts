@@ -78,9 +78,23 @@ function wanted(s: Sym): boolean {
   switch (s.kind) {
     case SymKind.Undefined:
       return s.used || s.usedInReloc || s.bind === BIND_GLOBAL || s.bind === BIND_WEAK || s.isWeakrefTarget;
+    case SymKind.Equ:
+      return !equatedToUndefined(s);
     default:
       return true;
   }
+}
+
+/** write.c drops a symbol equated to an undefined or common `sym + k` (symbol_equated_reloc_p), even
+ *  a global one: relocations name `sym` instead. A register equate (`.set r, %rdi`) is not written either. */
+function equatedToUndefined(s: Sym): boolean {
+  let v = null;
+  try {
+    v = evaluate(s.expr!, true);
+  } catch {
+    return false;
+  }
+  return !!v && !!v.add && !v.sub && (v.add.kind === SymKind.Undefined || v.add.kind === SymKind.Common || v.add.kind === SymKind.Register);
 }
 
 function binding(s: Sym, defined: boolean): number {

@@ -17,7 +17,7 @@ export const enum VarKind {
   Org, // advance to the section offset `expr`
   Relax, // one of `forms`, the smallest whose displacement fits
   Leb, // (s|u)leb128 of `expr`
-  Space, // `expr` bytes of `fill`
+  Space, // `expr` times `state` bytes (.fill: its size; .space: 0 = 1) of the pattern `fill`
 }
 
 export class Frag {
@@ -39,8 +39,6 @@ export class Frag {
   forms: RelaxForm[] | null = null;
   /** Index of the relax form in use. */
   state = 0;
-  /** The symbol a relaxable branch targets (its fixup names it), looked up once. */
-  relaxTarget: Sym | null = null;
   /** Bytes of the variable part after layout (relax form, leb, nops). */
   varBytes: Uint8Array | null = null;
   /** Relaxable branch sent to its long form before relaxation (target outside the section). */
@@ -48,6 +46,18 @@ export class Frag {
   /** Statement location of the variable part (for messages). */
   file = '';
   line = 0;
+  // Relaxation bookkeeping (layout.ts, after write.c's relax_segment).
+  /** Alignments and .org end a region: a forward branch assumes its target moved as far as itself only
+   *  inside one region. */
+  region = 0;
+  /** Flipped when a relaxation pass reaches the fragment (tells targets behind from targets ahead). */
+  marker = false;
+  /** Address at the end of the previous relaxation of the section. */
+  lastAddress = -1;
+  /** A relaxable branch to a plain label of its section: the label and what to add to its address to
+   *  get the branch target's end-of-instruction address (null: evaluate the fixup's expression). */
+  branchLabel: Sym | null = null;
+  branchAdd = 0;
   constructor(public section: Section) {}
 
   ensure(extra: number): void {

@@ -14,6 +14,8 @@ export const enum SymKind {
   Label,
   Equ,
   Common,
+  /** A register named in an expression (`.if \base == %rsp`): compares equal only to itself. */
+  Register,
 }
 
 export const BIND_DEFAULT = 0;
@@ -115,6 +117,19 @@ export class SymbolTable {
     s.kind = SymKind.Label;
     s.section = sec;
     this.all.push(s);
+    return s;
+  }
+
+  private regs = new Map<string, Sym>();
+
+  /** The pseudo-symbol of a register in expressions (one per canonical name; never written out). */
+  registerSym(name: string): Sym {
+    let s = this.regs.get(name);
+    if (!s) {
+      s = new Sym(`%${name}`, -1);
+      s.kind = SymKind.Register;
+      this.regs.set(name, s);
+    }
     return s;
   }
 

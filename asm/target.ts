@@ -98,6 +98,9 @@ export interface AsmTarget {
   keepInMerge?(fix: TargetFixup): boolean;
   /** Specifiers of TLS relocations (their symbol becomes STT_TLS). */
   readonly tlsSpecs?: ReadonlySet<string>;
+  /** A register at `pos` of an expression (x86: `%rax`, `%st(1)`): its canonical name and where its
+   *  text ends, or null. GNU as compares registers in expressions (`.if \base == %rsp`). */
+  exprRegister?(text: string, pos: number): { name: string; end: number } | null;
   /** Handle a target directive (.code16, .att_syntax, ...); false when not a target directive. */
   directive(name: string, args: string): boolean;
   /** Parse and encode one instruction statement (mnemonic and operand text). */

@@ -24,11 +24,13 @@ const PASTE_NEXT: Record<string, string> = {
   '%:': '%', '%:%': ':',
 };
 
-/** Would printing b right after a re-lex as different tokens? (gcc's cpp_avoid_paste, made safe) */
-export function avoidPaste(a: Token, b: Token): boolean {
+/** Would printing b right after a re-lex as different tokens? (gcc's cpp_avoid_paste, made safe; when
+ *  preprocessing assembly a name is followed by a stray '\' without a blank, as gcc prints it: the
+ *  failed paste `.L__sym_size_ ## \op\()_regs` must stay `.L__sym_size_\op\()_regs` for GNU as) */
+export function avoidPaste(a: Token, b: Token, asm = false): boolean {
   const ak = a.kind, bk = b.kind;
   const c = b.text.charCodeAt(0);
-  if (ak === TK.Ident) return bk === TK.Ident || bk === TK.Number || bk === TK.Char || bk === TK.String || c === 92 || c >= 128;
+  if (ak === TK.Ident) return bk === TK.Ident || bk === TK.Number || bk === TK.Char || bk === TK.String || (c === 92 && !asm) || c >= 128;
   if (ak === TK.Number) return bk === TK.Ident || bk === TK.Number || bk === TK.Char || c === 46 || c === 43 || c === 45 || c === 39 || c >= 128;
   if (ak >= TK.FirstPunct || ak === TK.Other) {
     const next = PASTE_NEXT[a.text];
@@ -172,7 +174,7 @@ export function printPreprocessedTo(pp: Preprocessor, toks: Token[] | TokenSourc
       // gcc checks for accidental pastes only where an expansion boundary separates the two tokens:
       // two tokens that were adjacent in the source (inside one macro argument) are printed adjacent
       if ((t.flags & (TF.Space | TF.BOL)) !== 0 || (prev !== null && ((prev.flags | t.flags) & TF.Expanded) !== 0 &&
-          !(prev.file === t.file && prev.pos + prev.text.length === t.pos) && avoidPaste(prev, t))) line += ' ';
+          !(prev.file === t.file && prev.pos + prev.text.length === t.pos) && avoidPaste(prev, t, pp.opts.asm))) line += ' ';
     } else if ((t.flags & TF.Space) !== 0) line += ' ';
     line += t.text;
     atBOL = false;

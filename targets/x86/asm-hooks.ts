@@ -24,7 +24,7 @@ import {
   i386RelocType, x86_64RelocType, R_X86_64_PC32, R_386_PC32, R_X86_64_GOTPC32, R_386_GOTPC,
 } from './relocs';
 import { parseSplitInstruction, printInstruction } from './syntax';
-import { RegClass, REGS } from './regs';
+import { RegClass, regByName, REGS } from './regs';
 import { X86Error } from './error';
 
 /** The name an operand's text starts with (after blanks and '*'), or '': /^\s*\*?\s*([A-Za-z_.$][\w.$]*)/. */
@@ -106,6 +106,20 @@ function isNameChar(c: number, digits: boolean): boolean {
   const l = c | 0x20;
   return (l >= 97 && l <= 122) || c === 95 || c === 46 || c === 36 || (digits && c >= 48 && c <= 57);
 }
+/** `%name` or `%st(N)` at `pos` as a register (for `.if \base == %rsp`): canonical name and end. */
+function exprRegister(s: string, pos: number): { name: string; end: number } | null {
+  if (s.charCodeAt(pos) !== 37 /* % */) return null;
+  let i = pos + 1;
+  while (i < s.length && isAlnum(s.charCodeAt(i))) i++;
+  let name = s.slice(pos + 1, i);
+  if (name.toLowerCase() === 'st') {
+    const m = /^\s*\(\s*([0-7])\s*\)/.exec(s.slice(i, i + 12));
+    if (m) { name = `st(${m[1]})`; i += m[0].length; }
+  }
+  const r = regByName(name);
+  return r < 0 ? null : { name: REGS[r].name, end: i };
+}
+
 /** Every specifier but @PLT and @SIZE makes GNU as create _GLOBAL_OFFSET_TABLE_ (lex_got). */
 const GOT_SPECS: ReadonlySet<string> = new Set([...RELOC_SPECS].filter((s) => s !== 'PLT' && s !== 'SIZE'));
 const TLS_SPECS: ReadonlySet<string> = new Set([
@@ -432,6 +446,7 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     tlsSpecs: TLS_SPECS,
     adjustableSpecs: ADJUSTABLE,
     cfi,
+    exprRegister,
 
     directive(name: string): boolean {
       if (name.startsWith('.code')) { constCache = new Map(); symCache = new Map(); objCache = new Map(); branchCache = new Map(); }

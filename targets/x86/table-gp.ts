@@ -146,6 +146,8 @@ export const GP_ROWS: string[] = [
   'lss r16,mfar16 o16 0F B2 /r', 'lss r32,mfar32 o32 0F B2 /r', 'lfs r16,mfar16 o16 0F B4 /r', 'lfs r32,mfar32 o32 0F B4 /r',
   'lgs r16,mfar16 o16 0F B5 /r', 'lgs r32,mfar32 o32 0F B5 /r',
   'lar rv,rm16 0F 02 /r', 'lsl rv,rm16 0F 03 /r',
+  // GNU as also takes a source register of the destination's size (lsl %rax,%rax: the kernel's LOAD_CPU_AND_NODE_SEG_LIMIT)
+  'lar r32,r32 o32 0F 02 /r', 'lar r64,r64 o64 0F 02 /r', 'lsl r32,r32 o32 0F 03 /r', 'lsl r64,r64 o64 0F 03 /r',
   'rdrand rv 0F C7 /6 | f=rdrnd nosfx', 'rdseed rv 0F C7 /7 | f=rdseed nosfx',
   // system
   'cpuid - 0F A2', 'rdtsc - 0F 31', 'rdtscp - 0F 01 F9', 'rdmsr - 0F 32', 'wrmsr - 0F 30', 'rdpmc - 0F 33',

@@ -2,14 +2,14 @@
 // each snippet is assembled by GNU as and by cc-ts and the listings must agree.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compareAsm, requireTool } from './compare';
+import { ccAs, compareAsm, gnuAs, requireTool } from './compare';
 
 requireTool('as');
 requireTool('objdump');
 
-const same = (name: string, src: string) =>
+const same = (name: string, src: string, arch: 'x86_64' | 'i386' = 'x86_64') =>
   test(name, () => {
-    const r = compareAsm(src);
+    const r = compareAsm(src, arch);
     assert.ok(r.same, r.diff);
   });
 
@@ -64,5 +64,80 @@ same('a macro parameter default with blanks inside parentheses', `
   F 5
   F 6, 7
 `);
+
+same('registers compared in expressions (UNWIND_HINT_REGS: .if \\base == %rsp)', `
+  .macro HINT base=%rsp
+  .if \\base == %rsp
+  .byte 1
+  .elseif \\base == %rbp
+  .byte 2
+  .else
+  .byte 3
+  .endif
+  .endm
+  .data
+  HINT
+  HINT base=%rbp
+  HINT base=%r10
+  .byte %rax == %rax, %rax != %rbx, %rax == 5, %eax == %rax, %st == %st(0)
+  .set r, %rdi
+  .byte r == %rdi
+  .byte foo == foo, foo == bar, foo != bar
+  .if foo+1 == foo+1
+  .byte 4
+  .endif
+  .if %rax - %rax
+  .byte 5
+  .endif
+`);
+
+same('an absolute symbol is read when the expression is parsed (i = i + 1 after its use)', `
+  .data
+  i = 1
+  .set x, i
+  j = i + 10
+  i = 2
+  .long x, j
+a: .long b - a + i
+  i = 3
+b: .long i
+`);
+
+same('a macro or directive name followed by "(" (STACK_FRAME_NON_STANDARD(func))', `
+  .macro SFNS func:req
+  .quad \\func
+  .endm
+  .data
+  SFNS(foo)
+  SFNS(foo + 8)
+  .long(7)
+  .byte(8),(9)
+`);
+
+same('lsl/lar with a source register of the destination size (LOAD_CPU_AND_NODE_SEG_LIMIT)', `
+  .text
+  lsl %rax, %rax
+  lsl %eax, %eax
+  lsl %ax, %rax
+  lar %rax, %rax
+  lar %r9d, %r10d
+  lslq (%rax), %rax
+  lsll %ax, %eax
+`);
+
+same('lsl/lar register forms in 32-bit mode', `
+  .text
+  lsl %eax, %eax
+  lar %ax, %ecx
+  lslw %ax, %bx
+`, 'i386');
+
+test('a bad .if condition still opens its block (one error, as GNU as gives)', () => {
+  const src = '  .data\n  .if %rax + 1\n  .byte 1\n  .else\n  .byte 2\n  .endif\n';
+  const g = gnuAs(src, 'x86_64');
+  const c = ccAs(src, 'x86_64');
+  assert.ok(!g.obj && !c.obj);
+  assert.equal(c.err, 'test.s:2: Error: non-constant expression in ".if" statement');
+});
 
 test.run();

@@ -243,4 +243,11 @@ test('assembly: a paste that is not one token keeps both tokens, without an erro
   assert.match(r.messages, /pasting "x" and "." does not give a valid preprocessing token/);
 });
 
+test('assembly: a failed paste of a name and a stray backslash prints them adjacent (as gcc: SYM_END(\\op\\()_regs))', () => {
+  // gcc -E prints `.L__sym_size_\op\()_safe_regs`; a blank after the name would split GNU as's symbol.
+  const r = ppString('#define SZ(n) .set .L__sym_size_##n, .-n\nSZ(\\op\\()_safe_regs)\n', { asm: true });
+  assert.is(r.messages, '');
+  assert.ok(r.out.includes('.set .L__sym_size_\\op\\()_safe_regs, .-\\op\\()_safe_regs'), r.out);
+});
+
 test.run();
