@@ -119,7 +119,7 @@ export class Assembler implements ExprHost {
     const syn = { commentChars: this.target.commentChars, lineCommentChars: this.target.lineCommentChars };
     const stmts: Stmt[] = [];
     let text: string[] = [];
-    let line = 0;
+    let line = this.itemLine;
     const flush = (): void => {
       if (!text.length) return;
       const joined = text.join('\n');
@@ -134,8 +134,11 @@ export class Assembler implements ExprHost {
       stmts.push({ text: '', file, line: ++line, item: it });
     }
     flush();
+    this.itemLine = line;
     this.inputs.push({ stmts, pos: 0, isMacro: false, condDepth: this.conds.depth });
   }
+  /** Lines the items pushed so far would take as text (their statements' line numbers go on from it). */
+  private itemLine = 0;
 
   pushStmts(stmts: Stmt[], isMacro: boolean): void {
     this.inputs.push({ stmts, pos: 0, isMacro, condDepth: this.conds.depth });
@@ -161,7 +164,14 @@ export class Assembler implements ExprHost {
     }
   }
 
+  /** Assemble everything pushed so far, then check what the end of the input leaves open. */
   run(): void {
+    this.drain();
+    this.endOfInput();
+  }
+
+  /** Assemble the statements pushed so far (more may be pushed afterwards). */
+  drain(): void {
     for (let st = this.next(); st && !this.ended; st = this.next()) {
       this.file = st.file;
       this.line = st.line;
@@ -172,6 +182,9 @@ export class Assembler implements ExprHost {
         else throw e;
       }
     }
+  }
+
+  endOfInput(): void {
     if (this.collector) {
       this.error(this.collector.kind === 'macro' ? 'unexpected end of file in macro definition' : '.rept without .endr');
     }

@@ -55,28 +55,54 @@ function readLatin1(p: string): string | null {
 /** Assemble GNU as source, or a code generator's statements (text, instruction objects and bytes;
  *  see Assembler.pushItems). Throws AssembleFailed after reporting errors to the sink. */
 export function assemble(source: string | readonly AsmItem[], opts: AssembleOpts): ObjectFile {
-  const target = typeof opts.target === 'string' ? makeTarget(opts.target) : opts.target;
-  const diag = opts.diag ?? stderrSink();
-  const as = new Assembler(target, {
-    fileName: opts.fileName, includeDirs: opts.includeDirs ?? [], defsyms: opts.defsyms ?? [], diag,
-    readFile: opts.readFile ?? readLatin1,
-  });
-  // Sources are handled one character per byte (latin1); convert text that has wider characters.
-  if (typeof source === 'string') {
-    if (/[^\x00-\xff]/.test(source)) source = Buffer.from(source, 'utf8').toString('latin1');
-    as.pushText(source, opts.fileName);
-  } else {
-    as.pushItems(source.map((it) => (typeof it === 'string' && /[^\x00-\xff]/.test(it) ? Buffer.from(it, 'utf8').toString('latin1') : it)), opts.fileName);
+  const session = new AssemblySession(opts);
+  if (typeof source === 'string') session.pushText(source);
+  else session.push(source);
+  return session.finish();
+}
+
+/**
+ * An assembly fed in parts: a code generator pushes each function's statements as soon as they
+ * exist, and they are assembled at once (so they need not all be kept until the end); finish() lays
+ * out and builds the object. The object is the one assemble() gives for all the parts together.
+ */
+export class AssemblySession {
+  private readonly as: Assembler;
+  private readonly fileName: string;
+
+  constructor(opts: AssembleOpts) {
+    const target = typeof opts.target === 'string' ? makeTarget(opts.target) : opts.target;
+    this.fileName = opts.fileName;
+    this.as = new Assembler(target, {
+      fileName: opts.fileName, includeDirs: opts.includeDirs ?? [], defsyms: opts.defsyms ?? [], diag: opts.diag ?? stderrSink(),
+      readFile: opts.readFile ?? readLatin1,
+    });
   }
-  as.run();
-  relax(as);
-  as.cfi.finish();
-  relax(as);
-  finalise(as);
-  if (as.errors) throw new AssembleFailed(as.errors);
-  const obj = buildObject(as);
-  if (as.errors) throw new AssembleFailed(as.errors);
-  return obj;
+
+  pushText(source: string): void {
+    // Sources are handled one character per byte (latin1); convert text that has wider characters.
+    if (/[^\x00-\xff]/.test(source)) source = Buffer.from(source, 'utf8').toString('latin1');
+    this.as.pushText(source, this.fileName);
+    this.as.drain();
+  }
+
+  push(items: readonly AsmItem[]): void {
+    this.as.pushItems(items.map((it) => (typeof it === 'string' && /[^\x00-\xff]/.test(it) ? Buffer.from(it, 'utf8').toString('latin1') : it)), this.fileName);
+    this.as.drain();
+  }
+
+  finish(): ObjectFile {
+    const as = this.as;
+    as.endOfInput();
+    relax(as);
+    as.cfi.finish();
+    relax(as);
+    finalise(as);
+    if (as.errors) throw new AssembleFailed(as.errors);
+    const obj = buildObject(as);
+    if (as.errors) throw new AssembleFailed(as.errors);
+    return obj;
+  }
 }
 
 /** `cc-ts as [options] files...`: returns the exit status. */

@@ -28,7 +28,10 @@ const STT_TLS = 6;
  */
 export function relax(as: Assembler): void {
   for (const sec of as.sections) sec.frags = sec.orderedFrags();
-  for (const sec of as.sections) for (const f of sec.frags) if (f.varKind === VarKind.Relax && !f.varBytes) initRelax(as, f);
+  for (const sec of as.sections) {
+    const frags = sec.frags;
+    for (let i = 0; i < frags.length; i++) { const f = frags[i]; if (f.varKind === VarKind.Relax && !f.varBytes) initRelax(as, f); }
+  }
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let moved = false;
     for (const sec of as.sections) if (relaxSection(as, sec, pass)) moved = true;
@@ -48,7 +51,8 @@ function relaxSection(as: Assembler, sec: Section, pass: number): boolean {
   let again = false;
   let addr = 0;
   let region = 0;
-  for (const f of frags) {
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
     f.region = region;
     f.marker = false;
     f.address = addr;
@@ -103,7 +107,8 @@ function relaxSection(as: Assembler, sec: Section, pass: number): boolean {
     if (!stretched) break;
   }
   let moved = again;
-  for (const f of frags) {
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
     if (f.lastAddress !== f.address) moved = true;
     f.lastAddress = f.address;
   }
@@ -231,7 +236,9 @@ function tryValue(e: Expr, final: boolean): Val | null {
 
 function assignAddresses(as: Assembler, sec: Section, final: boolean): void {
   let addr = 0;
-  for (const f of sec.frags) {
+  const frags = sec.frags;
+  for (let k = 0; k < frags.length; k++) {
+    const f = frags[k];
     f.address = addr;
     const end = addr + f.len;
     switch (f.varKind) {
@@ -307,8 +314,9 @@ function report(as: Assembler, f: Frag, msg: string): void {
 function materialise(as: Assembler, sec: Section): void {
   const nobits = sec.type === 8;
   const out = new Uint8Array(nobits ? 0 : sec.size);
-  for (const f of sec.frags) {
-    if (nobits) continue;
+  const frags = sec.frags;
+  for (let k = 0; k < frags.length && !nobits; k++) {
+    const f = frags[k];
     out.set(f.data.subarray(0, f.len), f.address);
     const at = f.address + f.len;
     switch (f.varKind) {
@@ -325,9 +333,15 @@ function materialise(as: Assembler, sec: Section): void {
   sec.bytes = out;
   // GNU as's fixup order: parse-time fixups, then branches sent long before relaxation, then the
   // branches relaxation converted.
-  const rank = (fx: Fixup) => (!fx.inVar ? 0 : fx.frag.early ? 1 : 2);
-  const ordered = sec.fixups.map((fx, i) => ({ fx, i })).sort((a, b) => rank(a.fx) - rank(b.fx) || a.i - b.i).map((x) => x.fx);
-  for (const fx of ordered) {
+  const parse: Fixup[] = [], early: Fixup[] = [], late: Fixup[] = [];
+  const all = sec.fixups;
+  for (let k = 0; k < all.length; k++) {
+    const fx = all[k];
+    (!fx.inVar ? parse : fx.frag.early ? early : late).push(fx);
+  }
+  const ordered = early.length || late.length ? parse.concat(early, late) : parse;
+  for (let k = 0; k < ordered.length; k++) {
+    const fx = ordered[k];
     if (fx.inVar && fx.frag.forms) {
       fx.tfix = fx.frag.forms[fx.frag.state].fixup;
       fx.size = fx.tfix.size;

@@ -4,7 +4,7 @@
 
 import { Diagnostics } from '../diag/diagnostics';
 import { TargetLayout } from '../../targets/layout';
-import { assemble, AssembleFailed, AsmItem } from '../../asm';
+import { assemble, AssembleFailed, AsmItem, AssemblySession } from '../../asm';
 import { writeObject } from '../../elf/write-object';
 import { DriverOptions } from './options';
 import { writeOutput } from './output';
@@ -20,6 +20,31 @@ export function assembleToObject(text: string | readonly AsmItem[], input: strin
       fileName: input === '-' ? '<stdin>' : input, target: target.arch, includeDirs: o.includeDirs,
     });
     writeOutput(output, writeObject(obj));
+    return true;
+  } catch (e) {
+    if (e instanceof AssembleFailed) {
+      diag.errors += e.errors;
+      return false;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Code generation and assembly together: `generate` hands its statements to the sink function by
+ * function, each part is assembled at once, and the object is written at the end. Returns false
+ * (nothing written) when generation or assembly fails.
+ */
+export function generateToObject(generate: (sink: (items: readonly AsmItem[]) => void) => boolean, input: string, output: string,
+                                 o: DriverOptions, target: TargetLayout, diag: Diagnostics): boolean {
+  if (target.arch !== 'x86_64' && target.arch !== 'i386') {
+    diag.plain('error', `assembling for ${target.triple} is not available yet in this version of cc-ts`);
+    return false;
+  }
+  try {
+    const session = new AssemblySession({ fileName: input === '-' ? '<stdin>' : input, target: target.arch, includeDirs: o.includeDirs });
+    if (!generate((items) => session.push(items))) return false;
+    writeOutput(output, writeObject(session.finish()));
     return true;
   } catch (e) {
     if (e instanceof AssembleFailed) {

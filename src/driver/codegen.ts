@@ -22,8 +22,10 @@ function optLevel(o: DriverOptions): OptLevel {
   return 2;
 }
 
-/** Returns the assembler statements, or null after reporting an error. */
-export function generateCode(tu: TranslationUnit, o: DriverOptions, target: TargetLayout, diag: Diagnostics): X86Item[] | null {
+/** Returns the assembler statements, or null after reporting an error. With a sink, the statements
+ *  go to it function by function as they are made (nothing is kept) and [] is returned. */
+export function generateCode(tu: TranslationUnit, o: DriverOptions, target: TargetLayout, diag: Diagnostics,
+                             sink?: (items: X86Item[]) => void): X86Item[] | null {
   if (target.arch !== 'x86_64') {
     diag.plain('error', `code generation for ${target.triple} is not available yet in this version of cc-ts`);
     return null;
@@ -41,14 +43,16 @@ export function generateCode(tu: TranslationUnit, o: DriverOptions, target: Targ
     throw e;
   }
   optimize(mod, { level });
+  // top-level asm statements go first, in source order, as gcc emits them
+  const top = tu.asms.length ? `\t.text\n${tu.asms.join('\n')}` : null;
+  if (top !== null && sink) sink([top]);
   const items = generateX86_64Items(mod, {
     pic: o.pic > 0, optLevel: level === 's' || level === 'g' ? 2 : level,
     functionSections: o.fflags.get('function-sections') === true,
     dataSections: o.fflags.get('data-sections') === true,
     omitFramePointer: o.fflags.get('omit-frame-pointer') === true,
-  });
-  // top-level asm statements go first, in source order, as gcc emits them
-  if (tu.asms.length) items.unshift(`\t.text\n${tu.asms.join('\n')}`);
+  }, sink);
+  if (top !== null && !sink) items.unshift(top);
   return items;
 }
 

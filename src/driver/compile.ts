@@ -133,11 +133,13 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
   const tu = parseAndCheck(pp, o, target, diag);
   if (diag.errors === 0) depsFile();
   if (!tu || o.stage === 'syntax') return tu !== null;
-  const items = generateCode(tu, o, target, diag);
-  if (items === null) return false;
   if (o.stage === 'assemble-only') {
+    const items = generateCode(tu, o, target, diag);
+    if (items === null) return false;
     writeOutput(stageOutput(input, o, '.s'), (require('./codegen') as typeof import('./codegen')).printCode(items));
     return true;
   }
-  return assembleToObject(items, input, stageOutput(input, o, '.o'), o, target, diag);
+  // -c: each function is assembled as soon as it is generated
+  return (require('./assemble') as typeof import('./assemble')).generateToObject(
+    (sink) => generateCode(tu, o, target, diag, sink) !== null, input, stageOutput(input, o, '.o'), o, target, diag);
 }

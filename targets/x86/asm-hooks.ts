@@ -89,6 +89,40 @@ function soleName(s: string): number {
   return found;
 }
 
+interface ObjEntry { inst: Instruction; enc: TargetEncoding; next: ObjEntry | null }
+
+const MNEMONIC_IDS = new Map<string, number>();
+function mnemonicId(m: string): number {
+  let id = MNEMONIC_IDS.get(m);
+  if (id === undefined) { id = MNEMONIC_IDS.size + 1; MNEMONIC_IDS.set(m, id); }
+  return id;
+}
+
+function mix(h: number, v: number): number {
+  return Math.imul(h ^ v, 0x01000193) ^ (h >>> 15);
+}
+
+/** Two instructions made of the same mnemonic, prefixes and constant operands. */
+function sameInst(a: Instruction, b: Instruction): boolean {
+  if (a.mnemonic !== b.mnemonic || a.prefixes !== b.prefixes || a.operands.length !== b.operands.length) return false;
+  for (let j = 0; j < a.operands.length; j++) {
+    const x = a.operands[j], y = b.operands[j];
+    if (x === y) continue;
+    if (x.kind !== y.kind) return false;
+    switch (x.kind) {
+      case OpKind.Reg: if (x.reg !== (y as typeof x).reg || x.star !== (y as typeof x).star) return false; break;
+      case OpKind.Imm: if (x.value !== (y as typeof x).value) return false; break;
+      case OpKind.Mem: {
+        const m = y as typeof x;
+        if (x.base !== m.base || x.index !== m.index || x.scale !== m.scale || x.seg !== m.seg || x.star !== m.star || x.disp !== m.disp) return false;
+        break;
+      }
+      default: return false;
+    }
+  }
+  return true;
+}
+
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -154,8 +188,8 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
   /** mnemonic -> operand text -> encoding, for statements without symbols (valid for one mode). */
   let constCache = new Map<string, Map<string, TargetEncoding>>();
   let constCacheSize = 0;
-  /** The same for instruction objects without symbols, under a key of their mnemonic and operands. */
-  let objCache = new Map<string, TargetEncoding>();
+  /** The same for instruction objects without symbols, by constHash (entries chained, compared whole). */
+  let objCache = new Map<number, ObjEntry>();
   /** Relaxable direct jumps of instruction objects by mnemonic: forms of the first one (see assembleObject). */
   let branchCache = new Map<string, { forms: RelaxForm[]; addend: bigint }>();
   /** mnemonic -> operand text with its one symbol replaced by \x01 -> template (see assembleWithSymbol). */
@@ -332,15 +366,13 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     const ops = src.operands;
     // Without symbols the encoding depends on nothing but the instruction: code generators repeat
     // the same ones (frame accesses, register moves) all the time.
-    const key = constKey(src);
-    if (key !== null) {
-      let enc = objCache.get(key);
-      if (!enc) {
-        enc = convert(encode(src, mode), env);
-        if (enc.fixups.length) return enc;
-        if (objCache.size > 1 << 16) objCache.clear();
-        objCache.set(key, enc);
-      }
+    const h = constHash(src);
+    if (h !== -1) {
+      for (let e: ObjEntry | null | undefined = objCache.get(h); e; e = e.next) if (sameInst(e.inst, src)) return e.enc;
+      const enc = convert(encode(src, mode), env);
+      if (enc.fixups.length) return enc;
+      if (objCache.size > 1 << 16) objCache.clear();
+      objCache.set(h, { inst: src, enc, next: objCache.get(h) ?? null });
       return enc;
     }
     if (env.noteOperandRef) {
@@ -390,26 +422,31 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     return convert(encode(inst, mode), env);
   }
 
-  /** A key naming everything an instruction without symbolic values is made of, else null. */
-  function constKey(i: Instruction): string | null {
-    let k = i.prefixes ? i.mnemonic + '/' + i.prefixes : i.mnemonic;
+  /** A hash of everything an instruction without symbolic values is made of (-1: it has some). */
+  function constHash(i: Instruction): number {
+    let h = Math.imul(mnemonicId(i.mnemonic), 0x9e3779b1) ^ i.prefixes;
     const ops = i.operands;
     for (let j = 0; j < ops.length; j++) {
       const op = ops[j];
       switch (op.kind) {
-        case OpKind.Reg: k += op.star ? ' *r' + op.reg : ' r' + op.reg; break;
-        case OpKind.Imm:
-          if (typeof op.value !== 'bigint') return null;
-          k += ' i' + op.value;
+        case OpKind.Reg: h = mix(h, op.reg + (op.star ? 4096 : 1)); break;
+        case OpKind.Imm: {
+          if (typeof op.value !== 'bigint') return -1;
+          const n = Number(op.value);
+          h = mix(mix(h, 0x5bd1e995 ^ (n | 0)), (n / 4294967296) | 0);
           break;
-        case OpKind.Mem:
-          if (typeof op.disp !== 'bigint') return null;
-          k += (op.star ? ' *m' : ' m') + op.base + ',' + op.index + ',' + op.scale + ',' + op.seg + ',' + op.disp;
+        }
+        case OpKind.Mem: {
+          if (typeof op.disp !== 'bigint') return -1;
+          const n = Number(op.disp);
+          h = mix(h, ((op.base + 1) | ((op.index + 1) << 10) | (op.scale << 20) | ((op.seg + 1) << 24)) ^ (op.star ? 1 << 30 : 0));
+          h = mix(mix(h, n | 0), (n / 4294967296) | 0);
           break;
-        default: return null;
+        }
+        default: return -1;
       }
     }
-    return k;
+    return h === -1 ? 0 : h;
   }
 
   const cfi: CfiTarget = {

@@ -53,10 +53,11 @@ function printBytes(b: Uint8Array, out: string[]): void {
   }
 }
 
-/** The module as items (see X86Item). */
-export function generateX86_64Items(module: IRModule, opts: X86Options): X86Item[] {
+/** The module as items (see X86Item). With a sink, each function's items (and then the data's) go
+ *  to it as soon as they are made, and nothing is returned. */
+export function generateX86_64Items(module: IRModule, opts: X86Options, sink?: (items: X86Item[]) => void): X86Item[] {
   const ctx = new ModuleCtx(module, { pic: opts.pic, optLevel: opts.optLevel });
-  const out: X86Item[] = [];
+  let out: X86Item[] = [];
   asmCounter = 0; // %= numbers count within one translation unit
   const blockLabel = new Map<string, string>();   // "func\0block name" -> label
   // only static data holding label addresses (&&label in an initialiser) needs this table
@@ -71,6 +72,7 @@ export function generateX86_64Items(module: IRModule, opts: X86Options): X86Item
     const mf = isel.run();               // instruction selection over virtual registers
     allocateRegisters(mf, X86_64);       // virtual -> physical registers, spill code
     emitFunction(mf, f.name, f.linkage, f.visibility, f.section, opts, out);
+    if (sink) { sink(out); out = []; }
   });
   for (const d of module.data) emitData(d, opts, blockLabel, out);
   emitLiterals(ctx, out);
@@ -90,6 +92,7 @@ export function generateX86_64Items(module: IRModule, opts: X86Options): X86Item
   for (const e of module.externs) if (e.visibility && !e.weak) out.push(`\t.${e.visibility} ${e.name}`);
   // trampolines of nested functions live on the stack: ask the linker for an executable one
   out.push(`\t.section .note.GNU-stack,"${module.execStack ? 'x' : ''}",@progbits`);
+  if (sink) { sink(out); return []; }
   return out;
 }
 
