@@ -23,6 +23,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { isAscii } from 'buffer';
 import { SourceFile } from '../diag/source';
 import { Diagnostics, Loc } from '../diag/diagnostics';
 import { TK, TF, Token, PUNCT_TEXT } from '../lex/token';
@@ -937,7 +938,9 @@ export class Preprocessor {
 
   private readText(p: string, at: Loc | null): string {
     try {
-      return fs.readFileSync(p, 'utf8');
+      // most sources are ASCII: then a one-byte copy is several times faster than UTF-8 decoding
+      const b = fs.readFileSync(p);
+      return b.toString(isAscii(b) ? 'latin1' : 'utf8');
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === 'ENOENT' ? 'No such file or directory' : err.code === 'EISDIR' ? 'Is a directory' : err.message;
