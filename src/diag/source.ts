@@ -120,15 +120,18 @@ export class SourceFile {
   private starts(): Int32Array {
     if (this.lineStarts) return this.lineStarts;
     // the lines of the spliced text (a tight loop: this runs over whole files for __LINE__)
-    const src = this.text;
+    // (everything the code after the loop reads is read before it: an optimised loop entered in the
+    // middle must not leave it into code that never ran, which deoptimises at each file's first use)
+    const src = this.text, spliced = this.spliceAt.length !== 0;
     let s = new Int32Array(1024 + (src.length >> 5));
     let n = 1;
     for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
       if (n === s.length) s = grow(s);
       s[n++] = i + 1;
     }
-    this.lineStarts = this.spliceAt.length === 0 ? s.slice(0, n) : this.withSpliceLines(s, n);
-    return this.lineStarts;
+    const r = spliced ? this.withSpliceLines(s, n) : s.slice(0, n);
+    this.lineStarts = r;
+    return r;
   }
 
   /** Line starts of the original text: the spliced text's `n` line starts `s` moved past the splices

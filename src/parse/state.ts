@@ -9,7 +9,7 @@
 // init.ts; each takes the Parser as its first argument (chibicc style: no hidden global cursor).
 
 import { Diagnostics, Loc } from '../diag/diagnostics';
-import { TF, TK, Token, TokenSource } from '../lex/token';
+import { TF, TK, Token, TokenSource, nameId } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import { LabelInfo, Node, Obj, SC, StrLit } from './ast';
 import { Type, Types, isVM } from './types';
@@ -123,6 +123,8 @@ export class Parser {
   sourceFatal = false;
   readonly T: Types;
   readonly keywords: Map<string, KW>;
+  /** The keywords by name id (Token.id); ids past its end are not keywords. */
+  private readonly kwById: Uint8Array;
   readonly gnu: boolean;
   readonly std: string;
   /** C99 or later (implicit int is an error... no: a warning in gcc; used for messages). */
@@ -180,6 +182,10 @@ export class Parser {
     this.std = opts.std ?? 'gnu17';
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
+    const ids: number[] = [];
+    for (const name of this.keywords.keys()) ids.push(nameId(name));
+    this.kwById = new Uint8Array(Math.max(...ids) + 1);
+    for (const [name, k] of this.keywords) this.kwById[nameId(name)] = k;
     this.c99 = !/^(c89|c90|gnu89|gnu90|ansi|iso9899:1990)$/.test(this.std);
     this.c2x = /2x|23/.test(this.std);
   }
@@ -245,8 +251,8 @@ export class Parser {
   }
   /** Keyword id of a token (KW.None for non-keywords). */
   kw(t: Token): KW {
-    if (t.kind !== TK.Ident) return KW.None;
-    return this.keywords.get(t.text) ?? KW.None;
+    const id = t.id;
+    return id < this.kwById.length ? this.kwById[id] : KW.None;
   }
   atKw(k: KW): boolean { return this.kw(this.tok()) === k; }
   acceptKw(k: KW): boolean {
