@@ -234,9 +234,21 @@ function isRestrictable(t: Type): boolean {
 
 const BASE_WORDS: [number, string][] = [[VOID, 'void'], [BOOL, '_Bool'], [CHAR, 'char'], [INT, 'int'], [FLOAT, 'float'], [DOUBLE, 'double'], [INT128, '__int128']];
 
-/** gcc's message for adding keyword k to the specifiers seen so far (counter), or null if they combine. */
+/** gcc's message for adding keyword k to the specifiers seen so far (counter), or null if they combine.
+ *  (A pure function of its arguments, called for every `unsigned int`, `long long`, ...: memoised.) */
 function specConflict(c: number, k: KW): string | null {
   if (c === 0) return null;
+  const key = c * 128 + k;
+  let r = conflictMemo.get(key);
+  if (r === undefined) {
+    r = specConflictText(c, k);
+    conflictMemo.set(key, r);
+  }
+  return r;
+}
+const conflictMemo = new Map<number, string | null>();
+
+function specConflictText(c: number, k: KW): string | null {
   const longs = Math.floor((c / LONG) % 4), short = (c & (SHORT * 3)) !== 0;
   const signed = (c & SIGNED) !== 0, unsigned = (c & UNSIGNED) !== 0;
   let word: string | null = null;
