@@ -99,7 +99,7 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
     // after a tag definition a type name means a forgotten ';' (gcc stops the specifiers here)
     if (spec.tagDef && startsTypeSpecifier(p, k, t)) break;
     if (k === KW.None) {
-      const td: Obj | null = counter === 0 && ty === null && !spec.autoType ? p.lookup(t.text) : null;
+      const td: Obj | null = counter === 0 && ty === null && !spec.autoType ? p.lookupTok(t) : null;
       if (td !== null && td.storage === SC.Typedef) {
         // `T x` where T is a typedef, unless the next token makes T the declarator (`T;` in a struct)
         td.used = true;
@@ -392,7 +392,7 @@ function oneAttribute(p: Parser, h: { attrs: Attrs | null }, std: boolean): void
   let identArg: string | null = null;
   if (p.at(TK.LParen)) {
     p.next();
-    if (p.at(TK.Ident) && !p.isTypedefName(p.tok()) && (p.peek(1).kind === TK.Comma || p.peek(1).kind === TK.RParen) && !p.lookup(p.tok().text)) {
+    if (p.at(TK.Ident) && !p.isTypedefName(p.tok()) && (p.peek(1).kind === TK.Comma || p.peek(1).kind === TK.RParen) && !p.lookupTok(p.tok())) {
       identArg = p.next().text;
       p.accept(TK.Comma);
     } else if (p.at(TK.Ident) && (name === 'mode' || name === 'format' || name === 'cleanup' || name === 'access' || name === '__mode__')) {
@@ -1625,7 +1625,7 @@ function externalDeclaration(p: Parser): void {
   const t = p.tok();
   let spec = declSpec(p, true);
   if (!spec) {
-    if (t.kind === TK.Ident && (p.peek(1).kind === TK.Ident || p.peek(1).kind === TK.Star) && p.kw(t) === KW.None && !p.lookup(t.text)) {
+    if (t.kind === TK.Ident && (p.peek(1).kind === TK.Ident || p.peek(1).kind === TK.Star) && p.kw(t) === KW.None && !p.lookupTok(t)) {
       p.error(t, `unknown type name '${t.text}'`);
       p.next();
       spec = declSpec(p, true) ?? implicitSpec(p, t);

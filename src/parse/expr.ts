@@ -1371,7 +1371,7 @@ function describe(t: Token): string {
 function identifier(p: Parser, t: Token): Node {
   const T = p.T;
   const name = t.text;
-  let o = p.lookup(name);
+  let o = p.lookupTok(t);
   if (o === null) {
     if (name === '__func__' || name === '__FUNCTION__' || name === '__PRETTY_FUNCTION__') return funcName(p, t);
     const b = getBuiltin(p, name);
@@ -1428,7 +1428,7 @@ function funcName(p: Parser, t: Token): Node {
   sn.str = s;
   sn.lvalue = true;
   o.init = [new InitItem(0, o.ty, sn, -1, -1)];
-  if (p.fn) { p.scopes[1]?.vars.set(t.text, o); o.depth = 1; }
+  if (p.fn) { p.scopes[1]?.setVar(t.text, o); o.depth = 1; }
   p.decls.push(o);
   const n = newNode(NK.Var, t, o.ty);
   n.obj = o;
@@ -1445,7 +1445,7 @@ function implicitDeclaration(p: Parser, t: Token): Obj {
   if (prevExtern) {
     // declared in another block scope: gcc reuses it
     p.warn('implicit-function-declaration', t, `implicit declaration of function '${name}'`);
-    p.scopes[p.scopes.length - 1].vars.set(name, prevExtern);
+    p.scopes[p.scopes.length - 1].setVar(name, prevExtern);
     return prevExtern;
   }
   if (p.warn('implicit-function-declaration', t, `implicit declaration of function '${name}'`) && bt && bt.header) {

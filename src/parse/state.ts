@@ -81,8 +81,23 @@ export class Scope {
   // Most block scopes declare nothing: their maps are made on first use (reads go through getVar/getTag).
   private varMap: Map<string, Obj> | null = null;
   private tagMap: Map<string, Type> | null = null;
-  constructor(readonly vmAtEntry: VmScope | null = null) {}
+  /** The file scope also keeps its identifiers by name id (Token.id): most lookups end there, and an
+   *  array index is cheaper than a get from a Map of thousands of names. */
+  readonly byId: (Obj | undefined)[] | null;
+  constructor(readonly vmAtEntry: VmScope | null = null, fileScope = false) {
+    this.byId = fileScope ? [] : null;
+  }
+  /** The identifiers declared here (read only: declare through setVar). */
   get vars(): Map<string, Obj> { return this.varMap ??= new Map(); }
+  setVar(name: string, o: Obj): void {
+    this.vars.set(name, o);
+    const byId = this.byId;
+    if (byId !== null) {
+      const id = nameId(name);
+      while (byId.length <= id) byId.push(undefined);
+      byId[id] = o;
+    }
+  }
   get tags(): Map<string, Type> { return this.tagMap ??= new Map(); }
   getVar(name: string): Obj | undefined { return this.varMap === null ? undefined : this.varMap.get(name); }
   getTag(name: string): Type | undefined { return this.tagMap === null ? undefined : this.tagMap.get(name); }
@@ -130,7 +145,7 @@ export class Parser {
   /** C99 or later (implicit int is an error... no: a warning in gcc; used for messages). */
   readonly c99: boolean;
   readonly c2x: boolean;
-  scopes: Scope[] = [new Scope()];
+  scopes: Scope[] = [new Scope(null, true)];
   /** Current function (null at file scope). */
   fn: Obj | null = null;
   fnLocals: Obj[] = [];
@@ -325,16 +340,27 @@ export class Parser {
     }
     return null;
   }
+  /** lookup(t.text) for an identifier token: the file scope is searched by the token's name id. */
+  lookupTok(t: Token): Obj | null {
+    const s = this.scopes;
+    for (let i = s.length - 1; i > 0; i--) {
+      const o = s[i].getVar(t.text);
+      if (o !== undefined) return o;
+    }
+    const byId = s[0].byId!, id = t.id;
+    const o = id < byId.length ? byId[id] : undefined;
+    return o === undefined ? null : o;
+  }
   /** Is the identifier token a typedef name in the current scope? */
   isTypedefName(t: Token): boolean {
     if (t.kind !== TK.Ident) return false;
-    const o = this.lookup(t.text);
+    const o = this.lookupTok(t);
     return o !== null && o.storage === SC.Typedef;
   }
   declare(o: Obj): void {
     o.depth = this.depth;
     if (!o.id) o.id = this.nextObjId++;
-    this.scopes[this.scopes.length - 1].vars.set(o.name, o);
+    this.scopes[this.scopes.length - 1].setVar(o.name, o);
     if (this.fn !== null && (o.isLocal || o.storage === SC.Typedef) && isVM(o.ty)) this.vmChain = { parent: this.vmChain, obj: o };
   }
 
