@@ -58,6 +58,18 @@ const VOID = 1 << 0, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8,
   FLOAT = 1 << 12, DOUBLE = 1 << 14, OTHER = 1 << 16, SIGNED = 1 << 17, UNSIGNED = 1 << 18,
   INT128 = 1 << 19, F128 = 1 << 20, F80 = 1 << 21, F16 = 1 << 22, F64X = 1 << 23;
 
+/** What each basic type keyword adds to the counter (0: not one of them). */
+const SPEC_COUNT: Int32Array = (() => {
+  const t = new Int32Array(KW.Decimal + 1);
+  const set: [KW, number][] = [
+    [KW.Void, VOID], [KW.Bool, BOOL], [KW.Char, CHAR], [KW.Short, SHORT], [KW.Int, INT], [KW.Long, LONG],
+    [KW.Float, FLOAT], [KW.Double, DOUBLE], [KW.Int128, INT128], [KW.Float32, FLOAT], [KW.Float64, DOUBLE],
+    [KW.Float32x, DOUBLE], [KW.Float64x, F64X], [KW.Float128, F128], [KW.Float80, F80], [KW.Float16, F16],
+  ];
+  for (const [k, c] of set) t[k] = c;
+  return t;
+})();
+
 /** Can this token start a declaration specifier (or a type name)? */
 export function isDeclSpecStart(p: Parser, t: Token): boolean {
   if (t.kind !== TK.Ident) return false;
@@ -115,6 +127,14 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
       const msg = specConflict(counter, k);
       if (msg) { p.error(t, msg); specErr = true; }
     }
+    const add = SPEC_COUNT[k];
+    if (add !== 0) {
+      // a basic type keyword: one more in the counter (t is not EOF, so p.pos++ is p.next())
+      counter += add;
+      p.pos++;
+      seen = true;
+      continue;
+    }
     switch (k) {
       case KW.Typedef: case KW.Extern: case KW.Static: case KW.Auto: case KW.Register: {
         if (!allowStorage) { p.error(t, `storage class specified for ${describeCtx()}`); p.next(); continue; }
@@ -127,12 +147,12 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
         p.next();
         break;
       }
-      case KW.ThreadLocal: spec.threadLocal = true; p.next(); break;
-      case KW.Inline: spec.inline = true; p.next(); break;
-      case KW.Noreturn: spec.noreturn = true; p.next(); break;
-      case KW.Const: qual |= Q.Const; p.next(); break;
-      case KW.Volatile: qual |= Q.Volatile; p.next(); break;
-      case KW.Restrict: qual |= Q.Restrict; p.next(); break;
+      case KW.ThreadLocal: spec.threadLocal = true; p.pos++; break;
+      case KW.Inline: spec.inline = true; p.pos++; break;
+      case KW.Noreturn: spec.noreturn = true; p.pos++; break;
+      case KW.Const: qual |= Q.Const; p.pos++; break;
+      case KW.Volatile: qual |= Q.Volatile; p.pos++; break;
+      case KW.Restrict: qual |= Q.Restrict; p.pos++; break;
       case KW.Atomic:
         p.next();
         if (p.at(TK.LParen)) {
@@ -158,26 +178,11 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
         else if (a > spec.align) spec.align = a;
         break;
       }
-      case KW.Void: counter += VOID; p.next(); break;
-      case KW.Bool: counter += BOOL; p.next(); break;
-      case KW.Char: counter += CHAR; p.next(); break;
-      case KW.Short: counter += SHORT; p.next(); break;
-      case KW.Int: counter += INT; p.next(); break;
-      case KW.Long: counter += LONG; p.next(); break;
-      case KW.Float: counter += FLOAT; p.next(); break;
-      case KW.Double: counter += DOUBLE; p.next(); break;
-      case KW.Signed: counter |= SIGNED; p.next(); break;
-      case KW.Unsigned: counter |= UNSIGNED; p.next(); break;
-      case KW.Int128: counter += INT128; p.next(); break;
-      case KW.Float32: counter += FLOAT; p.next(); break;
-      case KW.Float64: case KW.Float32x: counter += DOUBLE; p.next(); break;
-      case KW.Float64x: counter += F64X; p.next(); break;
-      case KW.Float128: counter += F128; p.next(); break;
-      case KW.Float80: counter += F80; p.next(); break;
-      case KW.Float16: counter += F16; p.next(); break;
-      case KW.Decimal: p.error(t, 'decimal floating-point not supported for this target'); counter += DOUBLE; p.next(); break;
-      case KW.Complex: complex = true; p.next(); break;
-      case KW.Imaginary: complex = true; p.next(); break;
+      case KW.Signed: counter |= SIGNED; p.pos++; break;
+      case KW.Unsigned: counter |= UNSIGNED; p.pos++; break;
+      case KW.Decimal: p.error(t, 'decimal floating-point not supported for this target'); counter += DOUBLE; p.pos++; break;
+      case KW.Complex: complex = true; p.pos++; break;
+      case KW.Imaginary: complex = true; p.pos++; break;
       case KW.Struct: case KW.Union:
         if (ty !== null || counter !== 0) { p.error(t, 'two or more data types in declaration specifiers'); }
         p.tagBody = false;
