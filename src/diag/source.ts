@@ -119,26 +119,37 @@ export class SourceFile {
   /** Start offsets (original text) of the physical lines: the spliced text's lines and the splices' newlines. */
   private starts(): Int32Array {
     if (this.lineStarts) return this.lineStarts;
-    const src = this.text, at = this.spliceAt, rm = this.spliceText;
+    // the lines of the spliced text (a tight loop: this runs over whole files for __LINE__)
+    // (everything the code after the loop reads is read before it: an optimised loop entered in the
+    // middle must not leave it into code that never ran, which deoptimises at each file's first use)
+    const src = this.text, spliced = this.spliceAt.length !== 0;
     let s = new Int32Array(1024 + (src.length >> 5));
-    const sum = at.length ? this.sums() : null;
-    let n = 1, k = 0;
-    for (let i = src.indexOf('\n'); ; i = src.indexOf('\n', i + 1)) {
-      if (n + 2 >= s.length) { const t = new Int32Array(s.length * 2); t.set(s); s = t; }
-      // the splices before this newline (all of them after the last one)
-      const stop = i < 0 ? Infinity : i;
+    let n = 1;
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
+      if (n === s.length) s = grow(s);
+      s[n++] = i + 1;
+    }
+    const r = spliced ? this.withSpliceLines(s, n) : s.slice(0, n);
+    this.lineStarts = r;
+    return r;
+  }
+
+  /** Line starts of the original text: the spliced text's `n` line starts `s` moved past the splices
+   *  before them, merged with the lines that start inside a removed splice (after its newline). */
+  private withSpliceLines(s: Int32Array, n: number): Int32Array {
+    const at = this.spliceAt, rm = this.spliceText, sum = this.sums();
+    const out = new Int32Array(n + at.length);
+    let m = 1, k = 0;
+    for (let j = 1; j <= n; j++) {
+      // the splices before this line's newline (all of them after the last line)
+      const stop = j < n ? s[j] - 1 : Infinity;
       for (; k < at.length && at[k] <= stop; k++) {
         const nl = rm[k].indexOf('\n');
-        if (nl >= 0) {
-          if (n + 2 >= s.length) { const t = new Int32Array(s.length * 2); t.set(s); s = t; }
-          s[n++] = at[k] + sum![k] + nl + 1;
-        }
+        if (nl >= 0) out[m++] = at[k] + sum[k] + nl + 1;
       }
-      if (i < 0) break;
-      s[n++] = i + 1 + (sum ? sum[k] : 0);
+      if (j < n) out[m++] = s[j] + sum[k];
     }
-    this.lineStarts = s.slice(0, n);
-    return this.lineStarts;
+    return out.slice(0, m);
   }
 
   /** Physical 1-based line and column of a spliced-text offset. */
@@ -184,4 +195,10 @@ function copyString(s: string): string {
   let out = '';
   for (let k = 0; k < s.length; k++) out += s[k];
   return out;
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const t = new Int32Array(a.length * 2);
+  t.set(a);
+  return t;
 }

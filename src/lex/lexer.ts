@@ -7,7 +7,7 @@
 
 import { SourceFile } from '../diag/source';
 import { Diagnostics } from '../diag/diagnostics';
-import { TK, TF, Token, PUNCT_TEXT } from './token';
+import { TK, TF, Token, PUNCT_TEXT, NAMES, internName } from './token';
 
 // character classes
 const C_ID_START = 1, C_DIGIT = 2, C_SPACE = 4, C_ID = C_ID_START | C_DIGIT;
@@ -122,7 +122,12 @@ export class Lexer {
           h = (Math.imul(h, 31) + d) | 0;
         }
         const d = i < end ? src.charCodeAt(i) : 0;
-        if (!(d === 92 || d >= 128)) return this.make(TK.Ident, intern(src, startPos, i, h), startPos, i, flags);
+        if (!(d === 92 || d >= 128)) {
+          const id = internName(src, startPos, i, h);
+          this.i = i;
+          this.flags = 0;
+          return new Token(TK.Ident, NAMES[id], this.file, startPos, flags | this.sys, null, id);
+        }
         while (i < end) {
           const d = src.charCodeAt(i);
           if (d < 128 ? (cls[d] & C_ID) !== 0 : isIdChar(d)) i++;
@@ -234,56 +239,6 @@ export class Lexer {
     return new Token(kind, text, this.file, startPos, flags | this.sys);
   }
 }
-
-// Identifier spellings are interned: each name is one string, so the many Map lookups keyed by a
-// name (macros, keywords, scopes) find its hash already computed, and an identifier seen before costs
-// no new string. The table is open-addressed by a hash the lexer computes while scanning the name;
-// a hit is confirmed by comparing the characters in place.
-let internKeys: (string | undefined)[] = new Array(1 << 14);
-let internHashes = new Int32Array(1 << 14);
-let internCount = 0;
-
-function intern(src: string, start: number, end: number, h: number): string {
-  const keys = internKeys;
-  const mask = keys.length - 1;
-  const len = end - start;
-  for (let k = h & mask; ; k = (k + 1) & mask) {
-    const s = keys[k];
-    if (s === undefined) break;
-    if (internHashes[k] === h && s.length === len && sameText(s, src, start, len)) return s;
-  }
-  const s = src.slice(start, end);
-  internInsert(s, h);
-  return s;
-}
-
-function sameText(s: string, src: string, start: number, len: number): boolean {
-  for (let j = 0; j < len; j++) if (s.charCodeAt(j) !== src.charCodeAt(start + j)) return false;
-  return true;
-}
-
-function internInsert(s: string, h: number): void {
-  if (++internCount * 2 > internKeys.length) {
-    // grow: rehash every name into a table twice the size
-    const oldKeys = internKeys, oldHashes = internHashes;
-    internKeys = new Array(oldKeys.length * 2);
-    internHashes = new Int32Array(oldKeys.length * 2);
-    for (let k = 0; k < oldKeys.length; k++) {
-      const o = oldKeys[k];
-      if (o !== undefined) place(o, oldHashes[k]);
-    }
-  }
-  place(s, h);
-}
-
-function place(s: string, h: number): void {
-  const mask = internKeys.length - 1;
-  let k = h & mask;
-  while (internKeys[k] !== undefined) k = (k + 1) & mask;
-  internKeys[k] = s;
-  internHashes[k] = h;
-}
-
 
 /**
  * Lex `file.text` from `start` to `end` (default: whole file) into an array that ends with an EOF

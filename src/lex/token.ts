@@ -62,6 +62,9 @@ export const enum TF {
 }
 
 export class Token {
+  /** For identifiers: the number of the interned name (see nameId in lexer.ts), so that tables of
+   *  macros, keywords and bindings are arrays indexed by it; 0 for other tokens. */
+  readonly id: number;
   constructor(
     public kind: TK,
     /** Spelling as written (for identifiers, the name). */
@@ -73,7 +76,11 @@ export class Token {
     public flags: number,
     /** For tokens produced by a macro expansion: the token of the macro invocation (outermost). */
     public origin: Token | null = null,
-  ) {}
+    /** The name's id when the caller knows it (-1: computed here for identifiers). */
+    id = -1,
+  ) {
+    this.id = id >= 0 ? id : kind === TK.Ident ? nameId(text) : 0;
+  }
 
   is(kind: TK): boolean {
     return this.kind === kind;
@@ -81,7 +88,7 @@ export class Token {
 
   /** A copy with other flags/hideset/origin (for macro expansion). */
   copy(): Token {
-    return new Token(this.kind, this.text, this.file, this.pos, this.flags, this.origin);
+    return new Token(this.kind, this.text, this.file, this.pos, this.flags, this.origin, this.id);
   }
 }
 
@@ -92,4 +99,73 @@ export interface TokenSource {
 
 export function isPunct(k: TK): boolean {
   return k >= TK.FirstPunct && k <= TK.LastPunct;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interned names
+//
+// Every identifier spelling is interned: one string and one small number (its id, from 1 up) per
+// name for the life of the process. The lexer finds a name through a hash it computes while scanning,
+// comparing the characters in place, so an identifier seen before costs no new string; the
+// preprocessor and the parser keep their per-name tables (macros, keywords, bindings) in arrays
+// indexed by the id. The table is open-addressed; the hash is the one hashName computes.
+
+let internIds = new Int32Array(1 << 14);   // slot -> id (0: empty)
+let internHashes = new Int32Array(1 << 14);
+/** Name of each id (index 0 unused). */
+export const NAMES: string[] = [''];
+
+/** The hash of the name src[start, end) (what the lexer computes while scanning). */
+export function hashName(src: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + src.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The id of the name src[start, end) whose hash is h, interning it if it is new. */
+export function internName(src: string, start: number, end: number, h: number): number {
+  const ids = internIds;
+  const mask = ids.length - 1;
+  const len = end - start;
+  for (let k = h & mask; ; k = (k + 1) & mask) {
+    const id = ids[k];
+    if (id === 0) break;
+    if (internHashes[k] === h) {
+      const s = NAMES[id];
+      if (s.length === len && sameText(s, src, start, len)) return id;
+    }
+  }
+  return addName(start === 0 && end === src.length ? src : src.slice(start, end), h);
+}
+
+/** The id of a name given as a string. */
+export function nameId(s: string): number {
+  return internName(s, 0, s.length, hashName(s, 0, s.length));
+}
+
+function sameText(s: string, src: string, start: number, len: number): boolean {
+  for (let j = 0; j < len; j++) if (s.charCodeAt(j) !== src.charCodeAt(start + j)) return false;
+  return true;
+}
+
+function addName(s: string, h: number): number {
+  const id = NAMES.length;
+  NAMES.push(s);
+  if (NAMES.length * 2 > internIds.length) {
+    // grow: rehash every name into a table twice the size
+    const oldIds = internIds, oldHashes = internHashes;
+    internIds = new Int32Array(oldIds.length * 2);
+    internHashes = new Int32Array(oldIds.length * 2);
+    for (let k = 0; k < oldIds.length; k++) if (oldIds[k] !== 0) place(oldIds[k], oldHashes[k]);
+  }
+  place(id, h);
+  return id;
+}
+
+function place(id: number, h: number): void {
+  const mask = internIds.length - 1;
+  let k = h & mask;
+  while (internIds[k] !== 0) k = (k + 1) & mask;
+  internIds[k] = id;
+  internHashes[k] = h;
 }

@@ -231,41 +231,97 @@ export class StrLit {
   ) {}
 }
 
-export class Node {
-  ty: Type;
-  lhs: Node | null = null;
-  rhs: Node | null = null;
+/**
+ * The fields that only some node kinds use (statements, members, string literals, floating constants,
+ * builtins, ...). A Node makes its NodeExt on the first write of one of them, so the common
+ * expression nodes (casts, variables, constants, operators) stay small.
+ */
+export class NodeExt {
   cond: Node | null = null;
   then: Node | null = null;
   els: Node | null = null;
   init: Node | null = null;
   inc: Node | null = null;
   body: Node | null = null;
-  list: Node[] | null = null;
-  obj: Obj | null = null;
   member: Member | null = null;
-  /** Integer constant value (integer constant expressions, folded casts, sizeof), or null. */
-  val: bigint | null = null;
-  /** Second value of a case range. */
   val2: bigint | null = null;
-  /** Floating constant: bit pattern in the format of the node's real type. */
   fval: bigint | null = null;
   str: StrLit | null = null;
   label: LabelInfo | null = null;
   asm: AsmInfo | null = null;
-  /** Conversion kind for NK.Cast. */
-  ck: CK = CK.NoOp;
-  /** Operator of NK.OpAssign (an NK binary kind). */
-  op: NK = NK.Null;
-  /** Computation type of NK.OpAssign; element type for SizeofVLA of a type. */
   opTy: Type | null = null;
   builtin = -1;
-  lvalue = false;
-  /** Written cast (C cast syntax) vs. implicit conversion. */
-  explicit = false;
+}
+
+// Node.bits: ck in bits 0-3, op in bits 4-10, then the two flags.
+const CK_MASK = 0xf, OP_SHIFT = 4, OP_MASK = 0x7f << OP_SHIFT, LVALUE = 1 << 11, EXPLICIT = 1 << 12;
+
+/**
+ * An AST node. Every node has the fields below the constructor's; the rarer ones (see NodeExt) are
+ * read and written through accessors of the same names, and `ck`, `op`, `lvalue` and `explicit` are
+ * packed in one number. Readers use the names listed in docs/AST.md and need not know the layout.
+ */
+export class Node {
+  ty: Type;
+  lhs: Node | null = null;
+  rhs: Node | null = null;
+  list: Node[] | null = null;
+  obj: Obj | null = null;
+  /** Integer constant value (integer constant expressions, folded casts, sizeof), or null. */
+  val: bigint | null = null;
+  private bits = CK.NoOp | (NK.Null << OP_SHIFT);
+  private ext: NodeExt | null = null;
   constructor(public kind: NK, public tok: Token, ty: Type) {
     this.ty = ty;
   }
+
+  private x(): NodeExt {
+    return this.ext ??= new NodeExt();
+  }
+
+  /** Conversion kind for NK.Cast. */
+  get ck(): CK { return this.bits & CK_MASK; }
+  set ck(v: CK) { this.bits = (this.bits & ~CK_MASK) | v; }
+  /** Operator of NK.OpAssign (an NK binary kind). */
+  get op(): NK { return (this.bits & OP_MASK) >> OP_SHIFT; }
+  set op(v: NK) { this.bits = (this.bits & ~OP_MASK) | (v << OP_SHIFT); }
+  get lvalue(): boolean { return (this.bits & LVALUE) !== 0; }
+  set lvalue(v: boolean) { this.bits = v ? this.bits | LVALUE : this.bits & ~LVALUE; }
+  /** Written cast (C cast syntax) vs. implicit conversion. */
+  get explicit(): boolean { return (this.bits & EXPLICIT) !== 0; }
+  set explicit(v: boolean) { this.bits = v ? this.bits | EXPLICIT : this.bits & ~EXPLICIT; }
+
+  get cond(): Node | null { return this.ext === null ? null : this.ext.cond; }
+  set cond(v: Node | null) { if (v !== null || this.ext !== null) this.x().cond = v; }
+  get then(): Node | null { return this.ext === null ? null : this.ext.then; }
+  set then(v: Node | null) { if (v !== null || this.ext !== null) this.x().then = v; }
+  get els(): Node | null { return this.ext === null ? null : this.ext.els; }
+  set els(v: Node | null) { if (v !== null || this.ext !== null) this.x().els = v; }
+  get init(): Node | null { return this.ext === null ? null : this.ext.init; }
+  set init(v: Node | null) { if (v !== null || this.ext !== null) this.x().init = v; }
+  get inc(): Node | null { return this.ext === null ? null : this.ext.inc; }
+  set inc(v: Node | null) { if (v !== null || this.ext !== null) this.x().inc = v; }
+  get body(): Node | null { return this.ext === null ? null : this.ext.body; }
+  set body(v: Node | null) { if (v !== null || this.ext !== null) this.x().body = v; }
+  get member(): Member | null { return this.ext === null ? null : this.ext.member; }
+  set member(v: Member | null) { if (v !== null || this.ext !== null) this.x().member = v; }
+  /** Second value of a case range. */
+  get val2(): bigint | null { return this.ext === null ? null : this.ext.val2; }
+  set val2(v: bigint | null) { if (v !== null || this.ext !== null) this.x().val2 = v; }
+  /** Floating constant: bit pattern in the format of the node's real type. */
+  get fval(): bigint | null { return this.ext === null ? null : this.ext.fval; }
+  set fval(v: bigint | null) { if (v !== null || this.ext !== null) this.x().fval = v; }
+  get str(): StrLit | null { return this.ext === null ? null : this.ext.str; }
+  set str(v: StrLit | null) { if (v !== null || this.ext !== null) this.x().str = v; }
+  get label(): LabelInfo | null { return this.ext === null ? null : this.ext.label; }
+  set label(v: LabelInfo | null) { if (v !== null || this.ext !== null) this.x().label = v; }
+  get asm(): AsmInfo | null { return this.ext === null ? null : this.ext.asm; }
+  set asm(v: AsmInfo | null) { if (v !== null || this.ext !== null) this.x().asm = v; }
+  /** Computation type of NK.OpAssign; element type for SizeofVLA of a type. */
+  get opTy(): Type | null { return this.ext === null ? null : this.ext.opTy; }
+  set opTy(v: Type | null) { if (v !== null || this.ext !== null) this.x().opTy = v; }
+  get builtin(): number { return this.ext === null ? -1 : this.ext.builtin; }
+  set builtin(v: number) { if (v !== -1 || this.ext !== null) this.x().builtin = v; }
 }
 
 export interface TranslationUnit {

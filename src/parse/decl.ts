@@ -58,6 +58,18 @@ const VOID = 1 << 0, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8,
   FLOAT = 1 << 12, DOUBLE = 1 << 14, OTHER = 1 << 16, SIGNED = 1 << 17, UNSIGNED = 1 << 18,
   INT128 = 1 << 19, F128 = 1 << 20, F80 = 1 << 21, F16 = 1 << 22, F64X = 1 << 23;
 
+/** What each basic type keyword adds to the counter (0: not one of them). */
+const SPEC_COUNT: Int32Array = (() => {
+  const t = new Int32Array(KW.Decimal + 1);
+  const set: [KW, number][] = [
+    [KW.Void, VOID], [KW.Bool, BOOL], [KW.Char, CHAR], [KW.Short, SHORT], [KW.Int, INT], [KW.Long, LONG],
+    [KW.Float, FLOAT], [KW.Double, DOUBLE], [KW.Int128, INT128], [KW.Float32, FLOAT], [KW.Float64, DOUBLE],
+    [KW.Float32x, DOUBLE], [KW.Float64x, F64X], [KW.Float128, F128], [KW.Float80, F80], [KW.Float16, F16],
+  ];
+  for (const [k, c] of set) t[k] = c;
+  return t;
+})();
+
 /** Can this token start a declaration specifier (or a type name)? */
 export function isDeclSpecStart(p: Parser, t: Token): boolean {
   if (t.kind !== TK.Ident) return false;
@@ -99,7 +111,7 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
     // after a tag definition a type name means a forgotten ';' (gcc stops the specifiers here)
     if (spec.tagDef && startsTypeSpecifier(p, k, t)) break;
     if (k === KW.None) {
-      const td: Obj | null = counter === 0 && ty === null && !spec.autoType ? p.lookup(t.text) : null;
+      const td: Obj | null = counter === 0 && ty === null && !spec.autoType ? p.lookupTok(t) : null;
       if (td !== null && td.storage === SC.Typedef) {
         // `T x` where T is a typedef, unless the next token makes T the declarator (`T;` in a struct)
         td.used = true;
@@ -115,6 +127,14 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
       const msg = specConflict(counter, k);
       if (msg) { p.error(t, msg); specErr = true; }
     }
+    const add = SPEC_COUNT[k];
+    if (add !== 0) {
+      // a basic type keyword: one more in the counter (t is not EOF, so p.pos++ is p.next())
+      counter += add;
+      p.pos++;
+      seen = true;
+      continue;
+    }
     switch (k) {
       case KW.Typedef: case KW.Extern: case KW.Static: case KW.Auto: case KW.Register: {
         if (!allowStorage) { p.error(t, `storage class specified for ${describeCtx()}`); p.next(); continue; }
@@ -127,12 +147,12 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
         p.next();
         break;
       }
-      case KW.ThreadLocal: spec.threadLocal = true; p.next(); break;
-      case KW.Inline: spec.inline = true; p.next(); break;
-      case KW.Noreturn: spec.noreturn = true; p.next(); break;
-      case KW.Const: qual |= Q.Const; p.next(); break;
-      case KW.Volatile: qual |= Q.Volatile; p.next(); break;
-      case KW.Restrict: qual |= Q.Restrict; p.next(); break;
+      case KW.ThreadLocal: spec.threadLocal = true; p.pos++; break;
+      case KW.Inline: spec.inline = true; p.pos++; break;
+      case KW.Noreturn: spec.noreturn = true; p.pos++; break;
+      case KW.Const: qual |= Q.Const; p.pos++; break;
+      case KW.Volatile: qual |= Q.Volatile; p.pos++; break;
+      case KW.Restrict: qual |= Q.Restrict; p.pos++; break;
       case KW.Atomic:
         p.next();
         if (p.at(TK.LParen)) {
@@ -158,26 +178,11 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
         else if (a > spec.align) spec.align = a;
         break;
       }
-      case KW.Void: counter += VOID; p.next(); break;
-      case KW.Bool: counter += BOOL; p.next(); break;
-      case KW.Char: counter += CHAR; p.next(); break;
-      case KW.Short: counter += SHORT; p.next(); break;
-      case KW.Int: counter += INT; p.next(); break;
-      case KW.Long: counter += LONG; p.next(); break;
-      case KW.Float: counter += FLOAT; p.next(); break;
-      case KW.Double: counter += DOUBLE; p.next(); break;
-      case KW.Signed: counter |= SIGNED; p.next(); break;
-      case KW.Unsigned: counter |= UNSIGNED; p.next(); break;
-      case KW.Int128: counter += INT128; p.next(); break;
-      case KW.Float32: counter += FLOAT; p.next(); break;
-      case KW.Float64: case KW.Float32x: counter += DOUBLE; p.next(); break;
-      case KW.Float64x: counter += F64X; p.next(); break;
-      case KW.Float128: counter += F128; p.next(); break;
-      case KW.Float80: counter += F80; p.next(); break;
-      case KW.Float16: counter += F16; p.next(); break;
-      case KW.Decimal: p.error(t, 'decimal floating-point not supported for this target'); counter += DOUBLE; p.next(); break;
-      case KW.Complex: complex = true; p.next(); break;
-      case KW.Imaginary: complex = true; p.next(); break;
+      case KW.Signed: counter |= SIGNED; p.pos++; break;
+      case KW.Unsigned: counter |= UNSIGNED; p.pos++; break;
+      case KW.Decimal: p.error(t, 'decimal floating-point not supported for this target'); counter += DOUBLE; p.pos++; break;
+      case KW.Complex: complex = true; p.pos++; break;
+      case KW.Imaginary: complex = true; p.pos++; break;
       case KW.Struct: case KW.Union:
         if (ty !== null || counter !== 0) { p.error(t, 'two or more data types in declaration specifiers'); }
         p.tagBody = false;
@@ -234,9 +239,21 @@ function isRestrictable(t: Type): boolean {
 
 const BASE_WORDS: [number, string][] = [[VOID, 'void'], [BOOL, '_Bool'], [CHAR, 'char'], [INT, 'int'], [FLOAT, 'float'], [DOUBLE, 'double'], [INT128, '__int128']];
 
-/** gcc's message for adding keyword k to the specifiers seen so far (counter), or null if they combine. */
+/** gcc's message for adding keyword k to the specifiers seen so far (counter), or null if they combine.
+ *  (A pure function of its arguments, called for every `unsigned int`, `long long`, ...: memoised.) */
 function specConflict(c: number, k: KW): string | null {
   if (c === 0) return null;
+  const key = c * 128 + k;
+  let r = conflictMemo.get(key);
+  if (r === undefined) {
+    r = specConflictText(c, k);
+    conflictMemo.set(key, r);
+  }
+  return r;
+}
+const conflictMemo = new Map<number, string | null>();
+
+function specConflictText(c: number, k: KW): string | null {
   const longs = Math.floor((c / LONG) % 4), short = (c & (SHORT * 3)) !== 0;
   const signed = (c & SIGNED) !== 0, unsigned = (c & UNSIGNED) !== 0;
   let word: string | null = null;
@@ -380,7 +397,7 @@ function oneAttribute(p: Parser, h: { attrs: Attrs | null }, std: boolean): void
   let identArg: string | null = null;
   if (p.at(TK.LParen)) {
     p.next();
-    if (p.at(TK.Ident) && !p.isTypedefName(p.tok()) && (p.peek(1).kind === TK.Comma || p.peek(1).kind === TK.RParen) && !p.lookup(p.tok().text)) {
+    if (p.at(TK.Ident) && !p.isTypedefName(p.tok()) && (p.peek(1).kind === TK.Comma || p.peek(1).kind === TK.RParen) && !p.lookupTok(p.tok())) {
       identArg = p.next().text;
       p.accept(TK.Comma);
     } else if (p.at(TK.Ident) && (name === 'mode' || name === 'format' || name === 'cleanup' || name === 'access' || name === '__mode__')) {
@@ -1613,7 +1630,7 @@ function externalDeclaration(p: Parser): void {
   const t = p.tok();
   let spec = declSpec(p, true);
   if (!spec) {
-    if (t.kind === TK.Ident && (p.peek(1).kind === TK.Ident || p.peek(1).kind === TK.Star) && p.kw(t) === KW.None && !p.lookup(t.text)) {
+    if (t.kind === TK.Ident && (p.peek(1).kind === TK.Ident || p.peek(1).kind === TK.Star) && p.kw(t) === KW.None && !p.lookupTok(t)) {
       p.error(t, `unknown type name '${t.text}'`);
       p.next();
       spec = declSpec(p, true) ?? implicitSpec(p, t);

@@ -99,8 +99,7 @@ export function commonRealType(p: Parser, a: Type, b: Type): Type {
   if (a.kind === TY.Complex) a = a.base!;
   if (b.kind === TY.Complex) b = b.base!;
   if (isRealFloat(a) || isRealFloat(b)) {
-    const rk = (t: Type) => (t.kind === TY.Float128 ? 4 : t.kind === TY.LDouble ? 3 : t.kind === TY.Double ? 2 : t.kind === TY.Float ? 1 : 0);
-    return rk(a) >= rk(b) ? (isRealFloat(a) ? a.unqual : b.unqual) : b.unqual;
+    return floatRank(a) >= floatRank(b) ? (isRealFloat(a) ? a.unqual : b.unqual) : b.unqual;
   }
   a = promotedType(p, a);
   b = promotedType(p, b);
@@ -108,10 +107,14 @@ export function commonRealType(p: Parser, a: Type, b: Type): Type {
   const ua = isUnsigned(a), ub = isUnsigned(b);
   const ra = intRank(a), rb = intRank(b);
   if (ua === ub) return ra >= rb ? a : b;
-  const [u, s, ru, rs] = ua ? [a, b, ra, rb] : [b, a, rb, ra];
-  if (ru >= rs) return u;
+  const u = ua ? a : b, s = ua ? b : a;
+  if ((ua ? ra : rb) >= (ua ? rb : ra)) return u;
   if (s.size > u.size) return s;
   return T.intOfSize(s.size, true).kind === TY.ULong && s.kind === TY.LLong ? T.ullong : unsignedOf(p, s);
+}
+
+function floatRank(t: Type): number {
+  return t.kind === TY.Float128 ? 4 : t.kind === TY.LDouble ? 3 : t.kind === TY.Double ? 2 : t.kind === TY.Float ? 1 : 0;
 }
 
 function unsignedOf(p: Parser, t: Type): Type {
@@ -205,6 +208,15 @@ export const enum Ctx { Assign, Init, Return, Arg }
 
 export interface ArgInfo { fn: Obj | null; index: number; fnTok: Token | null }
 
+// (module-level rather than closures in assignConvert, which would be made on every call)
+function argDesc(arg: ArgInfo): string {
+  return `passing argument ${arg.index + 1} of '${arg.fn ? arg.fn.name : ''}'`;
+}
+
+function noteArg(p: Parser, arg: ArgInfo | null, ty: Type, from: Type): void {
+  if (arg && arg.fn && arg.fn.tok) p.note(arg.fn.tok, `expected ${quoteType(ty)} but argument is of type ${quoteType(from)}`);
+}
+
 function ctxWhat(ctx: Ctx): string {
   return ctx === Ctx.Assign ? 'assignment' : ctx === Ctx.Init ? 'initialization' : ctx === Ctx.Return ? 'return' : 'passing argument';
 }
@@ -217,10 +229,6 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
   const tok = n.tok;
   const T = p.T;
   if (to.kind === TY.Void) return n;
-  const argDesc = (): string => `passing argument ${arg!.index + 1} of '${arg!.fn ? arg!.fn.name : ''}'`;
-  const noteArg = (): void => {
-    if (arg && arg.fn && arg.fn.tok) p.note(arg.fn.tok, `expected ${quoteType(ty)} but argument is of type ${quoteType(from)}`);
-  };
   if (isArith(to) && isArith(from)) return convertTo(p, n, to);
   if ((to.kind === TY.Struct || to.kind === TY.Union) && compatible(to, from, true)) return n;
   if (to.kind === TY.Vector && from.kind === TY.Vector && to.size === from.size) return convertTo(p, n, to);
@@ -244,49 +252,49 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
       if (voidOk || compatible(unqualified(tb), unqualified(fb), true) || (tb.kind === TY.Func && fb.kind === TY.Func && compatible(tb, fb))) {
         if (lost) {
           const q = lost & Q.Const ? 'const' : lost & Q.Volatile ? 'volatile' : '_Atomic';
-          const msg = ctx === Ctx.Arg ? `${argDesc()} discards '${q}' qualifier from pointer target type` : `${ctxWhat(ctx)} discards '${q}' qualifier from pointer target type`;
-          if (p.warn('discarded-qualifiers', tok, msg) && ctx === Ctx.Arg) noteArg();
+          const msg = ctx === Ctx.Arg ? `${argDesc(arg!)} discards '${q}' qualifier from pointer target type` : `${ctxWhat(ctx)} discards '${q}' qualifier from pointer target type`;
+          if (p.warn('discarded-qualifiers', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
         }
         return convertTo(p, n, to);
       }
       if (isInteger(tb) && isInteger(fb) && tb.size === fb.size && !(tb.kind === TY.Enum || fb.kind === TY.Enum)) {
         let msg: string;
-        if (ctx === Ctx.Arg) msg = `pointer targets in ${argDesc()} differ in signedness`;
+        if (ctx === Ctx.Arg) msg = `pointer targets in ${argDesc(arg!)} differ in signedness`;
         else if (ctx === Ctx.Assign) msg = `pointer targets in assignment from ${quoteType(from)} to ${quoteType(to)} differ in signedness`;
         else if (ctx === Ctx.Init) msg = `pointer targets in initialization of ${quoteType(to)} from ${quoteType(from)} differ in signedness`;
         else msg = `pointer targets in returning ${quoteType(from)} from a function with return type ${quoteType(to)} differ in signedness`;
-        if (p.warn('pointer-sign', tok, msg) && ctx === Ctx.Arg) noteArg();
+        if (p.warn('pointer-sign', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
         return convertTo(p, n, to);
       }
       let msg: string;
-      if (ctx === Ctx.Arg) msg = `${argDesc()} from incompatible pointer type`;
+      if (ctx === Ctx.Arg) msg = `${argDesc(arg!)} from incompatible pointer type`;
       else if (ctx === Ctx.Assign) msg = `assignment to ${quoteType(to)} from incompatible pointer type ${quoteType(from)}`;
       else if (ctx === Ctx.Init) msg = `initialization of ${quoteType(to)} from incompatible pointer type ${quoteType(from)}`;
       else msg = `returning ${quoteType(from)} from a function with incompatible return type ${quoteType(to)}`;
-      if (p.warn('incompatible-pointer-types', tok, msg) && ctx === Ctx.Arg) noteArg();
+      if (p.warn('incompatible-pointer-types', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
       return convertTo(p, n, to);
     }
     if (isInteger(from)) {
       let msg: string;
-      if (ctx === Ctx.Arg) msg = `${argDesc()} makes pointer from integer without a cast`;
+      if (ctx === Ctx.Arg) msg = `${argDesc(arg!)} makes pointer from integer without a cast`;
       else if (ctx === Ctx.Return) msg = `returning ${quoteType(from)} from a function with return type ${quoteType(to)} makes pointer from integer without a cast`;
       else msg = `${ctxWhat(ctx)} ${ctx === Ctx.Assign ? 'to' : 'of'} ${quoteType(to)} from ${quoteType(from)} makes pointer from integer without a cast`;
-      if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg();
+      if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
       return convertTo(p, n, to);
     }
   }
   if (isInteger(to) && from.kind === TY.Pointer) {
     let msg: string;
-    if (ctx === Ctx.Arg) msg = `${argDesc()} makes integer from pointer without a cast`;
+    if (ctx === Ctx.Arg) msg = `${argDesc(arg!)} makes integer from pointer without a cast`;
     else if (ctx === Ctx.Return) msg = `returning ${quoteType(from)} from a function with return type ${quoteType(to)} makes integer from pointer without a cast`;
     else msg = `${ctxWhat(ctx)} ${ctx === Ctx.Assign ? 'to' : 'of'} ${quoteType(to)} from ${quoteType(from)} makes integer from pointer without a cast`;
-    if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg();
+    if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
     return convertTo(p, n, to);
   }
   // incompatible: error
   if (from.kind === TY.Void && n.kind !== NK.Cast) p.error(tok, 'void value not ignored as it ought to be');
   else if (from.kind === TY.Void) p.error(tok, 'void value not ignored as it ought to be');
-  else if (ctx === Ctx.Arg) { p.error(tok, `incompatible type for argument ${arg!.index + 1} of '${arg!.fn ? arg!.fn.name : ''}'`); noteArg(); }
+  else if (ctx === Ctx.Arg) { p.error(tok, `incompatible type for argument ${arg!.index + 1} of '${arg!.fn ? arg!.fn.name : ''}'`); noteArg(p, arg, ty, from); }
   else if (ctx === Ctx.Assign) p.error(tok, `incompatible types when assigning to type ${quoteType(to)} from type ${quoteType(from)}`);
   else if (ctx === Ctx.Init) p.error(tok, `incompatible types when initializing type ${quoteType(to)} using type ${quoteType(from)}`);
   else p.error(tok, `incompatible types when returning type ${quoteType(from)} but ${quoteType(to)} was expected`);
@@ -1363,7 +1371,7 @@ function describe(t: Token): string {
 function identifier(p: Parser, t: Token): Node {
   const T = p.T;
   const name = t.text;
-  let o = p.lookup(name);
+  let o = p.lookupTok(t);
   if (o === null) {
     if (name === '__func__' || name === '__FUNCTION__' || name === '__PRETTY_FUNCTION__') return funcName(p, t);
     const b = getBuiltin(p, name);
@@ -1420,7 +1428,7 @@ function funcName(p: Parser, t: Token): Node {
   sn.str = s;
   sn.lvalue = true;
   o.init = [new InitItem(0, o.ty, sn, -1, -1)];
-  if (p.fn) { p.scopes[1]?.vars.set(t.text, o); o.depth = 1; }
+  if (p.fn) { p.scopes[1]?.setVar(t.text, o); o.depth = 1; }
   p.decls.push(o);
   const n = newNode(NK.Var, t, o.ty);
   n.obj = o;
@@ -1437,7 +1445,7 @@ function implicitDeclaration(p: Parser, t: Token): Obj {
   if (prevExtern) {
     // declared in another block scope: gcc reuses it
     p.warn('implicit-function-declaration', t, `implicit declaration of function '${name}'`);
-    p.scopes[p.scopes.length - 1].vars.set(name, prevExtern);
+    p.scopes[p.scopes.length - 1].setVar(name, prevExtern);
     return prevExtern;
   }
   if (p.warn('implicit-function-declaration', t, `implicit declaration of function '${name}'`) && bt && bt.header) {

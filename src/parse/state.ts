@@ -9,7 +9,7 @@
 // init.ts; each takes the Parser as its first argument (chibicc style: no hidden global cursor).
 
 import { Diagnostics, Loc } from '../diag/diagnostics';
-import { TF, TK, Token, TokenSource } from '../lex/token';
+import { TF, TK, Token, TokenSource, nameId } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import { LabelInfo, Node, Obj, SC, StrLit } from './ast';
 import { Type, Types, isVM } from './types';
@@ -81,8 +81,23 @@ export class Scope {
   // Most block scopes declare nothing: their maps are made on first use (reads go through getVar/getTag).
   private varMap: Map<string, Obj> | null = null;
   private tagMap: Map<string, Type> | null = null;
-  constructor(readonly vmAtEntry: VmScope | null = null) {}
+  /** The file scope also keeps its identifiers by name id (Token.id): most lookups end there, and an
+   *  array index is cheaper than a get from a Map of thousands of names. */
+  readonly byId: (Obj | undefined)[] | null;
+  constructor(readonly vmAtEntry: VmScope | null = null, fileScope = false) {
+    this.byId = fileScope ? [] : null;
+  }
+  /** The identifiers declared here (read only: declare through setVar). */
   get vars(): Map<string, Obj> { return this.varMap ??= new Map(); }
+  setVar(name: string, o: Obj): void {
+    this.vars.set(name, o);
+    const byId = this.byId;
+    if (byId !== null) {
+      const id = nameId(name);
+      while (byId.length <= id) byId.push(undefined);
+      byId[id] = o;
+    }
+  }
   get tags(): Map<string, Type> { return this.tagMap ??= new Map(); }
   getVar(name: string): Obj | undefined { return this.varMap === null ? undefined : this.varMap.get(name); }
   getTag(name: string): Type | undefined { return this.tagMap === null ? undefined : this.tagMap.get(name); }
@@ -123,12 +138,14 @@ export class Parser {
   sourceFatal = false;
   readonly T: Types;
   readonly keywords: Map<string, KW>;
+  /** The keywords by name id (Token.id); ids past its end are not keywords. */
+  private readonly kwById: Uint8Array;
   readonly gnu: boolean;
   readonly std: string;
   /** C99 or later (implicit int is an error... no: a warning in gcc; used for messages). */
   readonly c99: boolean;
   readonly c2x: boolean;
-  scopes: Scope[] = [new Scope()];
+  scopes: Scope[] = [new Scope(null, true)];
   /** Current function (null at file scope). */
   fn: Obj | null = null;
   fnLocals: Obj[] = [];
@@ -180,6 +197,10 @@ export class Parser {
     this.std = opts.std ?? 'gnu17';
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
+    const ids: number[] = [];
+    for (const name of this.keywords.keys()) ids.push(nameId(name));
+    this.kwById = new Uint8Array(Math.max(...ids) + 1);
+    for (const [name, k] of this.keywords) this.kwById[nameId(name)] = k;
     this.c99 = !/^(c89|c90|gnu89|gnu90|ansi|iso9899:1990)$/.test(this.std);
     this.c2x = /2x|23/.test(this.std);
   }
@@ -245,8 +266,8 @@ export class Parser {
   }
   /** Keyword id of a token (KW.None for non-keywords). */
   kw(t: Token): KW {
-    if (t.kind !== TK.Ident) return KW.None;
-    return this.keywords.get(t.text) ?? KW.None;
+    const id = t.id;
+    return id < this.kwById.length ? this.kwById[id] : KW.None;
   }
   atKw(k: KW): boolean { return this.kw(this.tok()) === k; }
   acceptKw(k: KW): boolean {
@@ -319,16 +340,27 @@ export class Parser {
     }
     return null;
   }
+  /** lookup(t.text) for an identifier token: the file scope is searched by the token's name id. */
+  lookupTok(t: Token): Obj | null {
+    const s = this.scopes;
+    for (let i = s.length - 1; i > 0; i--) {
+      const o = s[i].getVar(t.text);
+      if (o !== undefined) return o;
+    }
+    const byId = s[0].byId!, id = t.id;
+    const o = id < byId.length ? byId[id] : undefined;
+    return o === undefined ? null : o;
+  }
   /** Is the identifier token a typedef name in the current scope? */
   isTypedefName(t: Token): boolean {
     if (t.kind !== TK.Ident) return false;
-    const o = this.lookup(t.text);
+    const o = this.lookupTok(t);
     return o !== null && o.storage === SC.Typedef;
   }
   declare(o: Obj): void {
     o.depth = this.depth;
     if (!o.id) o.id = this.nextObjId++;
-    this.scopes[this.scopes.length - 1].vars.set(o.name, o);
+    this.scopes[this.scopes.length - 1].setVar(o.name, o);
     if (this.fn !== null && (o.isLocal || o.storage === SC.Typedef) && isVM(o.ty)) this.vmChain = { parent: this.vmChain, obj: o };
   }
 

@@ -205,6 +205,11 @@ export class IfEvaluator {
   }
 
   private number(t: Token): Val {
+    // the common case, a short decimal without suffix (`defined` gives 0 or 1): no regular expressions
+    const txt = t.text;
+    if (txt.length <= 15 && (txt.length === 1 || txt.charCodeAt(0) !== 48 /* 0 */) && allDigits(txt)) {
+      return { v: BigInt(Number(txt)), u: false };
+    }
     const s = t.text.replace(/'/g, '');
     const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+)([a-zA-Z_]*)$/.exec(s);
     if (!m) {
@@ -265,6 +270,14 @@ export class IfEvaluator {
     const c = BigInt(chars[chars.length - 1]) & ((1n << BigInt(width)) - 1n);
     return { v: signed ? BigInt.asIntN(width, c) : c, u: false };
   }
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function bool(b: boolean): Val {
