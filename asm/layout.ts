@@ -61,7 +61,7 @@ function relaxSection(as: Assembler, sec: Section, pass: number): boolean {
       case VarKind.Align: f.varSize = alignPad(f, addr); region++; break;
       case VarKind.Org: f.varSize = 0; region++; break;
       case VarKind.Relax:
-        if (!f.early && !branchTarget(as, f)) toLongForm(f);
+        if (!f.early && !f.branchLabel && !branchTarget(as, f)) toLongForm(f);
         f.varSize = f.forms![f.state].bytes.length;
         break;
       case VarKind.Leb: f.varSize = 1; break;
@@ -204,13 +204,21 @@ function branchTarget(as: Assembler, f: Frag): { label: Sym; addr: number } | nu
 function relaxBranch(as: Assembler, f: Frag, stretch: number): number {
   const forms = f.forms!;
   if (f.state === forms.length - 1) return f.varSize;
-  const t = branchTarget(as, f);
-  if (!t) {
-    toLongForm(f);
-    return forms[f.state].bytes.length;
+  let target: number, symFrag: Frag;
+  const known = f.branchLabel;
+  if (known) {
+    // the common case, without building the answer of branchTarget
+    symFrag = known.frag!;
+    target = symFrag.address + known.off + f.branchAdd;
+  } else {
+    const t = branchTarget(as, f);
+    if (!t) {
+      toLongForm(f);
+      return forms[f.state].bytes.length;
+    }
+    target = t.addr;
+    symFrag = t.label.frag!;
   }
-  let target = t.addr;
-  const symFrag = t.label.frag!;
   if (stretch !== 0 && symFrag.marker !== f.marker) {
     // The target lies ahead and has not moved yet in this pass.
     if (stretch < 0 || symFrag.region === f.region) target += stretch;
@@ -317,7 +325,9 @@ function materialise(as: Assembler, sec: Section): void {
   const frags = sec.frags;
   for (let k = 0; k < frags.length && !nobits; k++) {
     const f = frags[k];
-    out.set(f.data.subarray(0, f.len), f.address);
+    const len = f.len, data = f.data;
+    if (len <= 32) { for (let j = 0, a = f.address; j < len; j++) out[a + j] = data[j]; } // no view for short fragments
+    else out.set(data.subarray(0, len), f.address);
     const at = f.address + f.len;
     switch (f.varKind) {
       case VarKind.Align:
