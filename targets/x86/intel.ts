@@ -307,7 +307,7 @@ function parseBracketed(s: string, seg: number, parseExpr: ParseExpr, prefix: bo
   let disp = '';
   for (const { neg, text } of terms(flat)) {
     const t = text.trim();
-    if (!t) continue;
+    if (!t) throw new X86Error(`bad memory operand \`${s}'`);
     const r = registerOf(t, prefix);
     if (r >= 0) {
       if (neg) throw new X86Error(`invalid use of register \`${t}'`);

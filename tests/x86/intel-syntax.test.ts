@@ -1,9 +1,12 @@
 // Intel syntax (`.intel_syntax noprefix`) hand cases through the whole assembler, against GNU as:
 // operand forms, sizes, symbols and relocations, branches, string and x87 instructions, gcc
-// -masm=intel idioms, switching back with `.att_syntax`. The table-wide corpus: intel-gas.test.ts.
+// -masm=intel idioms, switching back with `.att_syntax`; errors; no crash on mutated input. The table-wide corpus: intel-gas.test.ts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import * as fs from 'fs';
 import { ccAs, cleanup, compareAsm, gnuAs, requireTool } from '../asm/compare';
+import { runFuzz } from '../asm/fuzz';
+import { gccIntel, tortureFiles } from './intel-torture';
 
 requireTool('as');
 requireTool('objdump');
@@ -235,6 +238,19 @@ test('the operand size must be known or match (both assemblers refuse)', () => {
     const c = ccAs(src, 'x86_64');
     assert.ok(!c.obj && /test\.s:2: Error: /.test(c.err), `cc-ts: ${line}: ${c.err}`);
   }
+});
+
+test('300 mutants of gcc -masm=intel output: assembled or rejected with errors, never a crash', () => {
+  const inputs: { name: string; src: string }[] = [];
+  for (const f of tortureFiles().slice(0, 15)) {
+    for (const opt of ['-O0', '-O2']) {
+      const s = gccIntel(f, opt);
+      if (s) inputs.push({ name: s, src: fs.readFileSync(s, 'latin1') });
+    }
+  }
+  const r = runFuzz(inputs, 300, 5);
+  assert.ok(r.rejected > 20, 'the mutations should produce errors');
+  assert.equal(r.crashes.length, 0, r.crashes.slice(0, 5).join('\n'));
 });
 
 test.after(cleanup);
