@@ -1,6 +1,7 @@
 // Intel syntax (`.intel_syntax noprefix`) hand cases through the whole assembler, against GNU as:
 // operand forms, sizes, symbols and relocations, branches, string and x87 instructions, gcc
-// -masm=intel idioms, switching back with `.att_syntax`; errors; no crash on mutated input. The table-wide corpus: intel-gas.test.ts.
+// -masm=intel idioms, switching back with `.att_syntax`; errors; no crash on mutated input.
+// The table-wide corpus: intel-gas.test.ts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as fs from 'fs';
