@@ -3,7 +3,7 @@
 
 import type { Assembler } from './assembler';
 import { AsmError } from './error';
-import { E, evaluate, isConstVal } from './expr';
+import { E, evaluate, Expr, isConstVal } from './expr';
 import { splitArgs, stringArg } from './lexer';
 import { dIf, dIrp, dMacro, dPurgem, dRept } from './macros';
 import { Section, VarKind } from './sections';
@@ -279,9 +279,18 @@ function dataDirective(size: number): Directive {
         const b = stringArg(a);
         if (b) { as.emitBytes(b); continue; }
       }
-      as.emitExpr(as.parse(a), size);
+      const e = as.parse(a);
+      if (as.target.dataSpecPlaces?.()) placeSpecSymbols(as, e);
+      as.emitExpr(e, size);
     }
   };
+}
+
+/** Symbols written with a relocation specifier take their place in the symbol table now. */
+function placeSpecSymbols(as: Assembler, e: Expr): void {
+  if (e.k === E.Sym) { if (e.spec) as.symbols.place(e.sym); }
+  else if (e.k === E.Un) placeSpecSymbols(as, e.a);
+  else if (e.k === E.Bin) { placeSpecSymbols(as, e.a); placeSpecSymbols(as, e.b); }
 }
 def('.byte', dataDirective(1));
 def('.short .hword .value .2byte .word', dataDirective(2));

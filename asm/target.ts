@@ -101,6 +101,9 @@ export interface AsmTarget {
   /** A register at `pos` of an expression (x86: `%rax`, `%st(1)`): its canonical name and where its
    *  text ends, or null. GNU as compares registers in expressions (`.if \base == %rsp`). */
   exprRegister?(text: string, pos: number): { name: string; end: number } | null;
+  /** Whether a data directive's `sym@SPEC` makes sym take its place in the symbol table at once
+   *  (GNU as on x86 in Intel syntax: x86_cons simplifies the expression). */
+  dataSpecPlaces?(): boolean;
   /** Handle a target directive (.code16, .att_syntax, ...); false when not a target directive. */
   directive(name: string, args: string): boolean;
   /** Parse and encode one instruction statement (mnemonic and operand text). */

@@ -24,6 +24,7 @@ import {
   i386RelocType, x86_64RelocType, R_X86_64_PC32, R_386_PC32, R_X86_64_GOTPC32, R_386_GOTPC,
 } from './relocs';
 import { parseSplitInstruction, printInstruction } from './syntax';
+import { parseIntelInstruction } from './intel';
 import { RegClass, regByName, REGS } from './regs';
 import { X86Error } from './error';
 
@@ -184,6 +185,9 @@ const CODE16GCC: Record<string, string> = {
 export function makeX86Target(bits: 64 | 32): AsmTarget {
   let mode: Mode = bits;
   let gcc16 = false;
+  /** `.intel_syntax`: Intel operands; `prefix`: registers need '%'. */
+  let intel = false;
+  let intelPrefix = false;
   const is64 = bits === 64;
   /** mnemonic -> operand text -> encoding, for statements without symbols (valid for one mode). */
   let constCache = new Map<string, Map<string, TargetEncoding>>();
@@ -257,6 +261,23 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     return typeof v !== 'bigint' && v.sym !== '';
   }
 
+  /** After `.intel_syntax [noprefix]`: Intel operands (intel.ts), no caches. */
+  function assembleIntel(mnemonic: string, operands: string, env: TargetEnv): TargetEncoding {
+    // The Intel parser meets `sym@GOTPCREL` after `sym`: sym enters the symbol table before the
+    // _GLOBAL_OFFSET_TABLE_ the specifier creates (in AT&T, lex_got runs first).
+    if (operands.includes('@')) for (const m of operands.matchAll(/([A-Za-z_.$][\w.$]*)@[A-Za-z]/g)) env.parseExpr(m[1]);
+    const inst = parseIntelInstruction(mnemonic, operands, env.parseExpr as (t: string) => Value, mode, intelPrefix);
+    // GNU as's Intel parser makes every symbol an operand names a full symbol there (found by
+    // experiment: `.LC0` of `lea rdi, .LC0[rip]` takes its place in the symbol table at once).
+    if (env.noteOperandRef) {
+      for (const op of inst.operands) {
+        const v = op.kind === OpKind.Mem ? op.disp : op.kind === OpKind.Imm ? op.value : null;
+        if (v !== null && isSymbolic(v)) env.noteOperandRef(v.sym, true);
+      }
+    }
+    return encodeParsed(inst, env);
+  }
+
   function assembleUncached(mnemonic: string, operands: string, env: TargetEnv, noted = false): TargetEncoding {
     let mn = mnemonic;
     if (gcc16 && CODE16GCC.hasOwnProperty(mn.toLowerCase())) {
@@ -266,6 +287,11 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     }
     if (!noted) noteLeadingNames(operands, env);
     const inst = parseSplitInstruction(mn, operands, env.parseExpr as (t: string) => Value);
+    return encodeParsed(inst, env);
+  }
+
+  /** A parsed instruction -> bytes and fixups (a direct jmp/jcc to a symbol: its relaxable forms). */
+  function encodeParsed(inst: Instruction, env: TargetEnv): TargetEncoding {
     noteMovq(inst, env);
     const op0 = inst.operands[0];
     if (inst.operands.length === 1 && op0.kind === OpKind.Mem && !op0.star && op0.base < 0 && op0.index < 0
@@ -484,22 +510,34 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     adjustableSpecs: ADJUSTABLE,
     cfi,
     exprRegister,
+    dataSpecPlaces: () => intel,
 
-    directive(name: string): boolean {
+    directive(name: string, args: string): boolean {
       if (name.startsWith('.code')) { constCache = new Map(); symCache = new Map(); objCache = new Map(); branchCache = new Map(); }
       switch (name) {
         case '.code64': mode = 64; gcc16 = false; return true;
         case '.code32': mode = 32; gcc16 = false; return true;
         case '.code16': mode = 16; gcc16 = false; return true;
         case '.code16gcc': mode = 16; gcc16 = true; return true;
-        case '.att_syntax': return true;
-        case '.intel_syntax': throw new X86Error('.intel_syntax is not supported yet');
+        case '.att_syntax':
+          if (args.trim().toLowerCase() === 'noprefix') throw new X86Error('.att_syntax noprefix is not supported');
+          intel = false;
+          return true;
+        case '.intel_syntax': {
+          const a = args.trim().toLowerCase();
+          if (a && a !== 'noprefix' && a !== 'prefix') throw new X86Error(`bad argument to syntax directive.`);
+          intel = true;
+          intelPrefix = a === 'prefix';
+          return true;
+        }
+        case '.intel_mnemonic': case '.att_mnemonic': return true;
         case '.arch': return true;
         default: return false;
       }
     },
 
     assemble(mnemonic: string, operands: string, env: TargetEnv): TargetEncoding {
+      if (intel) return assembleIntel(mnemonic, operands, env);
       // Statements that name no symbol (registers and decimal constants only) encode the same way
       // every time in a mode: gcc's output repeats them thousands of times, so their bytes are kept.
       if (!namesNoSymbol(operands)) return assembleWithSymbol(mnemonic, operands, env);

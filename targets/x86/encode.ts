@@ -88,6 +88,7 @@ function fitsImm(v: bigint, kind: ImmKind, osz: number): boolean {
     case ImmKind.I32s: return v >= -(1n << 31n) && v < 1n << 31n;
     case ImmKind.I64: return v >= -(1n << 63n) && v < 1n << 64n;
     case ImmKind.One: return v === 1n;
+    case ImmKind.Three: return v === 3n;
   }
   return false;
 }
@@ -117,7 +118,7 @@ function opMatch(ty: OpType, op: Operand, f: Form, mode: Mode): boolean {
     case OpKind.Imm:
       if (!ty.imm) return false;
       if (isConst(op.value)) return fitsImm(op.value, ty.imm, f.osz);
-      return ty.imm !== ImmKind.I8s && ty.imm !== ImmKind.One;
+      return ty.imm !== ImmKind.I8s && ty.imm !== ImmKind.One && ty.imm !== ImmKind.Three;
     case OpKind.Far:
       return ty.far;
   }

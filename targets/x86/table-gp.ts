@@ -132,7 +132,7 @@ export const GP_ROWS: string[] = [
   'iret - ov CF | def',
   'loop rel8 E2 | br', 'loope/loopz rel8 E1 | br', 'loopne/loopnz rel8 E0 | br',
   'jcxz rel8 a16 E3 | br i64', 'jecxz rel8 a32 E3 | br', 'jrcxz rel8 a64 E3 | br o64',
-  'int i8 CD ib', 'int3 - CC', 'into - CE | i64', 'int1/icebp - F1',
+  'int i8 CD ib', 'int three CC', 'int3 - CC', 'into - CE | i64', 'int1/icebp - F1',
   // flags and misc
   'nop - 90', 'nop rmv 0F 1F /0', 'pause - F3 90', 'hlt - F4', 'ud2 - 0F 0B', 'ud1 rv,rmv 0F B9 /r', 'ud0 rv,rmv 0F FF /r',
   'clc - F8', 'stc - F9', 'cmc - F5', 'cld - FC', 'std - FD', 'cli - FA', 'sti - FB', 'lahf - 9F', 'sahf - 9E',
@@ -152,7 +152,7 @@ export const GP_ROWS: string[] = [
   // system
   'cpuid - 0F A2', 'rdtsc - 0F 31', 'rdtscp - 0F 01 F9', 'rdmsr - 0F 32', 'wrmsr - 0F 30', 'rdpmc - 0F 33',
   'syscall - 0F 05', 'sysret/sysretl - 0F 07', 'sysretq - W 0F 07',
-  'sysenter - 0F 34', 'sysexit - 0F 35', 'sysexitq - W 0F 35',
+  'sysenter - 0F 34', 'sysexit/sysexitl - 0F 35', 'sysexitq - W 0F 35',
   'swapgs - 0F 01 F8 | o64',
   'lgdt m ov 0F 01 /2 | d64 def now64', 'sgdt m ov 0F 01 /0 | d64 def now64', 'lidt m ov 0F 01 /3 | d64 def now64', 'sidt m ov 0F 01 /1 | d64 def now64',
   'lldt rm16 0F 00 /2', 'ltr rm16 0F 00 /3',

@@ -72,7 +72,10 @@ function farith(): string[] {
 
 function intops(): string[] {
   const rows: string[] = [];
-  for (const [n, op] of INT_OPS) rows.push(`${n} mm,mmm64 0F ${h(op)} /r | f=mmx`, `${n} x,xm128 66 0F ${h(op)} /r`);
+  // The MMX punpckl* read 32 bits of memory (Intel syntax says `dword ptr`).
+  for (const [n, op] of INT_OPS) {
+    rows.push(`${n} mm,${/^punpckl/.test(n) ? 'mmm32' : 'mmm64'} 0F ${h(op)} /r | f=mmx`, `${n} x,xm128 66 0F ${h(op)} /r`);
+  }
   for (const [n, op] of INT_OPS_SSE2_ONLY) rows.push(`${n} x,xm128 66 0F ${h(op)} /r`);
   for (const [n, op, d] of SHIFT_IMM) rows.push(`${n} mm,i8 0F ${h(op)} /${d} ib | f=mmx`, `${n} x,i8 66 0F ${h(op)} /${d} ib`);
   rows.push('psrldq x,i8 66 0F 73 /3 ib', 'pslldq x,i8 66 0F 73 /7 ib');

@@ -8,7 +8,7 @@
 //     'vaddps xy,xy,xym VEX.L.0F.WIG 58 /r | f=avx'
 //
 // Operand types (see OPTYPES): r8 r16 r32 r64, rm8..rm64, m (any memory), m8..m512, i8 (any 8-bit
-// value), i8s (sign-extended imm8), i16 i32 i32s i64, one (the constant 1), rel8 rel16 rel32, moffsN,
+// value), i8s (sign-extended imm8), i16 i32 i32s i64, one (the constant 1), three (the constant 3: int $3 is CC), rel8 rel16 rel32, moffsN,
 // fixed registers (al ax eax rax cl dx es cs ss ds fs gs st0), sreg cr dr st mm x (xmm) y (ymm), and
 // mixed register/memory types mmm32 mmm64 xm8..xm128 ym256 (the number is the memory size in bits).
 // Size-generic types expand one row into several concrete forms:
@@ -47,6 +47,7 @@ export const enum ImmKind {
   I32s, // sign-extended to 64 bits
   I64,
   One, // the constant 1 (shift by one)
+  Three, // the constant 3 (int $3 is int3)
 }
 
 export const enum Role {
@@ -197,6 +198,7 @@ def(t('i32', { imm: ImmKind.I32 }));
 def(t('i32s', { imm: ImmKind.I32s }));
 def(t('i64', { imm: ImmKind.I64 }));
 def(t('one', { imm: ImmKind.One }));
+def(t('three', { imm: ImmKind.Three }));
 for (const n of [8, 16, 32]) def(t(`rel${n}`, { rel: n }));
 def(t('ptr16', { far: true, size: 16 }));
 def(t('ptr32', { far: true, size: 32 }));
@@ -407,7 +409,7 @@ function immBytes(ty: OpType): number {
     case ImmKind.I16: return 2;
     case ImmKind.I32: case ImmKind.I32s: return 4;
     case ImmKind.I64: return 8;
-    case ImmKind.One: return 0;
+    case ImmKind.One: case ImmKind.Three: return 0;
   }
   return 0;
 }

@@ -67,6 +67,7 @@ function pickImm(ty: OpType, mode: Mode, f: Form): bigint {
     case ImmKind.I32s: return -0x12345678n;
     case ImmKind.I64: return 0x123456789abcdef0n;
     case ImmKind.One: return 1n;
+    case ImmKind.Three: return 3n;
   }
   return 0n;
 }
@@ -122,13 +123,14 @@ export interface GasResult {
   errors: Map<number, string>;
 }
 
-/** Assemble lines (one instruction each) with GNU as; returns each line's bytes. */
-export function gasAssemble(lines: string[], mode: Mode, dir: string): GasResult {
+/** Assemble lines (one instruction each) with GNU as; returns each line's bytes. `header`: a first
+ *  line such as `.intel_syntax noprefix`. */
+export function gasAssemble(lines: string[], mode: Mode, dir: string, header = ''): GasResult {
   fs.mkdirSync(dir, { recursive: true });
   const errors = new Map<number, string>();
   const active = lines.map(() => true);
   for (let round = 0; round < 6; round++) {
-    const src: string[] = [mode === 16 ? '.code16' : ''];
+    const src: string[] = [(mode === 16 ? '.code16' : '') + (header ? `; ${header}` : '')];
     const lineOf: number[] = [];
     for (let i = 0; i < lines.length; i++) {
       if (!active[i]) continue;
@@ -136,8 +138,9 @@ export function gasAssemble(lines: string[], mode: Mode, dir: string): GasResult
       src.push(`x${i}: ${lines[i]}`);
     }
     src.push(`x_end:`);
-    const s = path.join(dir, `m${mode}.s`);
-    const o = path.join(dir, `m${mode}.o`);
+    const tag = header ? 'h' : '';
+    const s = path.join(dir, `m${mode}${tag}.s`);
+    const o = path.join(dir, `m${mode}${tag}.o`);
     fs.writeFileSync(s, src.join('\n') + '\n');
     const r = spawnSync('as', [mode === 64 ? '--64' : '--32', '-o', o, s], { encoding: 'utf8' });
     if (r.error) throw new Error(`GNU as is needed for this test (apt-get install binutils): ${r.error.message}`);
@@ -150,7 +153,7 @@ export function gasAssemble(lines: string[], mode: Mode, dir: string): GasResult
       if (!found) throw new Error(`as failed: ${r.stderr.slice(0, 2000)}`);
       continue;
     }
-    const bin = path.join(dir, `m${mode}.bin`);
+    const bin = path.join(dir, `m${mode}${tag}.bin`);
     execFileSync('objcopy', ['-O', 'binary', '-j', '.text', o, bin]);
     const text = fs.readFileSync(bin);
     const nm = execFileSync('nm', ['-n', o], { encoding: 'utf8', maxBuffer: 64 << 20 });
