@@ -1,6 +1,7 @@
 // Front-end speed: cc-ts against gcc (and tcc where it applies) on the SQLite amalgamation, measured in
-// one run. Prints wall time (median of N runs) and peak memory for each, and the ratios; also the
-// start-up cost (-fsyntax-only of an empty file).
+// one run. Prints wall time and CPU time (user + system; medians of N runs) and peak memory for each,
+// and the ratios; also the start-up cost (-fsyntax-only of an empty file). On a shared machine the CPU
+// time is the steadier figure: cc-ts's CPU time includes V8's compiler and GC threads.
 //
 //   node dist/bench/frontend.js [--runs 3] [--file /var/cache/cc-ts-corpus/sqlite3/sqlite3.c]
 //                               [--cc PATH/bin/cc-ts]   (default: the checkout's bin/cc-ts;
@@ -22,16 +23,16 @@ const file = opt('--file', path.join(corpus, 'sqlite3/sqlite3.c'));
 const root = process.env.CC_TS_ROOT ? path.resolve(process.env.CC_TS_ROOT) : path.resolve(__dirname, '../..');
 const ccts = path.resolve(opt('--cc', path.join(root, 'bin/cc-ts')));
 
-interface Measure { seconds: number; kb: number; ok: boolean }
+interface Measure { seconds: number; cpu: number; kb: number; ok: boolean }
 
-/** Run a command under /usr/bin/time; returns wall seconds and peak RSS in KiB. */
+/** Run a command under /usr/bin/time; returns wall seconds, CPU seconds (user + system) and peak RSS in KiB. */
 function measure(cmd: string[]): Measure {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], {
     encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CC_TS_ROOT: root },
   });
   const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [s, kb] = last.split(' ').map(Number);
-  return { seconds: s, kb, ok: r.status === 0 };
+  const [s, user, sys, kb] = last.split(' ').map(Number);
+  return { seconds: s, cpu: user + sys, kb, ok: r.status === 0 };
 }
 
 function median(xs: number[]): number {
@@ -42,13 +43,16 @@ function median(xs: number[]): number {
 function bench(label: string, cmd: string[]): Measure {
   const ms: Measure[] = [];
   for (let i = 0; i < runs; i++) ms.push(measure(cmd));
-  const m = { seconds: median(ms.map((x) => x.seconds)), kb: Math.max(...ms.map((x) => x.kb)), ok: ms.every((x) => x.ok) };
-  console.log(`${label.padEnd(34)} ${m.seconds.toFixed(2).padStart(6)} s  ${(m.kb / 1024).toFixed(0).padStart(5)} MiB${m.ok ? '' : '  (FAILED)'}`);
+  const m = {
+    seconds: median(ms.map((x) => x.seconds)), cpu: median(ms.map((x) => x.cpu)),
+    kb: Math.max(...ms.map((x) => x.kb)), ok: ms.every((x) => x.ok),
+  };
+  console.log(`${label.padEnd(34)} ${m.seconds.toFixed(2).padStart(6)} s  ${m.cpu.toFixed(2).padStart(6)} s CPU  ${(m.kb / 1024).toFixed(0).padStart(5)} MiB${m.ok ? '' : '  (FAILED)'}`);
   return m;
 }
 
 function ratio(label: string, c: Measure, g: Measure): void {
-  console.log(`ratio ${label.padEnd(14)} ${(c.seconds / g.seconds).toFixed(2)}x gcc time, ${(c.kb / g.kb).toFixed(2)}x gcc memory`);
+  console.log(`ratio ${label.padEnd(14)} ${(c.seconds / g.seconds).toFixed(2)}x gcc time, ${(c.cpu / g.cpu).toFixed(2)}x gcc CPU time, ${(c.kb / g.kb).toFixed(2)}x gcc memory`);
 }
 
 function haveTool(name: string): boolean {

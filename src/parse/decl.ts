@@ -101,7 +101,7 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
   let specErr = false;
   const spec: DeclSpec = {
     ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0,
-    attrs: null, typeGiven: false, autoType: false, tok: start,
+    attrs: null, typeGiven: false, autoType: false, tok: start, tagDef: false,
   };
   for (;;) {
     const t = p.tok();
@@ -137,7 +137,7 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
     }
     switch (k) {
       case KW.Typedef: case KW.Extern: case KW.Static: case KW.Auto: case KW.Register: {
-        if (!allowStorage) { p.error(t, `storage class specified for ${describeCtx()}`); p.next(); continue; }
+        if (!allowStorage) { p.error(t, 'storage class specified for unnamed parameter'); p.next(); continue; }
         const sc = k === KW.Typedef ? SC.Typedef : k === KW.Extern ? SC.Extern : k === KW.Static ? SC.Static :
           k === KW.Auto ? SC.Auto : SC.Register;
         if (spec.storage !== SC.None && spec.storage !== sc) p.error(t, 'multiple storage classes in declaration specifiers');
@@ -197,32 +197,35 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
         p.next(); spec.autoType = true; break;
       default:
         seen = seen || counter !== 0 || ty !== null || qual !== 0 || spec.storage !== SC.None;
-        return finish();
+        return finishSpec(p, spec, seen, counter, ty, complex, specErr, badAlign, qual);
     }
     seen = true;
   }
-  return finish();
+  return finishSpec(p, spec, seen, counter, ty, complex, specErr, badAlign, qual);
+}
 
-  function describeCtx(): string { return 'unnamed parameter'; }
-
-  function finish(): DeclSpec | null {
-    if (!seen) return null;
-    let base: Type;
-    spec.typeGiven = counter !== 0 || ty !== null || complex;
-    if (ty !== null) {
-      if (counter !== OTHER) p.error(start, 'two or more data types in declaration specifiers');
-      base = ty;
-    } else base = specErr ? T.int : basicType(p, counter, start, complex);
-    if (complex && ty === null) {
-      if (counter === 0) p.pedwarn(null, start, "ISO C does not support plain 'complex' meaning 'double complex'");
-      base = base.kind === TY.Complex ? base : T.complexOf(base);
-    }
-    if (badAlign !== null) p.error(start, `requested alignment '${badAlign}' is not a positive power of 2`);
-    if ((qual & Q.Restrict) && !isRestrictable(base)) { p.error(start, "invalid use of 'restrict'"); qual &= ~Q.Restrict; }
-    spec.ty = qualify(base, qual);
-    if (spec.attrs) spec.ty = applyTypeAttrs(p, spec.ty, spec.attrs, start, true);
-    return spec;
+/** The end of declSpec: the type from the counter (or the named type), qualifiers, attributes.
+ *  (A module-level function: as a closure inside declSpec it made every one of its variables live in a
+ *  heap context, allocated at each call.) */
+function finishSpec(p: Parser, spec: DeclSpec, seen: boolean, counter: number, ty: Type | null, complex: boolean,
+                    specErr: boolean, badAlign: number | null, qual: number): DeclSpec | null {
+  if (!seen) return null;
+  const T = p.T, start = spec.tok;
+  let base: Type;
+  spec.typeGiven = counter !== 0 || ty !== null || complex;
+  if (ty !== null) {
+    if (counter !== OTHER) p.error(start, 'two or more data types in declaration specifiers');
+    base = ty;
+  } else base = specErr ? T.int : basicType(p, counter, start, complex);
+  if (complex && ty === null) {
+    if (counter === 0) p.pedwarn(null, start, "ISO C does not support plain 'complex' meaning 'double complex'");
+    base = base.kind === TY.Complex ? base : T.complexOf(base);
   }
+  if (badAlign !== null) p.error(start, `requested alignment '${badAlign}' is not a positive power of 2`);
+  if ((qual & Q.Restrict) && !isRestrictable(base)) { p.error(start, "invalid use of 'restrict'"); qual &= ~Q.Restrict; }
+  spec.ty = qualify(base, qual);
+  if (spec.attrs) spec.ty = applyTypeAttrs(p, spec.ty, spec.attrs, start, true);
+  return spec;
 }
 
 /** Does a type specifier (not a qualifier, storage class or attribute) start here? */
@@ -793,7 +796,7 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
       if (p.at(TK.Ident)) {
         p.error(st, `unknown type name '${st.text}'`);
         p.next();
-        spec = { ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0, attrs: null, typeGiven: true, autoType: false, tok: st };
+        spec = { ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0, attrs: null, typeGiven: true, autoType: false, tok: st, tagDef: false };
       } else { p.errorExpected('declaration specifiers or \'...\''); break; }
     }
     const pd = declarator(p, spec.ty, true, true);
@@ -1656,7 +1659,7 @@ function describeTok(t: Token): string {
 }
 
 function implicitSpec(p: Parser, t: Token): DeclSpec {
-  return { ty: p.T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0, attrs: null, typeGiven: false, autoType: false, tok: t };
+  return { ty: p.T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0, attrs: null, typeGiven: false, autoType: false, tok: t, tagDef: false };
 }
 
 function checkUnitEnd(p: Parser): void {

@@ -1295,10 +1295,13 @@ export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
       if (fobj && fobj.tok) p.note(fobj.tok, 'declared here');
     }
   }
+  // (one ArgInfo for all the arguments: assignConvert reads it only while it runs)
+  const arg: ArgInfo = { fn: fobj, index: 0, fnTok: t };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (checked && i < params!.length) {
-      out.push(assignConvert(p, a, params[i], Ctx.Arg, { fn: fobj, index: i, fnTok: t }));
+      arg.index = i;
+      out.push(assignConvert(p, a, params[i], Ctx.Arg, arg));
     } else if (params && ft.oldStyle && i < params.length) {
       // K&R definition visible: arguments are promoted, then must match the promoted parameter
       out.push(defaultPromote(p, rvalue(p, a)));

@@ -128,8 +128,10 @@ const WINDOW_SLACK = 4096;
 export class Parser {
   /** Absolute index of the current token. */
   pos = 0;
-  /** Tokens from absolute index `base` on (the window). */
+  /** Tokens from absolute index `base` on (the window): the first `len` entries of `buf`. The array is
+   *  never shortened, so dropping consumed tokens does not make it grow (and copy) all over again. */
   private buf: Token[];
+  private len: number;
   private base = 0;
   /** Tentative parses in progress (tokens after the outermost mark are kept). */
   private marks = 0;
@@ -193,6 +195,7 @@ export class Parser {
       this.buf = [];
       this.src = toks;
     }
+    this.len = this.buf.length;
     this.T = new Types(opts.target);
     this.std = opts.std ?? 'gnu17';
     this.gnu = this.std.startsWith('gnu');
@@ -211,11 +214,11 @@ export class Parser {
   // ---- tokens
   peek(k = 0): Token {
     const i = this.pos + k - this.base;
-    return i < this.buf.length ? this.buf[i] : this.fill(i);
+    return i < this.len ? this.buf[i] : this.fill(i);
   }
   tok(): Token {
     const i = this.pos - this.base;
-    return i < this.buf.length ? this.buf[i] : this.fill(i);
+    return i < this.len ? this.buf[i] : this.fill(i);
   }
   next(): Token {
     const t = this.tok();
@@ -242,26 +245,37 @@ export class Parser {
   private fill(i: number): Token {
     const buf = this.buf;
     const src = this.src;
-    if (src === null) return buf[buf.length - 1];
+    if (src === null) return buf[this.len - 1];
+    let len = this.len;
     if (this.marks === 0 && this.pos - this.base > WINDOW_SLACK) {
       // drop the consumed tokens (keeping the one before pos)
       const drop = this.pos - 1 - this.base;
-      buf.copyWithin(0, drop);
-      buf.length -= drop;
+      buf.copyWithin(0, drop, len);
+      len -= drop;
       this.base += drop;
       i -= drop;
     }
-    if (buf.length > 0 && buf[buf.length - 1].kind === TK.EOF) return buf[buf.length - 1];
+    if (len > 0 && buf[len - 1].kind === TK.EOF) {
+      this.len = len;
+      return buf[len - 1];
+    }
     try {
-      while (buf.length <= i) {
+      while (len <= i) {
         const t = src.token();
-        buf.push(t);
-        if (t.kind === TK.EOF) return t;
+        if (len < buf.length) buf[len] = t;
+        else buf.push(t);
+        len++;
+        if (t.kind === TK.EOF) {
+          this.len = len;
+          return t;
+        }
       }
     } catch (e) {
+      this.len = len;
       this.sourceFatal = true;
       throw e;
     }
+    this.len = len;
     return buf[i];
   }
   /** Keyword id of a token (KW.None for non-keywords). */
