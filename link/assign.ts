@@ -418,8 +418,35 @@ function layoutStatement(st: PassState, o: OutputSection, s: LStmt, subalign: bi
       return;
     }
     case 'secs':
-      for (const sec of s.secs) placeInput(env, o, sec, subalign);
+      placeInputs(env, o, s.secs, subalign);
   }
+}
+
+/**
+ * Input sections one after the other, each aligned. Offsets inside the output section are numbers;
+ * an alignment that divides 2^32 (any power of two up to 2^31) only needs the low 32 bits of the
+ * section's address, so the common case does no bigint arithmetic per section.
+ */
+function placeInputs(env: EvalEnv, o: OutputSection, secs: InputSection[], subalign: bigint): void {
+  const low = Number(BigInt.asUintN(32, o.addr));
+  let rel = Number(env.dot - o.addr);
+  const sub = Number(subalign);
+  for (const sec of secs) {
+    if (sec.discarded) continue;
+    const a = sub > 0 ? sub : sec.align;
+    if (a > 0x80000000 || (a & (a - 1)) !== 0 || rel < 0 || rel + low >= 2 ** 52) {
+      env.dot = o.addr + BigInt(rel);
+      placeInput(env, o, sec, subalign);
+      rel = Number(env.dot - o.addr);
+      continue;
+    }
+    if (a > 1) rel += (a - ((low + rel) % a)) % a;
+    sec.out = o;
+    sec.offset = rel;
+    o.items.push(sec.item ??= { k: 'sec', sec });
+    rel += sec.size;
+  }
+  env.dot = o.addr + BigInt(rel);
 }
 
 function placeInput(env: EvalEnv, o: OutputSection, sec: InputSection, subalign: bigint): void {

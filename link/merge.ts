@@ -14,7 +14,7 @@ export function mergeStrings(ctx: LinkContext, all: InputSection[]): void {
   const groups = new Map<string, InputSection[]>();
   for (const s of all) {
     if ((s.flags & (SHF_MERGE | SHF_STRINGS)) !== (SHF_MERGE | SHF_STRINGS) || s.entsize !== 1 || !(s.flags & SHF_ALLOC)) continue;
-    if (s.relocs.length) continue;
+    if (s.relocs.count) continue;
     const key = `${s.name.replace(/\.str1\.\d+$/, '')}|${s.flags}|${s.align}`;
     const l = groups.get(key);
     if (l) l.push(s); else groups.set(key, [s]);

@@ -18,7 +18,7 @@ import { LinkError } from './error';
 /** The global symbol for a name, created undefined when new. */
 export function symbolFor(ctx: LinkContext, name: string): Sym {
   let s = ctx.symbols.get(name);
-  if (!s) { s = new Sym(name); ctx.symbols.set(name, s); }
+  if (!s) { s = new Sym(name); ctx.symbols.set(name, s); ctx.symbolList.push(s); }
   return s;
 }
 
@@ -91,7 +91,6 @@ function setDefined(s: Sym, file: ObjectInput, es: ObjSymbol): void {
   s.size = es.size;
   s.value = es.value;
   s.file = file;
-  s.lazy = null;
   s.scriptDefined = false;
   defineFrom(s, file, es);
 }
@@ -100,7 +99,6 @@ function addDefinition(ctx: LinkContext, s: Sym, file: ObjectInput, es: ObjSymbo
   const weak = es.binding === STB_WEAK;
   switch (s.kind) {
     case SymKind.Undefined:
-    case SymKind.Lazy:
       setDefined(s, file, es);
       return;
     case SymKind.Common:
@@ -131,7 +129,6 @@ function addCommon(ctx: LinkContext, s: Sym, file: ObjectInput, es: ObjSymbol): 
   s.value = es.value; // alignment
   s.file = file;
   s.section = null;
-  s.lazy = null;
 }
 
 /** Address of a symbol after layout (0 for undefined weak symbols and discarded sections). */
@@ -144,6 +141,26 @@ export function symbolAddress(s: Sym): bigint {
     return sec.out.addr + BigInt(sec.offset) + s.value;
   }
   return s.value;
+}
+
+const SAFE = 2 ** 53;
+
+/**
+ * symbolAddress as a double, or NaN when that would not be exact (at or above 2^53) or needs the
+ * merge map: the relocation fast path's S.
+ */
+export function symbolAddressNum(s: Sym): number {
+  if (s.kind !== SymKind.Defined) return 0;
+  const sec = s.section;
+  if (sec) {
+    const out = sec.out;
+    if (!out || sec.discarded) return 0;
+    if (sec.merge) return NaN;
+    const v = Number(out.addr) + sec.offset + Number(s.value);
+    return v < SAFE ? v : NaN;
+  }
+  const v = Number(s.value);
+  return v < SAFE ? v : NaN;
 }
 
 /** Offset inside the output section of input offset `off` of a merged section. */
