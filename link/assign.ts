@@ -440,7 +440,8 @@ function placeInputs(env: EvalEnv, o: OutputSection, secs: InputSection[], subal
       rel = Number(env.dot - o.addr);
       continue;
     }
-    if (a > 1) rel += (a - ((low + rel) % a)) % a;
+    // a merged section left with no piece takes no place (and no alignment padding)
+    if (a > 1 && !sec.merge?.excluded) rel += (a - ((low + rel) % a)) % a;
     sec.out = o;
     sec.offset = rel;
     o.items.push(sec.item ??= { k: 'sec', sec });
@@ -452,7 +453,7 @@ function placeInputs(env: EvalEnv, o: OutputSection, secs: InputSection[], subal
 function placeInput(env: EvalEnv, o: OutputSection, sec: InputSection, subalign: bigint): void {
   if (sec.discarded) return;
   const a = subalign > 0n ? subalign : BigInt(sec.align);
-  env.dot = alignUp(env.dot, a);
+  if (!sec.merge?.excluded) env.dot = alignUp(env.dot, a);
   sec.out = o;
   sec.offset = Number(env.dot - o.addr);
   o.items.push({ k: 'sec', sec });

@@ -11,6 +11,7 @@
  * Addresses are bigint (kernels live at 0xffffffff80000000); offsets and sizes are numbers.
  */
 import type { LazyArchive } from '../elf/archive';
+import type { MergedLocation, MergeInfo } from './merge';
 import type { Script } from './script-ast';
 import type { TargetHooks } from './target';
 
@@ -40,6 +41,8 @@ export class Sym {
   outIndex = 0;
   /** elf/archive.ts nameHash of the name, once an archive index was searched for it (-1 before). */
   nameHash = -1;
+  /** For a symbol in a merged SHF_MERGE section: where its piece went (merge.ts), once asked. */
+  mergeLoc: MergedLocation | null = null;
   constructor(readonly name: string) {}
 
   isDefined(): boolean { return this.kind === SymKind.Defined; }
@@ -126,8 +129,8 @@ export class InputSection {
   live = true;
   /** Dropped: COMDAT loser, /DISCARD/, .note.GNU-stack, SHF_EXCLUDE. */
   discarded = false;
-  /** Relocation field values computed for merge sections: see merge.ts. */
-  merge: MergeMap | null = null;
+  /** SHF_MERGE sections that were merged: their pieces and original bytes (merge.ts). */
+  merge: MergeInfo | null = null;
   /** This section as an OutputSection item (made once, reused by every layout pass). */
   item: OutItem | null = null;
   /** `index` is the ELF section index in its file, or -1 for sections the linker makes. */
@@ -147,8 +150,6 @@ export class InputSection {
   label(): string { return `${this.file.name}:(${this.name})`; }
 }
 
-/** Where pieces of a merged input section went: input offsets -> output offsets (merge.ts). */
-export interface MergeMap { inStart: Int32Array; outOffset: Int32Array }
 
 /** A COMDAT or other section group of an input object (for -r output). */
 export interface InputGroup { name: string; flags: number; signature: number; members: number[] }

@@ -17,7 +17,7 @@ import { checkCrossRefs } from './crossrefs';
 import { allocateCommons, includeScript, loadInputs, loadScriptInputs } from './input-files';
 import { keepSet, LCmd, mapSections } from './layout';
 import { writeMap } from './map';
-import { mergeStrings } from './merge';
+import { mergeSections } from './merge';
 import { mergePropertyNotes } from './notes';
 import { assignFileOffsets, buildSegments, headersSize, Segment } from './phdrs';
 import { Assign, AssertCmd, DataCmd, emptyScript, Expr, OutputSectionDesc, ProvideKind, Script } from './script-ast';
@@ -90,14 +90,14 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   mergePropertyNotes(ctx, all);
   all = liveSections(ctx);
   lap(ctx, 'commons, gc, synthetic sections, notes');
-  // SHF_MERGE|SHF_STRINGS sections: identical strings stored once.
-  if (process.env.CCTS_LD_MERGE) mergeStrings(ctx, all);
-  lap(ctx, 'string merging');
   // Input sections -> output sections, orphans placed.
   const cmds = mapSections(ctx, all);
+  lap(ctx, 'section mapping');
+  // SHF_MERGE sections: identical strings and constants stored once per output section.
+  mergeSections(ctx, cmds);
+  lap(ctx, 'merging SHF_MERGE sections');
   const outs = prepareOutputs(ctx, cmds);
   ctx.outputs = outs;
-  lap(ctx, 'section mapping');
   // Addresses, to a fixed point (SIZEOF_HEADERS, forward references, relro adjustment).
   const segs = layoutToFixedPoint(ctx, cmds, outs);
   ctx.segments = segs;

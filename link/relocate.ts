@@ -14,7 +14,8 @@ import { relocName } from '../elf/constants';
 import { InputSection, LinkContext, Sym, SymKind } from './context';
 import { Check, RelKind } from './target';
 import { gotBase, gotSlotAddress, gotSlotAddressNum, ipltAddress } from './synthetic';
-import { mergedOffset, symbolAddress, symbolAddressNum } from './symbols';
+import { symbolAddress, symbolAddressNum } from './symbols';
+import { mergedLocation } from './merge';
 import { SHF_ALLOC, STB_WEAK, STT_SECTION } from '../elf/constants';
 
 /** Thread-pointer offset of an address (x86 variant II: TP is the aligned end of the TLS block). */
@@ -91,10 +92,16 @@ export function relocateSection(ctx: LinkContext, sec: InputSection, buf: Uint8A
       if ((kind === RelKind.PC || kind === RelKind.Plt || kind === RelKind.Abs || kind === RelKind.GotPC) && sym !== undefined
         && sym.kind === SymKind.Defined && off + info.size <= size && !(sym.section !== null && sym.section.discarded)
         && !(sym.type === 10 && ctx.iplt !== null && sym.ipltIndex >= 0)) {
-        const S = symbolAddressNum(sym);
+        const hi = i32[w + 5];
+        const A = hi === 0 ? u32[w + 4] : hi === -1 ? u32[w + 4] - 0x100000000 : pool.addendNum(rl.start + i);
+        let S: number;
+        const ms = sym.section;
+        if (ms !== null && ms.merge !== null && sym.type === STT_SECTION) {
+          // section symbol + addend in a merged section: the piece at st_value + A (see applyOne)
+          const m = kind !== RelKind.GotPC && A === A ? mergedLocation(ms, Number(sym.value) + A) : null;
+          S = m !== null && m.sec.out !== null ? Number(m.sec.out.addr) + m.sec.offset + m.off - A : NaN;
+        } else S = symbolAddressNum(sym);
         if (S === S) {
-          const hi = i32[w + 5];
-          const A = hi === 0 ? u32[w + 4] : hi === -1 ? u32[w + 4] - 0x100000000 : pool.addendNum(rl.start + i);
           const P = baseNum + off;
           let v: number;
           if (kind === RelKind.Abs) v = S + A;
@@ -142,10 +149,11 @@ function applyOne(ctx: LinkContext, sec: InputSection, data: Uint8Array, i: numb
   }
   let S: bigint;
   if (sym.type === STT_SECTION && sym.section && sym.section.merge) {
-    // a section symbol + addend in a merged section points at a piece that may have moved
-    const target = Number(A + sym.value);
-    const sec2 = sym.section;
-    S = sec2.out!.addr + BigInt(mergedOffset(sec2, target)) - A;
+    // a section symbol + addend in a merged section means the piece at st_value + addend (REL
+    // targets: + the field size for PC-relative fields, as GNU ld's elf32-i386 does)
+    const bias = !t.rela && (info.kind === RelKind.PC || info.kind === RelKind.Plt) ? info.size : 0;
+    const m = mergedLocation(sym.section, Number(A + sym.value) + bias);
+    S = (m.sec.out ? m.sec.out.addr + BigInt(m.sec.offset + m.off - bias) : 0n) - A;
   } else S = r.symbol === 0 ? 0n : symbolAddress(sym);
   if (sym.kind === SymKind.Defined && sym.section && sym.section.discarded) {
     // GNU ld refuses a kept section's reference to a global defined in a /DISCARD/ed section

@@ -12,7 +12,8 @@
  */
 import { STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_SECTION, STT_TLS } from '../elf/constants';
 import type { ObjSymbol } from '../elf/object';
-import { InputSection, LinkContext, ObjectInput, Sym, SymKind } from './context';
+import { LinkContext, ObjectInput, Sym, SymKind } from './context';
+import { mergedLocation } from './merge';
 import { LinkError } from './error';
 
 /** The global symbol for a name, created undefined when new. */
@@ -137,7 +138,11 @@ export function symbolAddress(s: Sym): bigint {
   if (s.section) {
     const sec = s.section;
     if (!sec.out || sec.discarded) return 0n;
-    if (sec.merge && s.type !== STT_SECTION) return sec.out.addr + BigInt(mergedOffset(sec, Number(s.value)));
+    if (sec.merge && s.type !== STT_SECTION) {
+      // a symbol in a merged section moves with its piece
+      const m = s.mergeLoc ??= mergedLocation(sec, Number(s.value));
+      return m.sec.out ? m.sec.out.addr + BigInt(m.sec.offset + m.off) : 0n;
+    }
     return sec.out.addr + BigInt(sec.offset) + s.value;
   }
   return s.value;
@@ -155,24 +160,17 @@ export function symbolAddressNum(s: Sym): number {
   if (sec) {
     const out = sec.out;
     if (!out || sec.discarded) return 0;
-    if (sec.merge) return NaN;
+    if (sec.merge) {
+      if (s.type === STT_SECTION) return NaN;
+      const m = s.mergeLoc ??= mergedLocation(sec, Number(s.value));
+      const v = m.sec.out ? Number(m.sec.out.addr) + m.sec.offset + m.off : 0;
+      return v < SAFE ? v : NaN;
+    }
     const v = Number(out.addr) + sec.offset + Number(s.value);
     return v < SAFE ? v : NaN;
   }
   const v = Number(s.value);
   return v < SAFE ? v : NaN;
-}
-
-/** Offset inside the output section of input offset `off` of a merged section. */
-export function mergedOffset(sec: InputSection, off: number): number {
-  const m = sec.merge!;
-  let lo = 0;
-  let hi = m.inStart.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (m.inStart[mid] <= off) lo = mid; else hi = mid - 1;
-  }
-  return m.outOffset[lo] + (off - m.inStart[lo]);
 }
 
 /** Define a linker-made symbol (absolute or relative to an output section later) if it is referenced. */

@@ -11,6 +11,7 @@ import { ehdrSize, nullSectionHeader, phdrSize, shdrSize, writeElfHeader, writeP
 import { LinkContext, OutputSection, Sym, SymKind } from './context';
 import { Segment } from './phdrs';
 import { relocateSection } from './relocate';
+import { isLocalLabel, SHF_MERGE } from './merge';
 import { symbolAddress } from './symbols';
 
 /** Copy section contents into `buf` and apply relocations. */
@@ -78,9 +79,13 @@ function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
       const s = fsyms[i];
       if (!s.isLocal || s.type === STT_SECTION || s.type === STT_FILE || s.name === '') continue;
       if (s.section && (s.section.discarded || !s.section.out)) continue;
+      // GNU ld's default --discard-locals for merge sections: their local labels (.L*) go
+      if (s.section && (s.section.flags & SHF_MERGE) && isLocalLabel(s.name)) continue;
       if (!fileSym) {
-        const fs = fsyms.find((x) => x.isLocal && x.type === STT_FILE);
-        if (fs) syms.push(fs);
+        // an object without an STT_FILE symbol gets one named after it, as GNU ld does
+        let fs = fsyms.find((x) => x.isLocal && x.type === STT_FILE);
+        if (!fs) { fs = new Sym(f.name.slice(f.name.lastIndexOf('/') + 1)); fs.type = STT_FILE; fs.isLocal = true; }
+        syms.push(fs);
         fileSym = true;
       }
       syms.push(s);
@@ -250,20 +255,16 @@ export class StringTable {
     const o = this.map.get(s);
     if (o !== undefined) return o;
     const off = this.size;
-    if (off + s.length * 3 + 1 > this.buf.length) {
-      const nb = new Uint8Array(Math.max(this.buf.length * 2, off + s.length * 3 + 1));
+    const n = Buffer.byteLength(s, 'utf8');
+    if (off + n + 1 > this.buf.length) {
+      const nb = new Uint8Array(Math.max(this.buf.length * 2, off + n + 1));
       nb.set(this.buf.subarray(0, off));
       this.buf = nb;
     }
-    let p = off;
-    const b = this.buf;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) { p = off + utf8.encodeInto(s, b.subarray(off)).written; break; }
-      b[p++] = c;
-    }
-    b[p++] = 0;
-    this.size = p;
+    // native writes: one byte per character when the name is ASCII
+    if (n === s.length) latin1Write.call(this.buf, s, off, n); else utf8.encodeInto(s, this.buf.subarray(off));
+    this.buf[off + n] = 0;
+    this.size = off + n + 1;
     this.map.set(s, off);
     return off;
   }
@@ -271,6 +272,7 @@ export class StringTable {
 }
 
 const utf8 = new TextEncoder();
+const latin1Write = (Buffer.prototype as unknown as { latin1Write(this: Uint8Array, s: string, off: number, len: number): number }).latin1Write;
 
 function alignTo(v: number, a: number): number { return Math.ceil(v / a) * a; }
 
