@@ -10,7 +10,7 @@
 import { decodeName, encodeName } from './bytes';
 import { ET_REL, SHT_SYMTAB, STB_LOCAL } from './constants';
 import { ElfError } from './error';
-import { isElf, readElf, readSymbols } from './read-elf';
+import type * as ReadElf from './read-elf';
 
 export const AR_MAGIC = '!<arch>\n';
 export const AR_THIN_MAGIC = '!<thin>\n';
@@ -323,6 +323,8 @@ function longName(tab: Uint8Array | null, off: number, fail: (m: string) => neve
  * (global, weak, GNU unique; commons included), in symbol table order. Non-ELF members have none.
  */
 export function indexSymbols(data: Uint8Array, name = 'member'): string[] {
+  // read-elf is needed for writing archives only (the linker reads objects with link/read-input.ts)
+  const { isElf, readElf, readSymbols } = require('./read-elf') as typeof ReadElf;
   if (!isElf(data)) return [];
   const elf = readElf(data, name);
   if (elf.type !== ET_REL) return [];

@@ -147,12 +147,17 @@ function addArchive(ctx: LinkContext, file: string, bytes: Uint8Array, st: LoadS
   scanArchive(ctx, input);
 }
 
-/** Look up the global symbols created since the last call in the archive's index. */
+/**
+ * Look up the global symbols created since the last call in the archive's index. A symbol that is
+ * defined (or common) by then never becomes undefined again, so it can never pull a member: only
+ * the undefined ones are looked up.
+ */
 function syncArchive(ctx: LinkContext, ar: ArchiveInput): void {
   const list = ctx.symbolList;
   if (ar.lazy.names === 0) { ar.synced = list.length; return; }
   for (let i = ar.synced; i < list.length; i++) {
     const s = list[i];
+    if (s.kind !== SymKind.Undefined) continue;
     if (s.nameHash < 0) s.nameHash = nameHash(s.name);
     const u = findName(ar.lazy, s.name, s.nameHash);
     if (u >= 0) ar.syms[u] = s;

@@ -12,11 +12,8 @@ import { assignPass, prepareOutputs } from './assign';
 import { InputSection, LinkContext, LinkOptions, LinkStat, ObjectInput, OutputSection, RelocPool, Sym, SymKind } from './context';
 import { defaultScript } from './default-scripts';
 import { LinkError } from './error';
-import { collectGarbage } from './gc';
-import { checkCrossRefs } from './crossrefs';
 import { allocateCommons, includeScript, loadInputs, loadScriptInputs } from './input-files';
 import { keepSet, LCmd, mapSections } from './layout';
-import { writeMap } from './map';
 import { mergeSections } from './merge';
 import { mergePropertyNotes } from './notes';
 import { assignFileOffsets, buildSegments, headersSize, Segment } from './phdrs';
@@ -27,8 +24,13 @@ import { symbolAddress, symbolFor } from './symbols';
 import { createSynthetic, fillSynthetic } from './synthetic';
 import { TargetHooks, writeLE } from './target';
 import { writeBinary, writeExecutable } from './write-exec';
-import { writeRelocatable } from './write-reloc';
 import { tpOffset } from './relocate';
+
+// Passes most links do not need are loaded when used (start-up time is a large part of a link).
+const collectGarbage = (...a: Parameters<typeof import('./gc').collectGarbage>): void => (require('./gc') as typeof import('./gc')).collectGarbage(...a);
+const checkCrossRefs = (...a: Parameters<typeof import('./crossrefs').checkCrossRefs>): void => (require('./crossrefs') as typeof import('./crossrefs')).checkCrossRefs(...a);
+const writeMap = (...a: Parameters<typeof import('./map').writeMap>): string => (require('./map') as typeof import('./map')).writeMap(...a);
+const writeRelocatable = (...a: Parameters<typeof import('./write-reloc').writeRelocatable>): Uint8Array => (require('./write-reloc') as typeof import('./write-reloc')).writeRelocatable(...a);
 
 export interface LinkIO {
   readFile(path: string): Uint8Array;
@@ -105,7 +107,8 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   setTls(ctx, outs);
   ctx.entryAddr = entryAddress(ctx, outs);
   // NOCROSSREFS lists (and OVERLAY ... NOCROSSREFS) are checked on the final placement.
-  checkCrossRefs(ctx, outs, crossRefLists(ctx));
+  const crossRefs = crossRefLists(ctx);
+  if (crossRefs.length) checkCrossRefs(ctx, outs, crossRefs);
   if (ctx.errors.length) throw new LinkError(ctx.errors.join('\n'));
   lap(ctx, 'addresses and segments');
   // Contents of the synthetic sections, then relocation and output.

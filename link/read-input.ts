@@ -24,19 +24,25 @@ import { addObjectSymbol } from './symbols';
 const SHF_EXCLUDE = 0x80000000;
 const EMPTY = new Uint8Array(0);
 
-/** The section header table, read in place (fields below 2^53; readHeaders keeps sections in the file). */
+/**
+ * The section header table as rows of NF numbers (fields below 2^53: readHeaders keeps sections in
+ * the file). One scratch table serves every object: an object is read completely before the next.
+ */
+const NF = 9;
+const F_NAME = 0, F_TYPE = 1, F_FLAGS = 2, F_OFFSET = 3, F_SIZE = 4, F_LINK = 5, F_INFO = 6, F_ALIGN = 7, F_ENTSIZE = 8;
+let scratch = new Float64Array(64 * NF);
+
 class Headers {
-  constructor(readonly v: DataView, readonly shoff: number, readonly n: number, readonly is64: boolean) {}
-  private at(i: number): number { return this.shoff + i * (this.is64 ? 64 : 40); }
-  name(i: number): number { return this.v.getUint32(this.at(i), true); }
-  type(i: number): number { return this.v.getUint32(this.at(i) + 4, true); }
-  flags(i: number): number { return this.v.getUint32(this.at(i) + 8, true); }
-  offset(i: number): number { const o = this.at(i); return this.is64 ? getU64n(this.v, o + 24) : this.v.getUint32(o + 16, true); }
-  size(i: number): number { const o = this.at(i); return this.is64 ? getU64n(this.v, o + 32) : this.v.getUint32(o + 20, true); }
-  link(i: number): number { return this.v.getUint32(this.at(i) + (this.is64 ? 40 : 24), true); }
-  info(i: number): number { return this.v.getUint32(this.at(i) + (this.is64 ? 44 : 28), true); }
-  align(i: number): number { const o = this.at(i); return this.is64 ? getU64n(this.v, o + 48) : this.v.getUint32(o + 32, true); }
-  entsize(i: number): number { const o = this.at(i); return this.is64 ? getU64n(this.v, o + 56) : this.v.getUint32(o + 36, true); }
+  constructor(readonly t: Float64Array, readonly n: number) {}
+  name(i: number): number { return this.t[i * NF + F_NAME]; }
+  type(i: number): number { return this.t[i * NF + F_TYPE]; }
+  flags(i: number): number { return this.t[i * NF + F_FLAGS]; }
+  offset(i: number): number { return this.t[i * NF + F_OFFSET]; }
+  size(i: number): number { return this.t[i * NF + F_SIZE]; }
+  link(i: number): number { return this.t[i * NF + F_LINK]; }
+  info(i: number): number { return this.t[i * NF + F_INFO]; }
+  align(i: number): number { return this.t[i * NF + F_ALIGN]; }
+  entsize(i: number): number { return this.t[i * NF + F_ENTSIZE]; }
 }
 
 interface Elf {
@@ -85,17 +91,40 @@ function readHeaders(bytes: Uint8Array, file: string): Elf {
     if (shnum * shsz > bytes.length - shoff) fail('section header table extends past end of file');
   } else shnum = 0;
   if (shnum > 0 && shstrndx !== 0 && shstrndx >= shnum) fail(`invalid section header string table index ${shstrndx}`);
-  const sh = new Headers(v, shoff, shnum, is64);
-  for (let i = 0; i < shnum; i++) {
-    if (is64 && v.getUint32(shoff + i * shsz + 12, true) !== 0) fail(`section ${i}: unsupported section flags`);
+  if (scratch.length < shnum * NF) scratch = new Float64Array(shnum * NF * 2);
+  const t = scratch;
+  const len = bytes.length;
+  for (let i = 0, o = shoff, r = 0; i < shnum; i++, o += shsz, r += NF) {
+    t[r + F_NAME] = v.getUint32(o, true);
+    const type = t[r + F_TYPE] = v.getUint32(o + 4, true);
+    let off: number, size: number, align: number, entsize: number;
+    if (is64) {
+      if (v.getUint32(o + 12, true) !== 0) fail(`section ${i}: unsupported section flags`);
+      t[r + F_FLAGS] = v.getUint32(o + 8, true);
+      off = v.getUint32(o + 24, true) + v.getUint32(o + 28, true) * 0x100000000;
+      size = v.getUint32(o + 32, true) + v.getUint32(o + 36, true) * 0x100000000;
+      t[r + F_LINK] = v.getUint32(o + 40, true);
+      t[r + F_INFO] = v.getUint32(o + 44, true);
+      align = v.getUint32(o + 48, true) + v.getUint32(o + 52, true) * 0x100000000;
+      entsize = v.getUint32(o + 56, true) + v.getUint32(o + 60, true) * 0x100000000;
+    } else {
+      t[r + F_FLAGS] = v.getUint32(o + 8, true);
+      off = v.getUint32(o + 16, true);
+      size = v.getUint32(o + 20, true);
+      t[r + F_LINK] = v.getUint32(o + 24, true);
+      t[r + F_INFO] = v.getUint32(o + 28, true);
+      align = v.getUint32(o + 32, true);
+      entsize = v.getUint32(o + 36, true);
+    }
+    t[r + F_OFFSET] = off;
+    t[r + F_SIZE] = size;
+    t[r + F_ALIGN] = align;
+    t[r + F_ENTSIZE] = entsize;
+    if (i === 0 || type === SHT_NOBITS || type === SHT_NULL) continue;
+    if (off > len || size > len - off) fail(`section ${i} extends past end of file`);
+    if (align > 0x100000000 || entsize > 0x100000000) fail(`section ${i} has an invalid alignment or entry size`);
   }
-  for (let i = 1; i < shnum; i++) {
-    const type = sh.type(i);
-    if (type === SHT_NOBITS || type === SHT_NULL) continue;
-    const off = sh.offset(i);
-    if (off > bytes.length || sh.size(i) > bytes.length - off) fail(`section ${i} extends past end of file`);
-    if (sh.align(i) > 0x100000000 || sh.entsize(i) > 0x100000000) fail(`section ${i} has an invalid alignment or entry size`);
-  }
+  const sh = new Headers(t, shnum);
   return { file, bytes, view: v, is64, machine: v.getUint16(18, true), flags: v.getUint32(p, true), osabi: bytes[7], sh, shstrndx };
 }
 
@@ -125,10 +154,13 @@ export function readInputObject(ctx: LinkContext, bytes: Uint8Array, display: st
   const sh = elf.sh;
   const n = sh.n;
   let symtab = 0;
+  const t = sh.t;
   for (let i = 0; i < n; i++) {
-    if (sh.type(i) !== SHT_SYMTAB) continue;
-    if (symtab !== 0) fail('more than one symbol table');
-    symtab = i;
+    const type = t[i * NF + F_TYPE];
+    if (type === SHT_SYMTAB) {
+      if (symtab !== 0) fail('more than one symbol table');
+      symtab = i;
+    }
   }
   // sections the model derives (tables, names, relocations) get no slot
   const dropped = new Uint8Array(n);
@@ -140,8 +172,8 @@ export function readInputObject(ctx: LinkContext, bytes: Uint8Array, display: st
   }
   if (elf.shstrndx !== 0) dropped[elf.shstrndx] = 1;
   for (let i = 0; i < n; i++) {
-    const t = sh.type(i);
-    if (t === SHT_SYMTAB_SHNDX || t === SHT_REL || t === SHT_RELA) dropped[i] = 1;
+    const type = t[i * NF + F_TYPE];
+    if (type === SHT_SYMTAB_SHNDX || type === SHT_REL || type === SHT_RELA) dropped[i] = 1;
   }
   const file = new ObjectInput(archive ? member! : name, archive, member);
   file.osabi = elf.osabi;
@@ -152,23 +184,23 @@ export function readInputObject(ctx: LinkContext, bytes: Uint8Array, display: st
   const rel = ctx.opts.relocatable;
   const names = new Array<string>(n);
   secs.push(null);
-  for (let i = 1; i < n; i++) {
+  for (let i = 1, r = NF; i < n; i++, r += NF) {
     if (dropped[i]) { secs.push(null); continue; }
     let nm = '';
     if (elf.shstrndx !== 0) {
-      const s = nameAt(elf, elf.shstrndx, sh.name(i));
-      if (s === undefined) fail(`invalid string offset ${sh.name(i)} >= ${sh.size(elf.shstrndx)} for section '.shstrtab'`);
+      const s = nameAt(elf, elf.shstrndx, t[r + F_NAME]);
+      if (s === undefined) fail(`invalid string offset ${t[r + F_NAME]} >= ${sh.size(elf.shstrndx)} for section '.shstrtab'`);
       nm = s!;
     }
     names[i] = nm;
-    const type = sh.type(i);
+    const type = t[r + F_TYPE];
     if (type === SHT_GROUP) { secs.push(null); continue; }
-    const nobits = type === SHT_NOBITS;
-    const off = sh.offset(i);
-    const size = sh.size(i);
-    const data = nobits || size === 0 ? EMPTY : bytes.subarray(off, off + size);
-    const flags = sh.flags(i);
-    const isec = new InputSection(file, i, nm, type, flags, Math.max(1, sh.align(i)), size, data, RelocList.EMPTY, sh.entsize(i));
+    const off = t[r + F_OFFSET];
+    const size = t[r + F_SIZE];
+    const data = type === SHT_NOBITS || size === 0 ? EMPTY : bytes.subarray(off, off + size);
+    const flags = t[r + F_FLAGS];
+    const align = t[r + F_ALIGN];
+    const isec = new InputSection(file, i, nm, type, flags, align > 1 ? align : 1, size, data, RelocList.EMPTY, t[r + F_ENTSIZE]);
     if (nm === '.note.GNU-stack') {
       isec.discarded = true;
       if (flags & SHF_EXECINSTR) file.execStack = true;
