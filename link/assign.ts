@@ -418,7 +418,7 @@ function layoutStatement(st: PassState, o: OutputSection, s: LStmt, subalign: bi
       return;
     }
     case 'secs':
-      placeInputs(env, o, s.secs, subalign);
+      placeInputs(env, o, s, subalign);
   }
 }
 
@@ -427,10 +427,23 @@ function layoutStatement(st: PassState, o: OutputSection, s: LStmt, subalign: bi
  * an alignment that divides 2^32 (any power of two up to 2^31) only needs the low 32 bits of the
  * section's address, so the common case does no bigint arithmetic per section.
  */
-function placeInputs(env: EvalEnv, o: OutputSection, secs: InputSection[], subalign: bigint): void {
+function placeInputs(env: EvalEnv, o: OutputSection, run: LStmt & { k: 'secs' }, subalign: bigint): void {
+  const secs = run.secs;
   const low = Number(BigInt.asUintN(32, o.addr));
   let rel = Number(env.dot - o.addr);
   const sub = Number(subalign);
+  // the same start as in the previous pass: the same offsets, the same items
+  const last = run.placed;
+  if (last && last.sub === sub && last.relStart === rel && rel >= 0 && (low + rel) % last.maxAlign === last.mod) {
+    const items = o.items;
+    for (let i = 0; i < last.items.length; i++) items.push(last.items[i]);
+    env.dot = o.addr + BigInt(last.relEnd);
+    return;
+  }
+  const relStart = rel;
+  const first = o.items.length;
+  let maxAlign = 1;
+  let cacheable = rel >= 0;
   for (const sec of secs) {
     if (sec.discarded) continue;
     const a = sub > 0 ? sub : sec.align;
@@ -438,8 +451,10 @@ function placeInputs(env: EvalEnv, o: OutputSection, secs: InputSection[], subal
       env.dot = o.addr + BigInt(rel);
       placeInput(env, o, sec, subalign);
       rel = Number(env.dot - o.addr);
+      cacheable = false;
       continue;
     }
+    if (a > maxAlign) maxAlign = a;
     // a merged section left with no piece takes no place (and no alignment padding)
     if (a > 1 && !sec.merge?.excluded) rel += (a - ((low + rel) % a)) % a;
     sec.out = o;
@@ -448,6 +463,7 @@ function placeInputs(env: EvalEnv, o: OutputSection, secs: InputSection[], subal
     rel += sec.size;
   }
   env.dot = o.addr + BigInt(rel);
+  run.placed = cacheable ? { maxAlign, sub, mod: (low + relStart) % maxAlign, relStart, relEnd: rel, items: o.items.slice(first) } : undefined;
 }
 
 function placeInput(env: EvalEnv, o: OutputSection, sec: InputSection, subalign: bigint): void {
