@@ -31,6 +31,9 @@ export function createSynthetic(ctx: LinkContext, live: InputSection[]): void {
   const gotSyms: Sym[] = [];
   const iplt: Sym[] = [];
   let needGotBase = ctx.symbols.get('_GLOBAL_OFFSET_TABLE_')?.referenced ?? false;
+  // relocation kind by type number (-1: unsupported), so the scan calls no hook per relocation
+  const kinds = new Int8Array(256).fill(-1);
+  for (let type = 0; type < 256; type++) { const info = t.classify(type); if (info) kinds[type] = info.kind; }
   for (const sec of live) {
     if (!(sec.flags & SHF_ALLOC)) continue;
     const syms = sec.file.syms;
@@ -38,13 +41,12 @@ export function createSynthetic(ctx: LinkContext, live: InputSection[]): void {
     const u32 = rl.pool.u32;
     for (let w = 6 * rl.start, end = 6 * (rl.start + rl.count); w < end; w += 6) {
       const type = u32[w + 2];
-      const info = t.classify(type);
-      if (!info) continue;
+      const k = type < 256 ? kinds[type] : (t.classify(type)?.kind ?? -1);
+      if (k < 0) continue;
       const s = syms[u32[w + 3]];
       if (!s) continue;
-      const k = info.kind;
       if (k === RelKind.GotOff32 || k === RelKind.GotRel || k === RelKind.GotBasePC || k === RelKind.GotAbs) needGotBase = true;
-      if (s.isIfunc() && s.ipltIndex < 0 && k !== RelKind.None) { s.ipltIndex = iplt.length; iplt.push(s); }
+      if (s.type === 10 && s.kind === SymKind.Defined && s.ipltIndex < 0 && k !== RelKind.None) { s.ipltIndex = iplt.length; iplt.push(s); }
       if (k === RelKind.GotPC || k === RelKind.GotOff32 || k === RelKind.GotAbs) {
         if (s.gotIndex >= 0) continue;
         if (k === RelKind.GotPC && canSkipGot(s) && t.canRelaxGot(sec.data, u32[w], type)) continue;

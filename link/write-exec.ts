@@ -23,7 +23,7 @@ export function writeSectionContents(ctx: LinkContext, outs: OutputSection[], bu
     for (const it of o.items) {
       if (it.k === 'sec') {
         const sec = it.sec;
-        if (sec.type === SHT_NOBITS || sec.discarded) continue;
+        if (sec.type === SHT_NOBITS || sec.discarded || sec.size === 0) continue;
         const at = start + sec.offset;
         buf.set(sec.data.length === sec.size ? sec.data : sec.data.subarray(0, sec.size), at);
         if (sec.relocs.count) relocateSection(ctx, sec, buf, at);
