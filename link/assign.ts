@@ -18,7 +18,8 @@ import { Assign, AssertCmd, ProvideKind } from './script-ast';
 import { alignUp, evalExpr, EvalEnv, Region, rel, Val } from './script-eval';
 import { symbolFor } from './symbols';
 
-const MERGE_KEEP = ~(0x10 | 0x20 | 0x200) >>> 0; // output flags drop SHF_MERGE, SHF_STRINGS, SHF_GROUP
+const MERGE_STRINGS = 0x10 | 0x20;
+const MERGE_KEEP = ~(MERGE_STRINGS | 0x200) >>> 0; // output flags drop SHF_MERGE, SHF_STRINGS, SHF_GROUP
 
 /** Compute output section attributes from their contents and mark the empty ones removed. */
 export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] {
@@ -33,6 +34,8 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
     let type = 0;
     let align = 1;
     let entsize = -1;
+    // SHF_MERGE|SHF_STRINGS stay on the output when every input has the same ones (and entry size), as in GNU ld
+    let mergeBits = -1;
     let content = false;
     let anyInput = false;
     // GNU ld creates the section with the first statement that needs it: a data statement makes it
@@ -49,6 +52,8 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
             if (sec.type !== SHT_NOBITS) { progbits = true; if (type === 0 || type === SHT_PROGBITS) type = sec.type; }
             align = Math.max(align, sec.align);
             if (entsize === -1) entsize = sec.entsize; else if (entsize !== sec.entsize) entsize = 0;
+            const mb = sec.flags & MERGE_STRINGS;
+            if (mergeBits === -1) mergeBits = mb; else if (mb !== mergeBits || (mb !== 0 && entsize === 0)) mergeBits = 0;
             if (sec.size > 0 || ctx.opts.relocatable) content = true;
           }
         } else if (s.k === 'data') { content = true; progbits = true; if (!firstMaker) firstMaker = 'data'; }
@@ -62,7 +67,7 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
       if (d && (d.type === 'INFO' || d.type === 'COPY' || d.type === 'DSECT' || d.type === 'OVERLAY')) o.kind = OutKind.Info;
       if (d) { o.phdrNames = d.phdrs; o.regionName = d.region; o.lmaRegionName = d.lmaRegion; }
     }
-    o.flags = (flags & MERGE_KEEP) >>> 0;
+    o.flags = ((flags & MERGE_KEEP) | (mergeBits > 0 ? mergeBits : 0)) >>> 0;
     o.type = progbits ? (type || SHT_PROGBITS) : (content ? SHT_NOBITS : SHT_PROGBITS);
     if (!progbits && flags === 0 && content) { o.type = SHT_PROGBITS; }
     if (o.kind === OutKind.NoLoad && (o.flags & SHF_ALLOC)) o.type = SHT_NOBITS;

@@ -162,7 +162,7 @@ test('a gcc-compiled program sharing strings across files: same output, GNU ld\'
   const b = path.join(dir, 'pb.c');
   fs.writeFileSync(a, '#include <stdio.h>\nvoid f(void);\nconst char *p = "hello world";\nint main(void) { puts("hello world"); puts("world"); puts(p + 6); f(); printf("%s|%s\\n", p, "orld"); return 0; }\n');
   fs.writeFileSync(b, '#include <stdio.h>\nvoid f(void) { puts("world"); puts("other"); printf("%.2f %.3f\\n", 2.5, 0.125); }\n');
-  const objs = [a, b].map((c) => { const o = c.replace(/\.c$/, '.o'); sh('gcc', ['-c', '-O2', '-o', o, c]); return o; });
+  const objs = [a, b].map((c) => { const o = c.replace(/\.c$/, '.o'); sh('gcc', ['-c', '-O2', '-g', '-o', o, c]); return o; });
   const gnu = path.join(dir, 'prog.gnu');
   sh('gcc', ['-static', '-o', gnu, ...objs]);
   const mine = path.join(dir, 'prog.cc');
@@ -171,6 +171,18 @@ test('a gcc-compiled program sharing strings across files: same output, GNU ld\'
   assert.is(run(mine).out, run(gnu).out);
   const rodata = (f: string): string => /\.rodata\s+PROGBITS\s+\S+\s+\S+\s+(\S+)/.exec(sh('readelf', ['-SW', f]))![1];
   assert.is(rodata(mine), rodata(gnu));
+  // debug strings are merged too (.debug_info refers to them through section symbol + addend), and
+  // the output keeps SHF_MERGE|SHF_STRINGS and the entry size when every input has them
+  const names = (f: string): string => sh('readelf', ['--debug-dump=info', f]).split('\n').filter((l) => /DW_AT_(name|producer|comp_dir)/.test(l)).map((l) => l.replace(/^.*<[0-9a-f]+>\s+/, '')).join('\n');
+  assert.is(names(mine), names(gnu), 'strings .debug_info refers to');
+  for (const sec of ['.debug_str', '.comment']) {
+    const bytes = (f: string): string => { const e = readElf(new Uint8Array(fs.readFileSync(f)), f); const x = e.sections.find((y) => y.nameStr === sec)!; return Buffer.from(sectionData(e, x)).toString('hex'); };
+    assert.is(bytes(mine), bytes(gnu), sec);
+  }
+  for (const sec of ['.debug_str', '.debug_info', '.comment']) {
+    const hdr = (f: string): string => new RegExp(`\\${sec}\\s+PROGBITS\\s+\\S+\\s+\\S+\\s+\\S+\\s+(\\S+\\s+\\S*)`).exec(sh('readelf', ['-SW', f]))![1];
+    assert.is(hdr(mine), hdr(gnu), `${sec} entsize and flags`);
+  }
 });
 
 test.run();
