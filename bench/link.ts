@@ -1,6 +1,8 @@
 // Link speed: the SQLite shell (sqlite3.c + shell.c compiled once by gcc -c -O2, cached) linked
 // statically by cc-ts ld, GNU ld and ld.lld with the same inputs gcc -static passes, in one run.
-// Prints the median wall time of N runs and the peak memory of each, and the ratios.
+// Prints the median wall time and CPU time (user + system, steadier than wall time on a busy
+// machine) of N runs, the peak memory of each, the ratios, and cc-ts ld's own --stats breakdown
+// (start-up, then each pass) from one more run.
 //
 //   node dist/bench/link.js [--runs 3]
 
@@ -35,11 +37,13 @@ function gccFile(name: string): string {
   return spawnSync('gcc', [`-print-file-name=${name}`], { encoding: 'utf8' }).stdout.trim();
 }
 
-function measure(cmd: string[]): { s: number; kb: number; ok: boolean } {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { encoding: 'utf8' });
-  const [s, kb] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
-  return { s, kb, ok: r.status === 0 };
+function measure(cmd: string[]): { s: number; cpu: number; kb: number; ok: boolean } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], { encoding: 'utf8' });
+  const [s, user, sys, kb] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { s, cpu: user + sys, kb, ok: r.status === 0 };
 }
+
+const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1];
 
 function main(): void {
   if (!fs.existsSync(path.join(src, 'sqlite3.c'))) {
@@ -61,19 +65,24 @@ function main(): void {
     ['cc-ts ld', [process.execPath, path.join(root, 'bin/cc-ts'), 'ld', '-m', 'elf_x86_64', '-static', '-o', path.join(tmp, 'cc'), ...inputs]],
   ];
   console.log(`static link of the SQLite shell (sqlite3.o + shell.o + glibc), median of ${runs}`);
-  const res = new Map<string, { s: number; kb: number }>();
+  const res = new Map<string, { s: number; cpu: number; kb: number }>();
   for (const [name, cmd] of linkers) {
     const ms = Array.from({ length: runs }, () => measure(cmd));
-    const s = ms.map((m) => m.s).sort((a, b) => a - b)[runs >> 1];
+    const s = median(ms.map((m) => m.s));
+    const cpu = median(ms.map((m) => m.cpu));
     const kb = Math.max(...ms.map((m) => m.kb));
-    res.set(name, { s, kb });
-    console.log(`${name.padEnd(10)} ${s.toFixed(2).padStart(6)} s ${(kb / 1024).toFixed(0).padStart(6)} MiB${ms.every((m) => m.ok) ? '' : '  (FAILED)'}`);
+    res.set(name, { s, cpu, kb });
+    console.log(`${name.padEnd(10)} ${s.toFixed(2).padStart(6)} s ${cpu.toFixed(2).padStart(6)} s CPU ${(kb / 1024).toFixed(0).padStart(6)} MiB${ms.every((m) => m.ok) ? '' : '  (FAILED)'}`);
   }
   const cc = res.get('cc-ts ld')!;
   for (const other of ['GNU ld', 'ld.lld']) {
     const o = res.get(other)!;
-    console.log(`cc-ts ld / ${other}: ${(cc.s / o.s).toFixed(2)}x time, ${(cc.kb / o.kb).toFixed(2)}x memory`);
+    console.log(`cc-ts ld / ${other}: ${(cc.s / o.s).toFixed(2)}x time, ${(cc.cpu / o.cpu).toFixed(2)}x CPU, ${(cc.kb / o.kb).toFixed(2)}x memory`);
   }
+  const node0 = median(Array.from({ length: runs }, () => measure([process.execPath, '-e', '0']).s));
+  console.log(`(node -e 0 alone: ${node0.toFixed(2)} s)`);
+  const stats = spawnSync(process.execPath, [...linkers[2][1].slice(1), '--stats'], { encoding: 'utf8' });
+  console.log(`cc-ts ld --stats (one run, wall and CPU per pass):\n${stats.stderr.trim().replace(/^cc-ts ld: /gm, '  ')}`);
   const run = spawnSync(path.join(tmp, 'cc'), [':memory:', 'select sqlite_version();'], { encoding: 'utf8' });
   console.log(`cc-ts-linked shell runs: ${run.status === 0 ? run.stdout.trim() : 'FAILED ' + run.stderr}`);
   fs.rmSync(tmp, { recursive: true, force: true });

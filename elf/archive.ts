@@ -10,7 +10,7 @@
 import { decodeName, encodeName } from './bytes';
 import { ET_REL, SHT_SYMTAB, STB_LOCAL } from './constants';
 import { ElfError } from './error';
-import { isElf, readElf, readSymbols } from './read-elf';
+import type * as ReadElf from './read-elf';
 
 export const AR_MAGIC = '!<arch>\n';
 export const AR_THIN_MAGIC = '!<thin>\n';
@@ -50,6 +50,39 @@ function startsWith(b: Uint8Array, s: string): boolean {
   return true;
 }
 
+/** One member header, parsed and range-checked: the member (null for the index and name table). */
+interface HeaderRead { rawName: string; size: number; data: Uint8Array | null; member: ArchiveMember | null; next: number }
+
+function readHeader(bytes: Uint8Array, pos: number, thin: boolean, longNames: Uint8Array | null,
+                    fail: (m: string) => never): HeaderRead {
+  if (pos + HDR > bytes.length) fail('malformed archive: truncated member header');
+  if (bytes[pos + 58] !== 0x60 || bytes[pos + 59] !== 0x0a) fail(`malformed archive: bad member header at offset ${pos}`);
+  const rawName = field(bytes, pos, 16);
+  const size = numberField(bytes, pos + 48, 10, 10, fail);
+  const dataStart = pos + HDR;
+  const special = rawName === '/' || rawName === '/SYM64/' || rawName === '//';
+  const inline = !thin || special;
+  if (inline && size > bytes.length - dataStart) fail(`malformed archive: member at offset ${pos} extends past end of file`);
+  const data = inline ? bytes.subarray(dataStart, dataStart + size) : null;
+  const next = inline ? dataStart + size + (size & 1) : dataStart;
+  if (special) return { rawName, size, data, member: null, next };
+  const mode = rawName.startsWith('/') ? 0 : numberField(bytes, pos + 40, 8, 8, fail, true);
+  let name: string;
+  let body = data;
+  if (rawName.startsWith('#1/')) {
+    const n = Number(rawName.slice(3));
+    if (!Number.isInteger(n) || n < 0 || !data || n > data.length) fail(`malformed archive: bad name '${rawName}'`);
+    name = decodeName(data!, 0, n).replace(/\0+$/, '');
+    body = data!.subarray(n);
+  } else if (/^\/\d/.test(rawName)) {
+    // Like BFD, take the leading digits: GNU ar can leave a stray '/' at the end of the field.
+    name = longName(longNames, parseInt(rawName.slice(1), 10), fail);
+  } else {
+    name = rawName.endsWith('/') ? rawName.slice(0, -1) : rawName;
+  }
+  return { rawName, size, data, member: { name, headerOffset: pos, size: body ? body.length : size, data: body, mode }, next };
+}
+
 /** Parse an archive. Thin members get data = null. */
 export function readArchive(bytes: Uint8Array, file = 'lib.a'): Archive {
   const fail = (m: string): never => { throw new ElfError(file, m); };
@@ -60,37 +93,11 @@ export function readArchive(bytes: Uint8Array, file = 'lib.a'): Archive {
   let index: { offsets: number[]; names: string[] } | null = null;
   let pos = 8;
   while (pos < bytes.length) {
-    if (pos + HDR > bytes.length) fail('malformed archive: truncated member header');
-    if (bytes[pos + 58] !== 0x60 || bytes[pos + 59] !== 0x0a) fail(`malformed archive: bad member header at offset ${pos}`);
-    const rawName = field(bytes, pos, 16);
-    const size = numberField(bytes, pos + 48, 10, 10, fail);
-    const mode = rawName.startsWith('/') ? 0 : numberField(bytes, pos + 40, 8, 8, fail, true);
-    const dataStart = pos + HDR;
-    const special = rawName === '/' || rawName === '/SYM64/' || rawName === '//';
-    const inline = !thin || special;
-    if (inline && size > bytes.length - dataStart) fail(`malformed archive: member at offset ${pos} extends past end of file`);
-    const data = inline ? bytes.subarray(dataStart, dataStart + size) : null;
-    if (rawName === '/' || rawName === '/SYM64/') {
-      index = parseIndex(data!, rawName === '/SYM64/' ? 8 : 4, fail);
-    } else if (rawName === '//') {
-      longNames = data!;
-    } else {
-      let name: string;
-      let body = data;
-      if (rawName.startsWith('#1/')) {
-        const n = Number(rawName.slice(3));
-        if (!Number.isInteger(n) || n < 0 || !data || n > data.length) fail(`malformed archive: bad name '${rawName}'`);
-        name = decodeName(data!, 0, n).replace(/\0+$/, '');
-        body = data!.subarray(n);
-      } else if (/^\/\d/.test(rawName)) {
-        // Like BFD, take the leading digits: GNU ar can leave a stray '/' at the end of the field.
-        name = longName(longNames, parseInt(rawName.slice(1), 10), fail);
-      } else {
-        name = rawName.endsWith('/') ? rawName.slice(0, -1) : rawName;
-      }
-      ar.members.push({ name, headerOffset: pos, size: body ? body.length : size, data: body, mode });
-    }
-    pos = inline ? dataStart + size + (size & 1) : dataStart;
+    const h = readHeader(bytes, pos, thin, longNames, fail);
+    if (h.rawName === '/' || h.rawName === '/SYM64/') index = parseIndex(h.data!, h.rawName === '/SYM64/' ? 8 : 4, fail);
+    else if (h.rawName === '//') longNames = h.data!;
+    else ar.members.push(h.member!);
+    pos = h.next;
   }
   if (index) {
     const byOffset = new Map<number, number>();
@@ -102,6 +109,171 @@ export function readArchive(bytes: Uint8Array, file = 'lib.a'): Archive {
     }
   }
   return ar;
+}
+
+/**
+ * An archive opened for linking: only the symbol index (and the long-name table) is read; members
+ * are parsed when they are extracted (memberAt), so a link reads the few hundred members it needs
+ * out of a libc.a of thousands. Index names are not decoded: they are hashed in place (FNV-1a over
+ * their bytes) into an open-addressing table, and `find` compares a name's characters with the
+ * bytes, so a link creates no string per index entry.
+ */
+export interface LazyArchive {
+  file: string;
+  bytes: Uint8Array;
+  thin: boolean;
+  longNames: Uint8Array | null;
+  /** Offset of the first regular member header. */
+  firstMember: number;
+  /** Number of distinct index names, numbered 0..names-1 in order of first appearance. */
+  names: number;
+  /** Name u's bytes are bytes[nameStart[u] .. nameEnd[u]). */
+  nameStart: Int32Array;
+  nameEnd: Int32Array;
+  /** Header offsets of the members defining name u: offsets[start[u]] .. offsets[start[u + 1] - 1], in index order. */
+  start: Int32Array;
+  offsets: Float64Array;
+  /** Hash table of name numbers + 1 (0 = empty), size a power of two. */
+  table: Int32Array;
+}
+
+/** FNV-1a over a name's bytes (the same value nameHash gives for its string). */
+function hashBytes(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return h >>> 0;
+}
+
+const utf8enc = new TextEncoder();
+
+/** The hash of a symbol name as hashBytes computes it over the name's UTF-8 bytes. */
+export function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x80) { const b = utf8enc.encode(name); return hashBytes(b, 0, b.length); }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The number of the index name equal to `name` (hash from nameHash), or -1. */
+export function findName(ar: LazyArchive, name: string, hash: number): number {
+  const mask = ar.table.length - 1;
+  const b = ar.bytes;
+  let bytes: Uint8Array | null = null;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const e = ar.table[slot];
+    if (e === 0) return -1;
+    const u = e - 1;
+    const st = ar.nameStart[u];
+    const len = ar.nameEnd[u] - st;
+    if (bytes === null) {
+      let same = len === name.length;
+      for (let i = 0; same && i < len; i++) if (b[st + i] !== name.charCodeAt(i)) same = false;
+      if (same) return u;
+      // a name with non-ASCII characters is compared by its UTF-8 bytes
+      for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 0x80) { bytes = utf8enc.encode(name); break; }
+      if (bytes === null) continue;
+    }
+    let same = len === bytes.length;
+    for (let i = 0; same && i < len; i++) if (b[st + i] !== bytes[i]) same = false;
+    if (same) return u;
+  }
+}
+
+/** Open an archive for lazy member extraction (see LazyArchive). */
+export function openArchive(bytes: Uint8Array, file = 'lib.a'): LazyArchive {
+  const fail = (m: string): never => { throw new ElfError(file, m); };
+  const thin = startsWith(bytes, AR_THIN_MAGIC);
+  if (!thin && !startsWith(bytes, AR_MAGIC)) fail('file format not recognized');
+  let longNames: Uint8Array | null = null;
+  let index: Uint8Array | null = null;
+  let width = 4;
+  let pos = 8;
+  // the index and the name table come before the first regular member
+  while (pos < bytes.length) {
+    if (pos + HDR > bytes.length) fail('malformed archive: truncated member header');
+    if (bytes[pos] !== 0x2f || (bytes[pos + 1] !== 0x20 && bytes[pos + 1] !== 0x2f && bytes[pos + 1] !== 0x53)) break;
+    const h = readHeader(bytes, pos, thin, longNames, fail);
+    if (h.rawName === '/' || h.rawName === '/SYM64/') { index = h.data; width = h.rawName === '/SYM64/' ? 8 : 4; }
+    else if (h.rawName === '//') longNames = h.data;
+    else break;
+    pos = h.next;
+  }
+  const ar: LazyArchive = {
+    file, bytes, thin, longNames, firstMember: pos, names: 0, nameStart: new Int32Array(0), nameEnd: new Int32Array(0),
+    start: new Int32Array(1), offsets: new Float64Array(0), table: new Int32Array(1),
+  };
+  if (index) lazyIndex(ar, index, width, fail);
+  return ar;
+}
+
+function lazyIndex(ar: LazyArchive, d: Uint8Array, w: number, fail: (m: string) => never): void {
+  const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  const read = (p: number): number => (w === 4 ? v.getUint32(p, false) : Number(v.getBigUint64(p, false)));
+  if (d.length < w) fail('malformed archive: truncated symbol index');
+  const count = read(0);
+  if (count > (d.length - w) / w) fail('malformed archive: truncated symbol index');
+  let cap = 2;
+  while (cap < count * 2) cap *= 2;
+  const table = new Int32Array(cap);
+  const mask = cap - 1;
+  const nameStart = new Int32Array(count);
+  const nameEnd = new Int32Array(count);
+  const nameOf = new Int32Array(count);
+  const delta = d.byteOffset - ar.bytes.byteOffset;
+  const b = ar.bytes;
+  let names = 0;
+  let p = w + count * w;
+  for (let i = 0; i < count; i++) {
+    const end = d.indexOf(0, p);
+    if (end < 0) fail('malformed archive: truncated symbol index names');
+    const st = p + delta, en = end + delta, len = en - st;
+    let slot = hashBytes(b, st, en) & mask;
+    let u = -1;
+    for (; ; slot = (slot + 1) & mask) {
+      const e = table[slot];
+      if (e === 0) break;
+      const o = nameStart[e - 1];
+      if (nameEnd[e - 1] - o !== len) continue;
+      let k = 0;
+      while (k < len && b[o + k] === b[st + k]) k++;
+      if (k === len) { u = e - 1; break; }
+    }
+    if (u < 0) { u = names++; nameStart[u] = st; nameEnd[u] = en; table[slot] = u + 1; }
+    nameOf[i] = u;
+    p = end + 1;
+  }
+  // group the member offsets by name (counting sort keeps index order within a name)
+  const start = new Int32Array(names + 1);
+  for (let i = 0; i < count; i++) start[nameOf[i] + 1]++;
+  for (let u = 0; u < names; u++) start[u + 1] += start[u];
+  const fillAt = start.slice(0, names);
+  const offsets = new Float64Array(count);
+  for (let i = 0; i < count; i++) offsets[fillAt[nameOf[i]]++] = read(w + i * w);
+  Object.assign(ar, { names, nameStart, nameEnd, start, offsets, table });
+}
+
+/** The member whose header is at `offset` (an offset from the index), parsed and range-checked. */
+export function memberAt(ar: LazyArchive, offset: number): ArchiveMember {
+  const fail = (m: string): never => { throw new ElfError(ar.file, m); };
+  if (offset < ar.firstMember || offset >= ar.bytes.length) fail(`malformed archive: symbol index entry points at no member (offset ${offset})`);
+  const h = readHeader(ar.bytes, offset, ar.thin, ar.longNames, fail);
+  if (!h.member) fail(`malformed archive: symbol index entry points at no member (offset ${offset})`);
+  return h.member!;
+}
+
+/** Every regular member in order (for --whole-archive). */
+export function allMembers(ar: LazyArchive): ArchiveMember[] {
+  const fail = (m: string): never => { throw new ElfError(ar.file, m); };
+  const out: ArchiveMember[] = [];
+  for (let pos = ar.firstMember; pos < ar.bytes.length;) {
+    const h = readHeader(ar.bytes, pos, ar.thin, ar.longNames, fail);
+    if (h.member) out.push(h.member);
+    pos = h.next;
+  }
+  return out;
 }
 
 /** A header field with trailing spaces removed. */
@@ -151,6 +323,8 @@ function longName(tab: Uint8Array | null, off: number, fail: (m: string) => neve
  * (global, weak, GNU unique; commons included), in symbol table order. Non-ELF members have none.
  */
 export function indexSymbols(data: Uint8Array, name = 'member'): string[] {
+  // read-elf is needed for writing archives only (the linker reads objects with link/read-input.ts)
+  const { isElf, readElf, readSymbols } = require('./read-elf') as typeof ReadElf;
   if (!isElf(data)) return [];
   const elf = readElf(data, name);
   if (elf.type !== ET_REL) return [];

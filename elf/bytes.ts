@@ -62,8 +62,10 @@ export function alignUp(v: number, align: number): number {
   return align > 1 ? Math.ceil(v / align) * align : v;
 }
 
-const utf8 = new TextDecoder('utf-8');
 const utf8enc = new TextEncoder();
+// Buffer's native UTF-8 decoder, called on any Uint8Array: no JS loop per byte, no subarray (it
+// replaces invalid sequences with U+FFFD exactly as TextDecoder does).
+const utf8Slice = (Buffer.prototype as unknown as { utf8Slice(this: Uint8Array, start: number, end: number): string }).utf8Slice;
 
 /** Decode the NUL-terminated string at `off` in `tab`; returns undefined when there is no NUL. */
 export function cString(tab: Uint8Array, off: number): string | undefined {
@@ -72,17 +74,9 @@ export function cString(tab: Uint8Array, off: number): string | undefined {
   return decodeName(tab, off, end);
 }
 
-/** Decode bytes [start, end) as a name: ASCII fast path, UTF-8 otherwise. */
+/** Decode bytes [start, end) as a name (UTF-8). */
 export function decodeName(b: Uint8Array, start: number, end: number): string {
-  let ascii = true;
-  for (let i = start; i < end; i++) if (b[i] >= 0x80) { ascii = false; break; }
-  if (!ascii) return utf8.decode(b.subarray(start, end));
-  if (end - start < 64) {
-    let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
-    return s;
-  }
-  return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
+  return utf8Slice.call(b, start, end);
 }
 
 export function encodeName(s: string): Uint8Array {

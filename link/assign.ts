@@ -18,7 +18,8 @@ import { Assign, AssertCmd, ProvideKind } from './script-ast';
 import { alignUp, evalExpr, EvalEnv, Region, rel, Val } from './script-eval';
 import { symbolFor } from './symbols';
 
-const MERGE_KEEP = ~(0x10 | 0x20 | 0x200) >>> 0; // output flags drop SHF_MERGE, SHF_STRINGS, SHF_GROUP
+const MERGE_STRINGS = 0x10 | 0x20;
+const MERGE_KEEP = ~(MERGE_STRINGS | 0x200) >>> 0; // output flags drop SHF_MERGE, SHF_STRINGS, SHF_GROUP
 
 /** Compute output section attributes from their contents and mark the empty ones removed. */
 export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] {
@@ -33,6 +34,8 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
     let type = 0;
     let align = 1;
     let entsize = -1;
+    // SHF_MERGE|SHF_STRINGS stay on the output when every input has the same ones (and entry size), as in GNU ld
+    let mergeBits = -1;
     let content = false;
     let anyInput = false;
     // GNU ld creates the section with the first statement that needs it: a data statement makes it
@@ -49,6 +52,8 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
             if (sec.type !== SHT_NOBITS) { progbits = true; if (type === 0 || type === SHT_PROGBITS) type = sec.type; }
             align = Math.max(align, sec.align);
             if (entsize === -1) entsize = sec.entsize; else if (entsize !== sec.entsize) entsize = 0;
+            const mb = sec.flags & MERGE_STRINGS;
+            if (mergeBits === -1) mergeBits = mb; else if (mb !== mergeBits || (mb !== 0 && entsize === 0)) mergeBits = 0;
             if (sec.size > 0 || ctx.opts.relocatable) content = true;
           }
         } else if (s.k === 'data') { content = true; progbits = true; if (!firstMaker) firstMaker = 'data'; }
@@ -62,7 +67,7 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
       if (d && (d.type === 'INFO' || d.type === 'COPY' || d.type === 'DSECT' || d.type === 'OVERLAY')) o.kind = OutKind.Info;
       if (d) { o.phdrNames = d.phdrs; o.regionName = d.region; o.lmaRegionName = d.lmaRegion; }
     }
-    o.flags = (flags & MERGE_KEEP) >>> 0;
+    o.flags = ((flags & MERGE_KEEP) | (mergeBits > 0 ? mergeBits : 0)) >>> 0;
     o.type = progbits ? (type || SHT_PROGBITS) : (content ? SHT_NOBITS : SHT_PROGBITS);
     if (!progbits && flags === 0 && content) { o.type = SHT_PROGBITS; }
     if (o.kind === OutKind.NoLoad && (o.flags & SHF_ALLOC)) o.type = SHT_NOBITS;
@@ -418,14 +423,58 @@ function layoutStatement(st: PassState, o: OutputSection, s: LStmt, subalign: bi
       return;
     }
     case 'secs':
-      for (const sec of s.secs) placeInput(env, o, sec, subalign);
+      placeInputs(env, o, s, subalign);
   }
+}
+
+/**
+ * Input sections one after the other, each aligned. Offsets inside the output section are numbers;
+ * an alignment that divides 2^32 (any power of two up to 2^31) only needs the low 32 bits of the
+ * section's address, so the common case does no bigint arithmetic per section.
+ */
+function placeInputs(env: EvalEnv, o: OutputSection, run: LStmt & { k: 'secs' }, subalign: bigint): void {
+  const secs = run.secs;
+  const low = Number(BigInt.asUintN(32, o.addr));
+  let rel = Number(env.dot - o.addr);
+  const sub = Number(subalign);
+  // the same start as in the previous pass: the same offsets, the same items
+  const last = run.placed;
+  if (last && last.sub === sub && last.relStart === rel && rel >= 0 && (low + rel) % last.maxAlign === last.mod) {
+    const items = o.items;
+    for (let i = 0; i < last.items.length; i++) items.push(last.items[i]);
+    env.dot = o.addr + BigInt(last.relEnd);
+    return;
+  }
+  const relStart = rel;
+  const first = o.items.length;
+  let maxAlign = 1;
+  let cacheable = rel >= 0;
+  for (const sec of secs) {
+    if (sec.discarded) continue;
+    const a = sub > 0 ? sub : sec.align;
+    if (a > 0x80000000 || (a & (a - 1)) !== 0 || rel < 0 || rel + low >= 2 ** 52) {
+      env.dot = o.addr + BigInt(rel);
+      placeInput(env, o, sec, subalign);
+      rel = Number(env.dot - o.addr);
+      cacheable = false;
+      continue;
+    }
+    if (a > maxAlign) maxAlign = a;
+    // a merged section left with no piece takes no place (and no alignment padding)
+    if (a > 1 && !sec.merge?.excluded) rel += (a - ((low + rel) % a)) % a;
+    sec.out = o;
+    sec.offset = rel;
+    o.items.push(sec.item ??= { k: 'sec', sec });
+    rel += sec.size;
+  }
+  env.dot = o.addr + BigInt(rel);
+  run.placed = cacheable ? { maxAlign, sub, mod: (low + relStart) % maxAlign, relStart, relEnd: rel, items: o.items.slice(first) } : undefined;
 }
 
 function placeInput(env: EvalEnv, o: OutputSection, sec: InputSection, subalign: bigint): void {
   if (sec.discarded) return;
   const a = subalign > 0n ? subalign : BigInt(sec.align);
-  env.dot = alignUp(env.dot, a);
+  if (!sec.merge?.excluded) env.dot = alignUp(env.dot, a);
   sec.out = o;
   sec.offset = Number(env.dot - o.addr);
   o.items.push({ k: 'sec', sec });

@@ -10,7 +10,8 @@
  * - OutputSection: one output section, in the order of the layout.
  * Addresses are bigint (kernels live at 0xffffffff80000000); offsets and sizes are numbers.
  */
-import type { ObjectFile, ObjReloc } from '../elf/object';
+import type { LazyArchive } from '../elf/archive';
+import type { MergedLocation, MergeInfo } from './merge';
 import type { Script } from './script-ast';
 import type { TargetHooks } from './target';
 
@@ -29,8 +30,6 @@ export class Sym {
   /** For script-defined section-relative symbols: the output section (value is then absolute address). */
   outSection: OutputSection | null = null;
   file: ObjectInput | null = null;
-  /** Lazy: the archive member that defines it. */
-  lazy: LazyMember | null = null;
   scriptDefined = false;
   referenced = false;
   /** Referenced by a regular (non-weak) undefined symbol somewhere. */
@@ -40,19 +39,88 @@ export class Sym {
   isLocal = false;
   /** Index in the output symbol table (for -r). */
   outIndex = 0;
+  /** elf/archive.ts nameHash of the name, once an archive index was searched for it (-1 before). */
+  nameHash = -1;
+  /** For a symbol in a merged SHF_MERGE section: where its piece went (merge.ts), once asked. */
+  mergeLoc: MergedLocation | null = null;
   constructor(readonly name: string) {}
 
   isDefined(): boolean { return this.kind === SymKind.Defined; }
   isIfunc(): boolean { return this.type === 10 && this.kind === SymKind.Defined; }
 }
 
-export interface LazyMember { archive: ArchiveInput; member: number }
-
+/** An archive being searched (input-files.ts): its lazy index and what was taken from it. */
 export interface ArchiveInput {
   path: string;
-  members: { name: string; data: Uint8Array | null; loaded: boolean; path: string }[];
-  symbols: Map<string, number[]>;
+  lazy: LazyArchive;
+  /** Header offsets of the members already extracted. */
+  loaded: Set<number>;
+  /** syms[u]: the global symbol named lazy.names[u], once the link has one. */
+  syms: (Sym | undefined)[];
+  /** How many entries of LinkContext.symbolList have been looked up in the index. */
+  synced: number;
   wholeArchive: boolean;
+}
+
+/**
+ * Every relocation of the link's inputs in one growable buffer, each entry in the ELF64 RELA layout
+ * (24 bytes, six little-endian 32-bit words: offset lo/hi, type, symbol, addend lo/hi), read through
+ * 32-bit views. x86-64 relocation sections are copied in with one memcpy; other formats (ELF32, REL)
+ * are converted entry by entry. read-input.ts checks every entry as it adds it. Passes index the
+ * views directly (word 6e + k for entry e); an input section knows its range (RelocList).
+ */
+export class RelocPool {
+  bytes = new Uint8Array(24 * 1024);
+  u32 = new Uint32Array(this.bytes.buffer);
+  i32 = new Int32Array(this.bytes.buffer);
+  /** Entries in use. */
+  size = 0;
+  /** Make room for n more entries; returns the first new entry. */
+  reserve(n: number): number {
+    const at = this.size;
+    if ((at + n) * 24 > this.bytes.length) {
+      let cap = this.bytes.length * 2;
+      while (cap < (at + n) * 24) cap *= 2;
+      const b = new Uint8Array(cap);
+      b.set(this.bytes.subarray(0, at * 24));
+      this.bytes = b;
+      this.u32 = new Uint32Array(b.buffer);
+      this.i32 = new Int32Array(b.buffer);
+    }
+    this.size = at + n;
+    return at;
+  }
+  offset(e: number): number { return this.u32[6 * e] + this.u32[6 * e + 1] * 0x100000000; }
+  type(e: number): number { return this.u32[6 * e + 2]; }
+  symbol(e: number): number { return this.u32[6 * e + 3]; }
+  /** The addend as a double, NaN when it is not exact (|A| >= 2^53). */
+  addendNum(e: number): number {
+    const hi = this.i32[6 * e + 5];
+    return hi >= -0x200000 && hi < 0x200000 ? hi * 0x100000000 + this.u32[6 * e + 4] : NaN;
+  }
+  addendOf(e: number): bigint { return BigInt(this.i32[6 * e + 5]) << 32n | BigInt(this.u32[6 * e + 4]); }
+}
+
+/** Whether this machine stores 32-bit words little-endian (then RELA entries are copied as they are). */
+export const HOST_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** The relocations of one input section: entries start .. start + count - 1 of a RelocPool. */
+export class RelocList {
+  constructor(readonly pool: RelocPool, readonly start: number, readonly count: number) {}
+  static readonly EMPTY = new RelocList(new RelocPool(), 0, 0);
+  offset(i: number): number { return this.pool.offset(this.start + i); }
+  type(i: number): number { return this.pool.type(this.start + i); }
+  symbol(i: number): number { return this.pool.symbol(this.start + i); }
+  /** The explicit addend (0 for REL: the addend is in the section data). */
+  addendOf(i: number): bigint { return this.pool.addendOf(this.start + i); }
+  /** This list followed by another one (two relocation sections for one section): copied to the pool's end. */
+  concat(o: RelocList): RelocList {
+    const p = this.pool;
+    const at = p.reserve(this.count + o.count);
+    p.bytes.copyWithin(at * 24, this.start * 24, (this.start + this.count) * 24);
+    p.bytes.copyWithin((at + this.count) * 24, o.start * 24, (o.start + o.count) * 24);
+    return new RelocList(p, at, this.count + o.count);
+  }
 }
 
 export class InputSection {
@@ -61,10 +129,11 @@ export class InputSection {
   live = true;
   /** Dropped: COMDAT loser, /DISCARD/, .note.GNU-stack, SHF_EXCLUDE. */
   discarded = false;
-  /** Index of this section in its file (model index), or -1 for synthetic sections. */
-  /** Relocation field values computed for merge sections: see merge.ts. */
-  merge: MergeMap | null = null;
-  /** Sort key for SORT_BY_INIT_PRIORITY. */
+  /** SHF_MERGE sections that were merged: their pieces and original bytes (merge.ts). */
+  merge: MergeInfo | null = null;
+  /** This section as an OutputSection item (made once, reused by every layout pass). */
+  item: OutItem | null = null;
+  /** `index` is the ELF section index in its file, or -1 for sections the linker makes. */
   constructor(
     readonly file: ObjectInput,
     readonly index: number,
@@ -74,24 +143,30 @@ export class InputSection {
     public align: number,
     public size: number,
     public data: Uint8Array,
-    public relocs: ObjReloc[],
+    public relocs: RelocList,
     public entsize: number,
   ) {}
 
   label(): string { return `${this.file.name}:(${this.name})`; }
 }
 
-/** Where pieces of a merged input section went: input offsets -> output offsets (merge.ts). */
-export interface MergeMap { inStart: Int32Array; outOffset: Int32Array }
+
+/** A COMDAT or other section group of an input object (for -r output). */
+export interface InputGroup { name: string; flags: number; signature: number; members: number[] }
 
 export class ObjectInput {
+  /** Indexed by ELF section index; null for sections that are not input sections (tables, groups). */
   sections: (InputSection | null)[] = [];
   syms: Sym[] = [];
+  groups: InputGroup[] = [];
   /** Position in the command line order (for sorting and messages). */
   order = 0;
   execStack = false;
   hasStackNote = false;
-  constructor(readonly name: string, readonly obj: ObjectFile, readonly archive: string | null, readonly memberName: string | null) {}
+  /** e_ident[EI_OSABI] and e_flags of the file. */
+  osabi = 0;
+  eflags = 0;
+  constructor(readonly name: string, readonly archive: string | null, readonly memberName: string | null) {}
   /** "libc.a(printf.o)" or "a.o": what GNU ld prints. */
   get display(): string { return this.archive ? `${this.archive}(${this.memberName})` : this.name; }
 }
@@ -172,6 +247,8 @@ export interface LinkOptions {
   static: boolean;
   traceSymbols: string[];
   nostdlib: boolean;
+  /** --stats: time each pass (LinkContext.stats). */
+  stats: boolean;
 }
 
 export type InputArg =
@@ -188,6 +265,10 @@ export interface LinkContext {
   objects: ObjectInput[];
   archives: ArchiveInput[];
   symbols: Map<string, Sym>;
+  /** The relocations of all inputs (RelocList ranges point into it). */
+  relocs: RelocPool;
+  /** The values of `symbols` in creation order (archives look up only the names added since their last scan). */
+  symbolList: Sym[];
   script: Script;
   /** User scripts given with -T (their SECTIONS replace the default one). */
   outputs: OutputSection[];
@@ -222,7 +303,11 @@ export interface LinkContext {
   gcRemoved: InputSection[];
   /** File offset after the last section's contents. */
   endOfSections: number;
+  /** --stats: wall and CPU milliseconds of each pass, in order (null when not asked for). */
+  stats: LinkStat[] | null;
 }
+
+export interface LinkStat { name: string; ms: number; cpuMs: number }
 
 export interface DataSegState {
   phase: 'none' | 'adjust';

@@ -18,7 +18,9 @@ export function checkCrossRefs(ctx: LinkContext, outs: OutputSection[], lists: s
     for (const it of o.items) {
       if (it.k !== 'sec') continue;
       const sec = it.sec;
-      for (const r of sec.relocs) {
+      const rl = sec.relocs;
+      for (let i = 0; i < rl.count; i++) {
+        const r = { offset: rl.offset(i), symbol: rl.symbol(i) };
         const sym = sec.file.syms[r.symbol];
         const to = sym?.section?.out;
         if (!to || to === o || to.name === o.name) continue;

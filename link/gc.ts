@@ -44,8 +44,10 @@ export function collectGarbage(ctx: LinkContext, all: InputSection[], keep: Set<
     // .eh_frame is kept whole but does not keep the functions it describes alive
     if (s.name === '.eh_frame') continue;
     const syms = s.file.syms;
-    for (const r of s.relocs) {
-      const sym = syms[r.symbol];
+    const rl = s.relocs;
+    const u32 = rl.pool.u32;
+    for (let w = 6 * rl.start + 3, end = 6 * (rl.start + rl.count); w < end; w += 6) {
+      const sym = syms[u32[w]];
       if (!sym) continue;
       if (sym.kind === SymKind.Defined && sym.section) mark(sym.section);
       else if (sym.name.startsWith('__st')) markStartStop(sym);

@@ -10,19 +10,15 @@
  * commands add files (glibc's libc.so is such a script), and its other commands join the link's script.
  */
 import * as path from 'path';
-import { readArchive, isArchive } from '../elf/archive';
-import { isElf } from '../elf/read-elf';
-import { readObject } from '../elf/read-object';
-import {
-  GRP_COMDAT, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_GROUP, SHT_NOBITS, SHT_NOTE,
-} from '../elf/constants';
-import { ArchiveInput, InputArg, InputSection, LinkContext, ObjectInput, Sym, SymKind } from './context';
+import { allMembers, ArchiveMember, findName, isArchive, memberAt, nameHash, openArchive } from '../elf/archive';
+import { isElf, readInputObject } from './read-input';
+import { SHF_ALLOC, SHF_WRITE, SHT_NOBITS } from '../elf/constants';
+import { ArchiveInput, InputArg, InputSection, LinkContext, ObjectInput, RelocList, SymKind } from './context';
 import { LinkError } from './error';
 import { parseScript } from './script-parser';
-import { addObjectSymbol, checkMachine } from './symbols';
+import { checkMachine } from './symbols';
 import { Script } from './script-ast';
 
-const SHF_EXCLUDE = 0x80000000;
 
 interface LoadState { whole: boolean; group: ArchiveInput[] | null; staticOnly: boolean }
 
@@ -140,34 +136,53 @@ function mergeImplicitScript(main: Script, sc: Script): void {
 }
 
 function addArchive(ctx: LinkContext, file: string, bytes: Uint8Array, st: LoadState): void {
-  const ar = readArchive(bytes, file);
-  const input: ArchiveInput = { path: file, members: [], symbols: new Map(), wholeArchive: st.whole };
-  const dir = path.dirname(file);
-  for (const m of ar.members) input.members.push({ name: m.name, data: m.data, loaded: false, path: ar.thin ? path.join(dir, m.name) : m.name });
-  for (const s of ar.symbols) {
-    const l = input.symbols.get(s.name);
-    if (l) l.push(s.member); else input.symbols.set(s.name, [s.member]);
-  }
+  const lazy = openArchive(bytes, file);
+  const input: ArchiveInput = { path: file, lazy, loaded: new Set(), syms: new Array(lazy.names), synced: 0, wholeArchive: st.whole };
   ctx.archives.push(input);
   if (st.whole) {
-    for (let i = 0; i < input.members.length; i++) loadMember(ctx, input, i);
+    for (const m of allMembers(lazy)) loadMember(ctx, input, m);
     return;
   }
   if (st.group) st.group.push(input);
   scanArchive(ctx, input);
 }
 
-/** Extract members that define currently undefined symbols until nothing changes; true if any. */
+/**
+ * Look up the global symbols created since the last call in the archive's index. A symbol that is
+ * defined (or common) by then never becomes undefined again, so it can never pull a member: only
+ * the undefined ones are looked up.
+ */
+function syncArchive(ctx: LinkContext, ar: ArchiveInput): void {
+  const list = ctx.symbolList;
+  if (ar.lazy.names === 0) { ar.synced = list.length; return; }
+  for (let i = ar.synced; i < list.length; i++) {
+    const s = list[i];
+    if (s.kind !== SymKind.Undefined) continue;
+    if (s.nameHash < 0) s.nameHash = nameHash(s.name);
+    const u = findName(ar.lazy, s.name, s.nameHash);
+    if (u >= 0) ar.syms[u] = s;
+  }
+  ar.synced = list.length;
+}
+
+/**
+ * Extract members that define currently undefined (strongly referenced) symbols, walking the index
+ * in order and repeating until a pass extracts nothing; true if anything was extracted.
+ */
 function scanArchive(ctx: LinkContext, ar: ArchiveInput): boolean {
+  const { names, start, offsets } = ar.lazy;
   let any = false;
   for (;;) {
     let changed = false;
-    for (const [name, members] of ar.symbols) {
-      const s = ctx.symbols.get(name);
-      if (!s || s.kind !== SymKind.Undefined || !s.strongRef) continue;
-      for (const m of members) {
-        if (ar.members[m].loaded) continue;
-        loadMember(ctx, ar, m);
+    syncArchive(ctx, ar);
+    for (let u = 0; u < names; u++) {
+      const s = ar.syms[u];
+      if (s === undefined || s.kind !== SymKind.Undefined || !s.strongRef) continue;
+      for (let k = start[u]; k < start[u + 1]; k++) {
+        const off = offsets[k];
+        if (ar.loaded.has(off)) continue;
+        loadMember(ctx, ar, memberAt(ar.lazy, off));
+        syncArchive(ctx, ar);
         changed = true;
         break;
       }
@@ -185,10 +200,9 @@ function scanGroup(ctx: LinkContext, group: ArchiveInput[]): void {
   }
 }
 
-function loadMember(ctx: LinkContext, ar: ArchiveInput, i: number): void {
-  const m = ar.members[i];
-  m.loaded = true;
-  const data = m.data ?? ctx.readFile(m.path);
+function loadMember(ctx: LinkContext, ar: ArchiveInput, m: ArchiveMember): void {
+  ar.loaded.add(m.headerOffset);
+  const data = m.data ?? ctx.readFile(path.join(path.dirname(ar.path), m.name));
   if (!isElf(data)) {
     if (ar.wholeArchive) return;
     throw new LinkError(`${ar.path}(${m.name}): file format not recognized`);
@@ -199,37 +213,10 @@ function loadMember(ctx: LinkContext, ar: ArchiveInput, i: number): void {
 /** Read one object and add its sections and symbols. */
 export function addObject(ctx: LinkContext, bytes: Uint8Array, name: string, archive: string | null, member: string | null): ObjectInput {
   const display = archive ? `${archive}(${member})` : name;
-  const obj = readObject(bytes, display);
-  checkMachine(display, obj.machine, ctx.target.machine, ctx.target.machine === 62 ? 'i386:x86-64' : 'i386');
-  if (obj.class !== ctx.target.cls) throw new LinkError(`${display}: file class ELF${obj.class} incompatible with ELF${ctx.target.cls}`);
-  const file = new ObjectInput(archive ? member! : name, obj, archive, member);
-  file.order = ctx.objects.length;
-  ctx.objects.push(file);
-  // COMDAT groups: the first group with a signature wins; members of later copies are discarded.
-  const discard = new Uint8Array(obj.sections.length);
-  for (const sec of obj.sections) {
-    if (sec.type !== SHT_GROUP || !sec.group || (sec.group.flags & GRP_COMDAT) === 0) continue;
-    const sig = obj.symbols[sec.group.signature]?.name ?? '';
-    if (ctx.comdat.has(sig)) for (const m of sec.group.members) discard[m] = 1;
-    else ctx.comdat.add(sig);
-  }
-  const rel = ctx.opts.relocatable;
-  for (let i = 0; i < obj.sections.length; i++) {
-    const s = obj.sections[i];
-    if (i === 0 || s.type === SHT_GROUP) { file.sections.push(null); continue; }
-    const isec = new InputSection(file, i, s.name, s.type, s.flags, Math.max(1, s.addralign), s.size, s.data, s.relocs, s.entsize);
-    if (discard[i]) isec.discarded = true;
-    if (s.name === '.note.GNU-stack') {
-      isec.discarded = true;
-      if (s.flags & SHF_EXECINSTR) file.execStack = true;
-      file.hasStackNote = true;
-    }
-    if (!rel && ((s.flags & SHF_EXCLUDE) !== 0 || s.name.startsWith('.gnu.lto_') || s.type === 0x6fff4c03 || s.name === '.gnu_debuglink' || s.name.startsWith('.gnu.warning.'))) isec.discarded = true;
-    file.sections.push(isec);
-  }
-  file.syms.push(new Sym(''));
-  for (let i = 1; i < obj.symbols.length; i++) file.syms.push(addObjectSymbol(ctx, file, obj.symbols[i]));
-  return file;
+  return readInputObject(ctx, bytes, display, name, archive, member, (machine, cls) => {
+    checkMachine(display, machine, ctx.target.machine, ctx.target.machine === 62 ? 'i386:x86-64' : 'i386');
+    if (cls !== ctx.target.cls) throw new LinkError(`${display}: file class ELF${cls} incompatible with ELF${ctx.target.cls}`);
+  });
 }
 
 /** Give every common symbol a bss-like COMMON section in its defining file, then define it there. */
@@ -239,7 +226,7 @@ export function allocateCommons(ctx: LinkContext): void {
     const align = Math.max(1, Number(s.value));
     const isTls = s.type === 6;
     const sec = new InputSection(s.file, -1, isTls ? '.tcommon' : 'COMMON', SHT_NOBITS, SHF_ALLOC | SHF_WRITE | (isTls ? 0x400 : 0), align,
-      Number(s.size), new Uint8Array(0), [], 0);
+      Number(s.size), new Uint8Array(0), RelocList.EMPTY, 0);
     s.file.sections.push(sec);
     s.kind = SymKind.Defined;
     s.section = sec;
@@ -248,4 +235,3 @@ export function allocateCommons(ctx: LinkContext): void {
   }
 }
 
-export { SHT_NOTE };

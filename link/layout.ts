@@ -8,15 +8,22 @@
  * The result is a list of layout commands that assign.ts walks to give addresses.
  */
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_TLS, SHF_WRITE, SHT_NOBITS, SHT_NOTE } from '../elf/constants';
-import { InputSection, LinkContext, OutputSection } from './context';
+import { InputSection, LinkContext, OutItem, OutputSection } from './context';
 import { Assign, AssertCmd, DataCmd, Expr, InputDesc, OutputSectionDesc, SectionPattern } from './script-ast';
 
 export type LStmt =
   | { k: 'assign'; a: Assign }
   | { k: 'assert'; a: AssertCmd }
-  | { k: 'secs'; secs: InputSection[] }
+  | { k: 'secs'; secs: InputSection[]; placed?: PlacedRun }
   | { k: 'data'; d: DataCmd }
   | { k: 'fill'; e: Expr };
+
+/**
+ * The result of placing a run of input sections in one layout pass (assign.ts placeInputs): the
+ * next pass reuses it when the run starts at the same offset and the same address modulo the
+ * largest alignment in it, which is the usual case after the first pass.
+ */
+export interface PlacedRun { maxAlign: number; sub: number; mod: number; relStart: number; relEnd: number; items: OutItem[] }
 
 export interface LSection { k: 'osec'; desc: OutputSectionDesc | null; out: OutputSection; stmts: LStmt[] }
 export type LCmd = { k: 'assign'; a: Assign } | { k: 'assert'; a: AssertCmd } | LSection;

@@ -7,18 +7,14 @@
  *   -> relocation + write (ELF executable, relocatable object or raw binary)
  */
 import { EM_386, EM_X86_64, SHF_ALLOC, SHF_TLS, SHT_NOBITS, STB_GLOBAL } from '../elf/constants';
-import { newObjectFile } from '../elf/object';
 import { i386Hooks, x86_64Hooks } from '../targets/x86/link-hooks';
 import { assignPass, prepareOutputs } from './assign';
-import { InputSection, LinkContext, LinkOptions, ObjectInput, OutputSection, SymKind } from './context';
+import { InputSection, LinkContext, LinkOptions, LinkStat, ObjectInput, OutputSection, RelocPool, Sym, SymKind } from './context';
 import { defaultScript } from './default-scripts';
 import { LinkError } from './error';
-import { collectGarbage } from './gc';
-import { checkCrossRefs } from './crossrefs';
 import { allocateCommons, includeScript, loadInputs, loadScriptInputs } from './input-files';
 import { keepSet, LCmd, mapSections } from './layout';
-import { writeMap } from './map';
-import { mergeStrings } from './merge';
+import { mergeSections } from './merge';
 import { mergePropertyNotes } from './notes';
 import { assignFileOffsets, buildSegments, headersSize, Segment } from './phdrs';
 import { Assign, AssertCmd, DataCmd, emptyScript, Expr, OutputSectionDesc, ProvideKind, Script } from './script-ast';
@@ -26,33 +22,56 @@ import { Region, evalExpr } from './script-eval';
 import { parseExpression, parseScript } from './script-parser';
 import { symbolAddress, symbolFor } from './symbols';
 import { createSynthetic, fillSynthetic } from './synthetic';
-import { TargetHooks } from './target';
+import { TargetHooks, writeLE } from './target';
 import { writeBinary, writeExecutable } from './write-exec';
-import { writeRelocatable } from './write-reloc';
 import { tpOffset } from './relocate';
+
+// Passes most links do not need are loaded when used (start-up time is a large part of a link).
+const collectGarbage = (...a: Parameters<typeof import('./gc').collectGarbage>): void => (require('./gc') as typeof import('./gc')).collectGarbage(...a);
+const checkCrossRefs = (...a: Parameters<typeof import('./crossrefs').checkCrossRefs>): void => (require('./crossrefs') as typeof import('./crossrefs')).checkCrossRefs(...a);
+const writeMap = (...a: Parameters<typeof import('./map').writeMap>): string => (require('./map') as typeof import('./map')).writeMap(...a);
+const writeRelocatable = (...a: Parameters<typeof import('./write-reloc').writeRelocatable>): Uint8Array => (require('./write-reloc') as typeof import('./write-reloc')).writeRelocatable(...a);
 
 export interface LinkIO {
   readFile(path: string): Uint8Array;
   fileExists(path: string): boolean;
 }
 
-export interface LinkResult { output: Uint8Array; map: string | null; messages: string[] }
+export interface LinkResult { output: Uint8Array; map: string | null; messages: string[]; stats: LinkStat[] | null }
+
+/** --stats: record the wall and CPU time since the previous lap under `name`. */
+function lap(ctx: LinkContext, name: string): void {
+  if (!ctx.stats) return;
+  const now = performance.now();
+  const cpu = cpuMs();
+  ctx.stats.push({ name, ms: now - lastLap, cpuMs: cpu - lastCpu });
+  lastLap = now;
+  lastCpu = cpu;
+}
+let lastLap = 0;
+let lastCpu = 0;
+
+/** User + system CPU time of the process in milliseconds (all threads). */
+export function cpuMs(): number { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
 
 /** Link according to the options; throws LinkError (or ElfError) on bad input. */
 export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   const ctx = createContext(opts, io);
+  if (opts.stats) { ctx.stats = []; lastLap = performance.now(); lastCpu = cpuMs(); }
   // Scripts: -T replaces the default layout unless it only INSERTs into it; --defsym come first.
   ctx.script = loadScripts(ctx);
+  lap(ctx, 'scripts');
   // -u and EXTERN: undefined references that pull archive members.
   for (const u of [...opts.undefined, ...ctx.script.externs]) { const s = symbolFor(ctx, u); s.referenced = true; s.strongRef = true; }
   // Inputs in command-line order; archives are searched as they come.
   if (ctx.script.inputs.length) loadScriptInputs(ctx, ctx.script.inputs, opts.scripts[0] ?? '.');
   loadInputs(ctx, opts.inputs);
+  lap(ctx, 'inputs and symbol resolution');
   if (ctx.objects.length === 0) throw new LinkError('no input files');
   // Symbols the script itself uses count as references (a PROVIDE they name is then defined).
   markScriptReferences(ctx);
   if (ctx.errors.length) throw new LinkError(ctx.errors.join('\n'));
-  if (opts.relocatable) return { output: writeRelocatable(ctx), map: null, messages: ctx.warnings };
+  if (opts.relocatable) return { output: writeRelocatable(ctx), map: null, messages: ctx.warnings, stats: ctx.stats };
   // Common symbols become bss-like COMMON input sections.
   allocateCommons(ctx);
   // Linker-provided symbols that depend on output sections (__start_/__stop_, __ehdr_start).
@@ -72,10 +91,13 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   // One combined .note.gnu.property instead of one note per object.
   mergePropertyNotes(ctx, all);
   all = liveSections(ctx);
-  // SHF_MERGE|SHF_STRINGS sections: identical strings stored once.
-  if (process.env.CCTS_LD_MERGE) mergeStrings(ctx, all);
+  lap(ctx, 'commons, gc, synthetic sections, notes');
   // Input sections -> output sections, orphans placed.
   const cmds = mapSections(ctx, all);
+  lap(ctx, 'section mapping');
+  // SHF_MERGE sections: identical strings and constants stored once per output section.
+  mergeSections(ctx, cmds);
+  lap(ctx, 'merging SHF_MERGE sections');
   const outs = prepareOutputs(ctx, cmds);
   ctx.outputs = outs;
   // Addresses, to a fixed point (SIZEOF_HEADERS, forward references, relro adjustment).
@@ -85,45 +107,51 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   setTls(ctx, outs);
   ctx.entryAddr = entryAddress(ctx, outs);
   // NOCROSSREFS lists (and OVERLAY ... NOCROSSREFS) are checked on the final placement.
-  checkCrossRefs(ctx, outs, crossRefLists(ctx));
+  const crossRefs = crossRefLists(ctx);
+  if (crossRefs.length) checkCrossRefs(ctx, outs, crossRefs);
   if (ctx.errors.length) throw new LinkError(ctx.errors.join('\n'));
+  lap(ctx, 'addresses and segments');
   // Contents of the synthetic sections, then relocation and output.
   fillSynthetic(ctx, (s) => tpOffset(ctx, symbolAddress(s)));
   const output = opts.oformat === 'binary' ? writeBinary(ctx, outs) : writeExecutable(ctx, outs, segs, ctx.endOfSections);
   if (ctx.errors.length) throw new LinkError(ctx.errors.join('\n'));
+  lap(ctx, 'relocation and output image');
   const map = opts.mapFile || opts.printMap ? writeMap(ctx, outs) : null;
-  return { output, map, messages: ctx.warnings };
+  if (map !== null) lap(ctx, 'map');
+  return { output, map, messages: ctx.warnings, stats: ctx.stats };
 }
 
+// x86 relocation fields are whole little-endian integers: the numeric fast path may write them.
+const x86_64 = { ...x86_64Hooks, writeNum: writeLE };
+const i386 = { ...i386Hooks, writeNum: writeLE };
+
 function pickTarget(opts: LinkOptions, io: LinkIO): TargetHooks {
-  if (opts.emulation === 'elf_i386') return i386Hooks;
-  if (opts.emulation === 'elf_x86_64') return x86_64Hooks;
+  if (opts.emulation === 'elf_i386') return i386;
+  if (opts.emulation === 'elf_x86_64') return x86_64;
   if (opts.emulation) return { ...x86_64Hooks, name: opts.emulation, machine: opts.emulation.startsWith('aarch64') ? 183 : 243 };
   for (const a of opts.inputs) {
     if (a.k !== 'file') continue;
     try {
       const b = io.readFile(a.path);
-      if (b[0] === 0x7f && b[1] === 0x45) return b[18] === EM_386 ? i386Hooks : x86_64Hooks;
+      if (b[0] === 0x7f && b[1] === 0x45) return b[18] === EM_386 ? i386 : x86_64;
     } catch { /* reported later */ }
     break;
   }
-  return x86_64Hooks;
+  return x86_64;
 }
 
 function createContext(opts: LinkOptions, io: LinkIO): LinkContext {
   const target = pickTarget(opts, io);
-  const internalObj = newObjectFile(target.cls, target.machine);
   const ctx: LinkContext = {
-    opts, target, objects: [], archives: [], symbols: new Map(), script: emptyScript(), outputs: [],
-    internal: new ObjectInput('*linker*', internalObj, null, null), comdat: new Set(),
+    opts, target, objects: [], archives: [], symbols: new Map(), symbolList: [], relocs: new RelocPool(), script: emptyScript(), outputs: [],
+    internal: new ObjectInput('*linker*', null, null), comdat: new Set(),
     got: null, gotPlt: null, iplt: null, relaIplt: null, buildIdNote: null, ehFrameHdr: null,
     gotEntries: [], tlsGotEntries: [], ipltEntries: [], tlsStart: 0n, tlsEnd: 0n, tlsAlign: 1, tlsMemSize: 0n,
     segments: [], sizeofHeaders: 0, warnings: [], entryAddr: 0n, readFile: io.readFile, fileExists: io.fileExists,
     errors: [], dataSeg: { phase: 'none', base: 0n, relroEnd: 0n, relroOffset: 0n, maxPage: 0n, commonPage: 0n, seenAlign: false, alignDot: 0n },
-    gcRemoved: [], endOfSections: 0,
+    gcRemoved: [], endOfSections: 0, stats: null,
   };
-  ctx.internal.syms.push(symbolFor(ctx, ''));
-  ctx.symbols.delete('');
+  ctx.internal.syms.push(new Sym(''));
   ctx.internal.order = 1e9;
   return ctx;
 }

@@ -12,7 +12,7 @@ export function defaultOptions(): LinkOptions {
     omagic: false, nmagic: false, relocatable: false, oformat: 'elf', mapFile: null, gcSections: false, printGcSections: false,
     noUndefined: false, undefined: [], sortSection: '', emulation: '', verbose: false, buildId: '', strip: 'none', libPaths: [],
     ehFrameHdr: false, noexecstack: false, execstack: false, relro: true, separateCode: true, inputs: [], sysroot: '',
-    noInhibitExec: false, printMap: false, warnings: [], static: true, traceSymbols: [], nostdlib: false,
+    noInhibitExec: false, printMap: false, warnings: [], static: true, traceSymbols: [], nostdlib: false, stats: false,
   };
 }
 
@@ -72,6 +72,7 @@ export function parseLdArgs(argv: string[]): LinkOptions {
     if (a === '--build-id') { o.buildId = 'sha1'; continue; }
     if (a === '--noinhibit-exec') { o.noInhibitExec = true; continue; }
     if (a === '-nostdlib') { o.nostdlib = true; continue; }
+    if (a === '--stats') { o.stats = true; continue; }
     if (a.startsWith('--build-id=')) { o.buildId = a.slice(11) === 'none' ? '' : a.slice(11); continue; }
     if ((v = value(a, ['--output'])) !== null || (a.startsWith('-o') && !a.startsWith('--') && (v = a === '-o' ? next(a) : a.slice(2)) !== null)) { o.output = v!; continue; }
     if ((v = value(a, ['--entry', '-e'])) !== null || (a.startsWith('-e') && a.length > 2 && !a.startsWith('--') && (v = a.slice(2)))) { o.entry = v; continue; }
@@ -123,7 +124,7 @@ export function parseLdArgs(argv: string[]): LinkOptions {
     if ((v = value(a, ['--sysroot'])) !== null) { o.sysroot = v; continue; }
     if ((v = value(a, ['--hash-style', '--plugin-opt', '-plugin-opt', '--build-id-style', '--compress-debug-sections', '--unresolved-symbols', '--icf', '--threads'])) !== null) continue;
     if (IGNORED_WITH_ARG.has(a)) { next(a); continue; }
-    if (/^-O\d*$/.test(a) || /^--(no-)?(relax|warn-[a-z-]+|fatal-warnings|demangle|allow-multiple-definition|copy-dt-needed-entries|export-dynamic|enable-new-dtags|disable-new-dtags|push-state|pop-state|cref|stats|trace|error-.*|warn-common|sort-common|discard-all|discard-locals|gdb-index|dependency-file.*|no-undefined-version|be-verbose)$/.test(a) || ['-X', '-x', '-t', '-E', '-Qy', '-d', '-dc', '-dp', '--export-dynamic', '-g', '-q', '--emit-relocs', '-Bsymbolic', '--allow-shlib-undefined', '--no-allow-shlib-undefined', '-EL'].includes(a)) continue;
+    if (/^-O\d*$/.test(a) || /^--(no-)?(relax|warn-[a-z-]+|fatal-warnings|demangle|allow-multiple-definition|copy-dt-needed-entries|export-dynamic|enable-new-dtags|disable-new-dtags|push-state|pop-state|cref|trace|error-.*|warn-common|sort-common|discard-all|discard-locals|gdb-index|dependency-file.*|no-undefined-version|be-verbose)$/.test(a) || ['-X', '-x', '-t', '-E', '-Qy', '-d', '-dc', '-dp', '--export-dynamic', '-g', '-q', '--emit-relocs', '-Bsymbolic', '--allow-shlib-undefined', '--no-allow-shlib-undefined', '-EL'].includes(a)) continue;
     if (a === '--version' || a === '-v' || a === '-V') { o.warnings.push('version'); continue; }
     if (a === '--help') { o.warnings.push('help'); continue; }
     throw new LinkError(`unrecognized option '${a}'`);

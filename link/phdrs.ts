@@ -135,7 +135,7 @@ export function buildSegments(ctx: LinkContext, outs: OutputSection[], env: Eval
 function execStack(ctx: LinkContext): boolean {
   if (ctx.opts.execstack) return true;
   if (ctx.opts.noexecstack) return false;
-  return ctx.objects.some((f) => f.execStack || (!f.hasStackNote && f.obj.sections.length > 1 && false));
+  return ctx.objects.some((f) => f.execStack);
 }
 
 function scriptSegments(ctx: LinkContext, outs: OutputSection[], env: EvalEnv | null): Segment[] {

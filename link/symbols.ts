@@ -12,13 +12,14 @@
  */
 import { STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_SECTION, STT_TLS } from '../elf/constants';
 import type { ObjSymbol } from '../elf/object';
-import { InputSection, LinkContext, ObjectInput, Sym, SymKind } from './context';
+import { LinkContext, ObjectInput, Sym, SymKind } from './context';
+import { mergedLocation } from './merge';
 import { LinkError } from './error';
 
 /** The global symbol for a name, created undefined when new. */
 export function symbolFor(ctx: LinkContext, name: string): Sym {
   let s = ctx.symbols.get(name);
-  if (!s) { s = new Sym(name); ctx.symbols.set(name, s); }
+  if (!s) { s = new Sym(name); ctx.symbols.set(name, s); ctx.symbolList.push(s); }
   return s;
 }
 
@@ -91,7 +92,6 @@ function setDefined(s: Sym, file: ObjectInput, es: ObjSymbol): void {
   s.size = es.size;
   s.value = es.value;
   s.file = file;
-  s.lazy = null;
   s.scriptDefined = false;
   defineFrom(s, file, es);
 }
@@ -100,7 +100,6 @@ function addDefinition(ctx: LinkContext, s: Sym, file: ObjectInput, es: ObjSymbo
   const weak = es.binding === STB_WEAK;
   switch (s.kind) {
     case SymKind.Undefined:
-    case SymKind.Lazy:
       setDefined(s, file, es);
       return;
     case SymKind.Common:
@@ -131,7 +130,6 @@ function addCommon(ctx: LinkContext, s: Sym, file: ObjectInput, es: ObjSymbol): 
   s.value = es.value; // alignment
   s.file = file;
   s.section = null;
-  s.lazy = null;
 }
 
 /** Address of a symbol after layout (0 for undefined weak symbols and discarded sections). */
@@ -140,22 +138,39 @@ export function symbolAddress(s: Sym): bigint {
   if (s.section) {
     const sec = s.section;
     if (!sec.out || sec.discarded) return 0n;
-    if (sec.merge && s.type !== STT_SECTION) return sec.out.addr + BigInt(mergedOffset(sec, Number(s.value)));
+    if (sec.merge && s.type !== STT_SECTION) {
+      // a symbol in a merged section moves with its piece
+      const m = s.mergeLoc ??= mergedLocation(sec, Number(s.value));
+      return m.sec.out ? m.sec.out.addr + BigInt(m.sec.offset + m.off) : 0n;
+    }
     return sec.out.addr + BigInt(sec.offset) + s.value;
   }
   return s.value;
 }
 
-/** Offset inside the output section of input offset `off` of a merged section. */
-export function mergedOffset(sec: InputSection, off: number): number {
-  const m = sec.merge!;
-  let lo = 0;
-  let hi = m.inStart.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (m.inStart[mid] <= off) lo = mid; else hi = mid - 1;
+const SAFE = 2 ** 53;
+
+/**
+ * symbolAddress as a double, or NaN when that would not be exact (at or above 2^53) or needs the
+ * merge map: the relocation fast path's S.
+ */
+export function symbolAddressNum(s: Sym): number {
+  if (s.kind !== SymKind.Defined) return 0;
+  const sec = s.section;
+  if (sec) {
+    const out = sec.out;
+    if (!out || sec.discarded) return 0;
+    if (sec.merge) {
+      if (s.type === STT_SECTION) return NaN;
+      const m = s.mergeLoc ??= mergedLocation(sec, Number(s.value));
+      const v = m.sec.out ? Number(m.sec.out.addr) + m.sec.offset + m.off : 0;
+      return v < SAFE ? v : NaN;
+    }
+    const v = Number(out.addr) + sec.offset + Number(s.value);
+    return v < SAFE ? v : NaN;
   }
-  return m.outOffset[lo] + (off - m.inStart[lo]);
+  const v = Number(s.value);
+  return v < SAFE ? v : NaN;
 }
 
 /** Define a linker-made symbol (absolute or relative to an output section later) if it is referenced. */

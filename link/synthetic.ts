@@ -10,12 +10,12 @@
  * Their sizes are known before layout; contents are written after it (fillSynthetic).
  */
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOTE, SHT_PROGBITS, SHT_REL, SHT_RELA, STT_SECTION } from '../elf/constants';
-import { InputSection, LinkContext, Sym, SymKind } from './context';
+import { InputSection, LinkContext, RelocList, Sym, SymKind } from './context';
 import { RelKind } from './target';
 import { symbolAddress, symbolFor } from './symbols';
 
 function synth(ctx: LinkContext, name: string, type: number, flags: number, align: number, size: number, entsize = 0): InputSection {
-  const s = new InputSection(ctx.internal, -1, name, type, flags, align, size, new Uint8Array(type === 8 ? 0 : size), [], entsize);
+  const s = new InputSection(ctx.internal, -1, name, type, flags, align, size, new Uint8Array(type === 8 ? 0 : size), RelocList.EMPTY, entsize);
   ctx.internal.sections.push(s);
   return s;
 }
@@ -31,20 +31,25 @@ export function createSynthetic(ctx: LinkContext, live: InputSection[]): void {
   const gotSyms: Sym[] = [];
   const iplt: Sym[] = [];
   let needGotBase = ctx.symbols.get('_GLOBAL_OFFSET_TABLE_')?.referenced ?? false;
+  // relocation kind by type number (-1: unsupported), so the scan calls no hook per relocation
+  const kinds = new Int8Array(256).fill(-1);
+  for (let type = 0; type < 256; type++) { const info = t.classify(type); if (info) kinds[type] = info.kind; }
   for (const sec of live) {
     if (!(sec.flags & SHF_ALLOC)) continue;
     const syms = sec.file.syms;
-    for (const r of sec.relocs) {
-      const info = t.classify(r.type);
-      if (!info) continue;
-      const s = syms[r.symbol];
+    const rl = sec.relocs;
+    const u32 = rl.pool.u32;
+    for (let w = 6 * rl.start, end = 6 * (rl.start + rl.count); w < end; w += 6) {
+      const type = u32[w + 2];
+      const k = type < 256 ? kinds[type] : (t.classify(type)?.kind ?? -1);
+      if (k < 0) continue;
+      const s = syms[u32[w + 3]];
       if (!s) continue;
-      const k = info.kind;
       if (k === RelKind.GotOff32 || k === RelKind.GotRel || k === RelKind.GotBasePC || k === RelKind.GotAbs) needGotBase = true;
-      if (s.isIfunc() && s.ipltIndex < 0 && k !== RelKind.None) { s.ipltIndex = iplt.length; iplt.push(s); }
+      if (s.type === 10 && s.kind === SymKind.Defined && s.ipltIndex < 0 && k !== RelKind.None) { s.ipltIndex = iplt.length; iplt.push(s); }
       if (k === RelKind.GotPC || k === RelKind.GotOff32 || k === RelKind.GotAbs) {
         if (s.gotIndex >= 0) continue;
-        if (k === RelKind.GotPC && canSkipGot(s) && t.canRelaxGot(sec.data, r.offset, r.type)) continue;
+        if (k === RelKind.GotPC && canSkipGot(s) && t.canRelaxGot(sec.data, u32[w], type)) continue;
         s.gotIndex = gotSyms.length;
         gotSyms.push(s);
       }
@@ -92,6 +97,10 @@ export function ipltAddress(ctx: LinkContext, s: Sym): bigint {
 }
 export function gotSlotAddress(ctx: LinkContext, s: Sym): bigint {
   return ctx.got!.out!.addr + BigInt(ctx.got!.offset + s.gotIndex * ctx.target.wordSize);
+}
+/** gotSlotAddress as a double (callers check the result stays below 2^53). */
+export function gotSlotAddressNum(ctx: LinkContext, s: Sym): number {
+  return Number(ctx.got!.out!.addr) + ctx.got!.offset + s.gotIndex * ctx.target.wordSize;
 }
 export function gotBase(ctx: LinkContext): bigint {
   const g = ctx.gotPlt ?? ctx.got;

@@ -72,6 +72,11 @@ export interface TargetHooks {
   readAddend(data: Uint8Array, off: number, info: RelInfo): bigint;
   /** Write the low `size` bytes of a value. */
   write(data: Uint8Array, off: number, size: number, v: bigint): void;
+  /**
+   * The same for a value given as a double (|v| < 2^53), for targets whose relocation fields are
+   * whole little-endian integers (link.ts attaches writeLE); shared code then skips bigint math.
+   */
+  writeNum?: (data: Uint8Array, off: number, size: number, v: number) => void;
   /** Whether a GOT-load reference can be rewritten to use the symbol address directly. */
   canRelaxGot(data: Uint8Array, off: number, type: number): boolean;
   /** Rewrite a GOT load (mov foo@GOTPCREL -> lea foo); the caller then applies S + A - P. */
@@ -87,4 +92,21 @@ export interface TargetHooks {
   codeFill(data: Uint8Array, off: number, len: number): void;
   /** Write one IPLT entry at `off` (address `addr`) jumping through the GOT slot at `slot`. */
   writeIplt(data: Uint8Array, off: number, addr: bigint, slot: bigint): void;
+}
+
+/** Write the low `size` bytes (1, 2, 4 or 8) of an integer |v| < 2^53, little-endian. */
+export function writeLE(data: Uint8Array, off: number, size: number, v: number): void {
+  const lo = v >>> 0;
+  data[off] = lo & 0xff;
+  if (size === 1) return;
+  data[off + 1] = (lo >>> 8) & 0xff;
+  if (size === 2) return;
+  data[off + 2] = (lo >>> 16) & 0xff;
+  data[off + 3] = lo >>> 24;
+  if (size === 4) return;
+  const hi = Math.floor(v / 0x100000000) >>> 0;
+  data[off + 4] = hi & 0xff;
+  data[off + 5] = (hi >>> 8) & 0xff;
+  data[off + 6] = (hi >>> 16) & 0xff;
+  data[off + 7] = hi >>> 24;
 }

@@ -11,6 +11,7 @@ import { ehdrSize, nullSectionHeader, phdrSize, shdrSize, writeElfHeader, writeP
 import { LinkContext, OutputSection, Sym, SymKind } from './context';
 import { Segment } from './phdrs';
 import { relocateSection } from './relocate';
+import { isLocalLabel, SHF_MERGE } from './merge';
 import { symbolAddress } from './symbols';
 
 /** Copy section contents into `buf` and apply relocations. */
@@ -22,10 +23,10 @@ export function writeSectionContents(ctx: LinkContext, outs: OutputSection[], bu
     for (const it of o.items) {
       if (it.k === 'sec') {
         const sec = it.sec;
-        if (sec.type === SHT_NOBITS || sec.discarded) continue;
+        if (sec.type === SHT_NOBITS || sec.discarded || sec.size === 0) continue;
         const at = start + sec.offset;
-        buf.set(sec.data.subarray(0, sec.size), at);
-        relocateSection(ctx, sec, buf.subarray(at, at + sec.size));
+        buf.set(sec.data.length === sec.size ? sec.data : sec.data.subarray(0, sec.size), at);
+        if (sec.relocs.count) relocateSection(ctx, sec, buf, at);
       } else if (it.k === 'data') {
         ctx.target.write(buf, start + it.offset, it.size, it.value);
       }
@@ -61,56 +62,107 @@ function fillRange(buf: Uint8Array, from: number, to: number, pat: Uint8Array): 
   for (let i = from, j = 0; i < to; i++, j++) buf[i] = pat[j % pat.length];
 }
 
-interface SymOut { name: number; value: bigint; size: bigint; info: number; other: number; shndx: number }
+/**
+ * The .symtab entries in output order (file symbols and locals per file, then globals made local by
+ * hidden/internal visibility, then the rest), with their names already in `strtab`.
+ */
+interface SymList { syms: Sym[]; name: Int32Array; local: Uint8Array; count: number; firstGlobal: number }
 
-/** Build .symtab entries: file symbols and locals per file, then globals (hidden ones made local). */
-function buildSymbols(ctx: LinkContext, outs: OutputSection[], strtab: StringTable): { syms: SymOut[]; firstGlobal: number } {
-  const locals: SymOut[] = [];
-  const globals: SymOut[] = [];
-  const shndx = (s: Sym): number => {
-    if (s.scriptDefined) return s.outSection && !s.outSection.removed ? s.outSection.index : SHN_ABS;
-    if (s.section) return s.section.out && !s.section.discarded ? s.section.out.index : 0;
-    return s.absolute ? SHN_ABS : 0;
-  };
-  const symValue = (s: Sym): bigint => {
-    const v = symbolAddress(s);
-    return s.type === STT_TLS && s.section?.out ? v - ctx.tlsStart : v;
-  };
+function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
+  const syms: Sym[] = [];
+  const hidden: Sym[] = [];
+  const globals: Sym[] = [];
   for (const f of ctx.objects) {
     let fileSym = false;
-    for (let i = 1; i < f.syms.length; i++) {
-      const s = f.syms[i];
-      if (!s.isLocal || s.type === STT_SECTION || s.name === '') continue;
-      if (s.type === STT_FILE) { continue; }
+    const fsyms = f.syms;
+    for (let i = 1; i < fsyms.length; i++) {
+      const s = fsyms[i];
+      if (!s.isLocal || s.type === STT_SECTION || s.type === STT_FILE || s.name === '') continue;
       if (s.section && (s.section.discarded || !s.section.out)) continue;
+      // GNU ld's default --discard-locals for merge sections: their local labels (.L*) go
+      if (s.section && (s.section.flags & SHF_MERGE) && isLocalLabel(s.name)) continue;
       if (!fileSym) {
-        const fs = f.syms.find((x) => x.isLocal && x.type === STT_FILE);
-        if (fs) locals.push({ name: strtab.add(fs.name), value: 0n, size: 0n, info: STT_FILE, other: 0, shndx: SHN_ABS });
+        // an object without an STT_FILE symbol gets one named after it, as GNU ld does
+        let fs = fsyms.find((x) => x.isLocal && x.type === STT_FILE);
+        if (!fs) { fs = new Sym(f.name.slice(f.name.lastIndexOf('/') + 1)); fs.type = STT_FILE; fs.isLocal = true; }
+        syms.push(fs);
         fileSym = true;
       }
-      locals.push({ name: strtab.add(s.name), value: symValue(s), size: s.size, info: s.type, other: s.visibility, shndx: shndx(s) });
+      syms.push(s);
     }
   }
-  const hiddenLocals: SymOut[] = [];
   // -u and EXTERN names that nothing defined stay in the table as undefined, as with GNU ld
   const forced = new Set([...ctx.opts.undefined, ...ctx.script.externs]);
+  const globalNames = new Map<Sym, number>();
+  for (const s of syms) strtab.add(s.name);
   for (const s of ctx.symbols.values()) {
     if (s.kind !== SymKind.Defined && !(s.kind === SymKind.Undefined && s.referenced && (s.binding === STB_WEAK || forced.has(s.name)))) continue;
     if (s.kind === SymKind.Undefined && (!s.referenced || s.visibility === 2)) continue;
     if (s.section && (s.section.discarded || !s.section.out)) continue;
     const vis = s.visibility;
-    const entry: SymOut = {
-      name: strtab.add(s.name), value: s.kind === SymKind.Defined ? symValue(s) : 0n, size: s.size,
-      info: ((vis === 2 || vis === 1) && s.kind === SymKind.Defined ? STB_LOCAL : s.binding === STB_WEAK ? STB_WEAK : STB_GLOBAL) << 4 | s.type,
-      other: vis, shndx: s.kind === SymKind.Defined ? shndx(s) : 0,
-    };
-    if (entry.info >> 4 === STB_LOCAL) hiddenLocals.push(entry); else globals.push(entry);
+    // names go into .strtab in this order (hidden and global ones mixed)
+    globalNames.set(s, strtab.add(s.name));
+    if ((vis === 2 || vis === 1) && s.kind === SymKind.Defined) hidden.push(s); else globals.push(s);
   }
-  void outs;
-  const syms: SymOut[] = [{ name: 0, value: 0n, size: 0n, info: 0, other: 0, shndx: 0 }, ...locals, ...hiddenLocals];
-  const firstGlobal = syms.length;
-  syms.push(...globals);
-  return { syms, firstGlobal };
+  const firstGlobal = 1 + syms.length + hidden.length;
+  const count = firstGlobal + globals.length;
+  const name = new Int32Array(count);
+  const local = new Uint8Array(count);
+  const all: Sym[] = [new Sym('')];
+  let k = 1;
+  for (const list of [syms, hidden, globals]) {
+    for (const s of list) {
+      name[k] = list === syms ? strtab.add(s.name) : globalNames.get(s)!;
+      local[k] = list === globals ? 0 : 1;
+      all.push(s);
+      k++;
+    }
+  }
+  return { syms: all, name, local, count, firstGlobal };
+}
+
+/** Write the .symtab entries at `p`. */
+function writeSymbols(ctx: LinkContext, list: SymList, view: DataView, p: number): void {
+  const cls = ctx.target.cls;
+  const shndx = (s: Sym): number => {
+    if (s.scriptDefined) return s.outSection && !s.outSection.removed ? s.outSection.index : SHN_ABS;
+    if (s.section) return s.section.out && !s.section.discarded ? s.section.out.index : 0;
+    return s.absolute ? SHN_ABS : 0;
+  };
+  const symSize = cls === 64 ? 24 : 16;
+  p += symSize; // entry 0 stays zero
+  for (let k = 1; k < list.count; k++, p += symSize) {
+    const s = list.syms[k];
+    let value = 0n, size = 0n, info: number, other: number, ndx: number;
+    if (s.type === STT_FILE) { info = STT_FILE; other = 0; ndx = SHN_ABS; }
+    else {
+      if (s.kind === SymKind.Defined) {
+        value = symbolAddress(s);
+        if (s.type === STT_TLS && s.section?.out) value -= ctx.tlsStart;
+      }
+      size = s.size;
+      other = s.visibility;
+      ndx = s.kind === SymKind.Defined ? shndx(s) : 0;
+      if (s.isLocal) info = s.type;
+      else info = (list.local[k] ? STB_LOCAL : s.binding === STB_WEAK ? STB_WEAK : STB_GLOBAL) << 4 | s.type;
+    }
+    if (cls === 64) {
+      view.setUint32(p, list.name[k], true); view.setUint8(p + 4, info); view.setUint8(p + 5, other);
+      view.setUint16(p + 6, ndx, true);
+      setU64(view, p + 8, value);
+      setU64(view, p + 16, size);
+    } else {
+      view.setUint32(p, list.name[k], true); view.setUint32(p + 4, Number(BigInt.asUintN(32, value)), true);
+      view.setUint32(p + 8, Number(BigInt.asUintN(32, size)), true); view.setUint8(p + 12, info);
+      view.setUint8(p + 13, other); view.setUint16(p + 14, ndx, true);
+    }
+  }
+}
+
+/** A 64-bit field from a bigint (no allocation for values below 2^32). */
+function setU64(view: DataView, p: number, v: bigint): void {
+  if (v >= 0n && v < 0x100000000n) { view.setUint32(p, Number(v), true); view.setUint32(p + 4, 0, true); }
+  else view.setBigUint64(p, BigInt.asUintN(64, v), true);
 }
 
 /** Serialise the executable. */
@@ -121,7 +173,8 @@ export function writeExecutable(ctx: LinkContext, outs: OutputSection[], segs: S
   const shstr = new StringTable();
   const strtab = new StringTable();
   const withSymtab = ctx.opts.strip !== 'all';
-  const { syms, firstGlobal } = withSymtab ? buildSymbols(ctx, live, strtab) : { syms: [], firstGlobal: 0 };
+  const symList = withSymtab ? buildSymbols(ctx, strtab) : null;
+  const nsyms = symList ? symList.count : 0;
   const names = live.map((o) => shstr.add(o.name));
   const symtabName = withSymtab ? shstr.add('.symtab') : 0;
   const strtabName = withSymtab ? shstr.add('.strtab') : 0;
@@ -130,7 +183,7 @@ export function writeExecutable(ctx: LinkContext, outs: OutputSection[], segs: S
   const align = cls === 64 ? 8 : 4;
   let off = endOfSections;
   const symOff = withSymtab ? (off = alignTo(off, align)) : 0;
-  if (withSymtab) off += syms.length * symSize;
+  if (withSymtab) off += nsyms * symSize;
   const strBytes = withSymtab ? strtab.finish() : new Uint8Array(0);
   const strOff = off;
   off += strBytes.length;
@@ -149,20 +202,8 @@ export function writeExecutable(ctx: LinkContext, outs: OutputSection[], segs: S
     type: s.type, flags: s.flags, offset: s.offset, vaddr: s.vaddr, paddr: s.paddr, filesz: s.filesz, memsz: s.memsz, align: s.align,
   }));
   // symbols
-  if (withSymtab) {
-    let p = symOff;
-    for (const s of syms) {
-      if (cls === 64) {
-        view.setUint32(p, s.name, true); view.setUint8(p + 4, s.info); view.setUint8(p + 5, s.other);
-        view.setUint16(p + 6, s.shndx, true); view.setBigUint64(p + 8, BigInt.asUintN(64, s.value), true);
-        view.setBigUint64(p + 16, BigInt.asUintN(64, s.size), true);
-      } else {
-        view.setUint32(p, s.name, true); view.setUint32(p + 4, Number(BigInt.asUintN(32, s.value)), true);
-        view.setUint32(p + 8, Number(BigInt.asUintN(32, s.size)), true); view.setUint8(p + 12, s.info);
-        view.setUint8(p + 13, s.other); view.setUint16(p + 14, s.shndx, true);
-      }
-      p += symSize;
-    }
+  if (symList) {
+    writeSymbols(ctx, symList, view, symOff);
     buf.set(strBytes, strOff);
   }
   buf.set(shstrBytes, shstrOff);
@@ -181,13 +222,13 @@ export function writeExecutable(ctx: LinkContext, outs: OutputSection[], segs: S
     });
   });
   if (withSymtab) {
-    writeSectionHeader(view, sh(symtabIndex), cls, { name: symtabName, type: SHT_SYMTAB, flags: 0, addr: 0n, offset: symOff, size: syms.length * symSize, link: symtabIndex + 1, info: firstGlobal, addralign: align, entsize: symSize });
+    writeSectionHeader(view, sh(symtabIndex), cls, { name: symtabName, type: SHT_SYMTAB, flags: 0, addr: 0n, offset: symOff, size: nsyms * symSize, link: symtabIndex + 1, info: symList!.firstGlobal, addralign: align, entsize: symSize });
     writeSectionHeader(view, sh(symtabIndex + 1), cls, { name: strtabName, type: SHT_STRTAB, flags: 0, addr: 0n, offset: strOff, size: strBytes.length, link: 0, info: 0, addralign: 1, entsize: 0 });
   }
   writeSectionHeader(view, sh(shstrIndex), cls, { name: shstrName, type: SHT_STRTAB, flags: 0, addr: 0n, offset: shstrOff, size: shstrBytes.length, link: 0, info: 0, addralign: 1, entsize: 0 });
   writeElfHeader(view, {
-    class: cls, type: ET_EXEC, machine: ctx.target.machine, osabi: ctx.objects.some((f) => f.obj.osabi === 3) && ctx.ipltEntries.length ? 3 : 0, abiversion: 0,
-    flags: ctx.objects[0]?.obj.flags ?? 0, entry: ctx.entryAddr, phoff, phnum: segs.length, shoff, shnum, shstrndx: shstrIndex,
+    class: cls, type: ET_EXEC, machine: ctx.target.machine, osabi: ctx.objects.some((f) => f.osabi === 3) && ctx.ipltEntries.length ? 3 : 0, abiversion: 0,
+    flags: ctx.objects[0]?.eflags ?? 0, entry: ctx.entryAddr, phoff, phnum: segs.length, shoff, shnum, shstrndx: shstrIndex,
   });
   fillBuildId(ctx, buf);
   return buf;
@@ -207,21 +248,31 @@ export function fillBuildId(ctx: LinkContext, buf: Uint8Array): void {
 /** A string table that hands out offsets as strings are added (no tail merging: linking is hot). */
 export class StringTable {
   private map = new Map<string, number>();
-  private parts: Buffer[] = [Buffer.from([0])];
+  private buf = new Uint8Array(1 << 16);
   private size = 1;
   add(s: string): number {
     if (s === '') return 0;
     const o = this.map.get(s);
     if (o !== undefined) return o;
-    const b = Buffer.from(s + '\0', 'utf8');
     const off = this.size;
+    const n = Buffer.byteLength(s, 'utf8');
+    if (off + n + 1 > this.buf.length) {
+      const nb = new Uint8Array(Math.max(this.buf.length * 2, off + n + 1));
+      nb.set(this.buf.subarray(0, off));
+      this.buf = nb;
+    }
+    // native writes: one byte per character when the name is ASCII
+    if (n === s.length) latin1Write.call(this.buf, s, off, n); else utf8.encodeInto(s, this.buf.subarray(off));
+    this.buf[off + n] = 0;
+    this.size = off + n + 1;
     this.map.set(s, off);
-    this.parts.push(b);
-    this.size += b.length;
     return off;
   }
-  finish(): Uint8Array { return new Uint8Array(Buffer.concat(this.parts)); }
+  finish(): Uint8Array { return this.buf.subarray(0, this.size); }
 }
+
+const utf8 = new TextEncoder();
+const latin1Write = (Buffer.prototype as unknown as { latin1Write(this: Uint8Array, s: string, off: number, len: number): number }).latin1Write;
 
 function alignTo(v: number, a: number): number { return Math.ceil(v / a) * a; }
 

@@ -11,7 +11,7 @@ import { InputSection, LinkContext, Sym, SymKind } from './context';
 
 export function writeRelocatable(ctx: LinkContext): Uint8Array {
   const t = ctx.target;
-  const out: ObjectFile = newObjectFile(t.cls, t.machine, ctx.objects[0]?.obj.flags ?? 0);
+  const out: ObjectFile = newObjectFile(t.cls, t.machine, ctx.objects[0]?.eflags ?? 0);
   const where = new Map<InputSection, { idx: number; off: number }>();
   const byKey = new Map<string, number>();
   // sections
@@ -69,10 +69,12 @@ export function writeRelocatable(ctx: LinkContext): Uint8Array {
   // relocations
   for (const [s, w] of where) {
     const os = out.sections[w.idx];
-    for (const r of s.relocs) {
+    const rl = s.relocs;
+    for (let i = 0; i < rl.count; i++) {
+      const r = { offset: rl.offset(i), type: rl.type(i), symbol: rl.symbol(i) };
       const sym = s.file.syms[r.symbol];
       let symbol = 0;
-      let addend = r.addend;
+      let addend = rl.addendOf(i);
       if (sym && sym.type === STT_SECTION && sym.section) {
         const tw = where.get(sym.section);
         if (tw) {
@@ -86,13 +88,12 @@ export function writeRelocatable(ctx: LinkContext): Uint8Array {
   }
   // groups
   for (const f of ctx.objects) {
-    for (const gs of f.obj.sections) {
-      if (gs.type !== SHT_GROUP || !gs.group) continue;
-      const members = gs.group.members.map((m) => f.sections[m]).filter((x): x is InputSection => !!x && !x.discarded && where.has(x));
+    for (const gs of f.groups) {
+      const members = gs.members.map((m) => f.sections[m]).filter((x): x is InputSection => !!x && !x.discarded && where.has(x));
       if (!members.length) continue;
-      const sig = f.syms[gs.group.signature];
+      const sig = f.syms[gs.signature];
       const g: ObjSection = makeSection(gs.name, SHT_GROUP, 0, 4);
-      g.group = { flags: gs.group.flags, signature: symIndex.get(sig) ?? secSym.get(where.get(members[0])!.idx)!, members: members.map((m) => where.get(m)!.idx) };
+      g.group = { flags: gs.flags, signature: symIndex.get(sig) ?? secSym.get(where.get(members[0])!.idx)!, members: members.map((m) => where.get(m)!.idx) };
       out.sections.push(g);
     }
   }
