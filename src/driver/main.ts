@@ -15,8 +15,13 @@ import { DriverOptions, langOf, OptionError, parseArgs } from './options';
 import { targetFromTriple, TargetLayout } from '../../targets/layout';
 import { cleanupPending } from './output';
 import { runInfo } from './info';
-import { compileInput } from './compile';
 import * as os from 'os';
+
+// The compiler (preprocessor, parser, ...) is loaded only when an input is compiled: `cc-ts ld`,
+// `as`, `objcopy` and `ar` start without it.
+function compileInput(...a: Parameters<typeof import('./compile').compileInput>): boolean {
+  return (require('./compile') as typeof import('./compile')).compileInput(...a);
+}
 
 // The assembler and the linker are loaded only when used: -E and -fsyntax-only start without them.
 const asCommand = (argv: string[]): number => (require('../../asm') as typeof import('../../asm')).asCommand(argv);
