@@ -17,6 +17,9 @@ import * as vm from 'vm';
 
 const FOLDERS = ['src', 'asm', 'elf', 'link', 'targets', 'realmode'];
 export const BUNDLE = 'cc-ts.bundle.js';
+/** The V8 flags bin/cc-ts sets before loading the bundle: V8 takes a code cache only under the flags
+ *  it was made with, so the cache is made under the same ones. */
+export const V8_FLAGS = '--max-inlined-bytecode-size-cumulative=200';
 export const CACHE = 'cc-ts.bundle.cache';
 
 function listModules(dist: string): string[] {
@@ -85,6 +88,7 @@ export function buildBundle(root: string): void {
   const file = path.join(dist, BUNDLE);
   const text = bundleText(dist);
   fs.writeFileSync(file, text);
+  require('v8').setFlagsFromString(V8_FLAGS);
   const script = new vm.Script(text, { filename: file });
   const load = script.runInThisContext()(require, dist) as (id: string) => { driverMain(argv: string[]): number };
   // Exercise the common paths so that their functions are compiled and land in the cache.
