@@ -211,15 +211,14 @@ export class Assembler implements ExprHost {
       if (w.startsWith('.if') || w === '.else' || w === '.elseif' || w === '.endif') this.conds.skipped(this, w, headWord(text).rest);
       return;
     }
-    // Labels.
-    for (;;) {
+    // Labels (a statement without ':' has none).
+    while (text.indexOf(':') >= 0) {
       const l = this.matchLabel(text);
       if (!l) break;
       this.defineLabel(l.name, l.numeric);
       text = text.slice(l.end).trim();
       if (!text) return;
     }
-    let { head, rest } = headWord(text);
     // Assignment: sym = expr (but not ==); `. = expr` moves the location counter like .org.
     const eq = text.indexOf('=') < 0 ? null : /^("(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*)\s*=(?!=)\s*(.*)$/s.exec(text);
     if (eq) {
@@ -227,6 +226,12 @@ export class Assembler implements ExprHost {
       else this.assign(unquote(eq[1]), eq[2], false);
       return;
     }
+    // The head word and the rest (headWord without its object).
+    let hw = 0;
+    const tn = text.length;
+    while (hw < tn && !isSpace(text.charCodeAt(hw))) hw++;
+    let head = hw === tn ? text : text.slice(0, hw);
+    let rest = hw === tn ? '' : text.slice(hw).trim();
     const paren = head.indexOf('(');
     if (paren > 0) ({ head, rest } = this.nameBeforeParen(text, paren));
     const lower = head.toLowerCase();
@@ -347,6 +352,12 @@ export class Assembler implements ExprHost {
   targetValue(text: string): TargetValue {
     const n = plainDecimal(text);
     if (n !== null) return n;
+    // The common operand: a bare symbol name (what parseExpr and valueOf would make of it).
+    if (isPlainName(text)) {
+      const s = this.symbols.ref(text);
+      s.used = true;
+      if (s.kind !== SymKind.Equ && s.kind !== SymKind.Register && !s.weakrefTarget) return { sym: text, addend: 0n, spec: '' };
+    }
     return this.valueOf(this.parse(text));
   }
 
@@ -503,6 +514,14 @@ function plainDecimal(t: string): bigint | null {
     v = v * 10 + (c - 48);
   }
   return BigInt(t.charCodeAt(0) === 45 ? -v : v);
+}
+
+/** A symbol name and nothing else (not '.', which is the location counter). */
+function isPlainName(t: string): boolean {
+  const n = t.length;
+  if (n === 0 || !isSymStart(t.charCodeAt(0)) || (n === 1 && t.charCodeAt(0) === 46)) return false;
+  for (let i = 1; i < n; i++) if (!isSymChar(t.charCodeAt(i))) return false;
+  return true;
 }
 
 function unquote(s: string): string {
