@@ -219,6 +219,11 @@ export class Assembler implements ExprHost {
       text = text.slice(l.end).trim();
       if (!text) return;
     }
+    // An instruction seen before whose encoding depends on its text alone.
+    if (this.instCache.size !== 0 && this.macros.size === 0) {
+      const enc = this.instCache.get(text);
+      if (enc !== undefined) { this.frag().append(enc.bytes); return; }
+    }
     // Assignment: sym = expr (but not ==); `. = expr` moves the location counter like .org.
     const eq = text.indexOf('=') < 0 ? null : /^("(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*)\s*=(?!=)\s*(.*)$/s.exec(text);
     if (eq) {
@@ -240,13 +245,22 @@ export class Assembler implements ExprHost {
       const d = DIRECTIVES.get(lower);
       if (d) return d(this, rest, lower);
       if (mac) return expandMacro(this, mac, rest);
-      if (this.target.directive(lower, rest)) return;
+      if (this.target.directive(lower, rest)) { this.instCache.clear(); return; }
       if (lower.startsWith('.cfi_')) return this.cfi.directive(lower, rest);
       throw new AsmError(`unknown pseudo-op: \`${lower}'`);
     }
     if (mac) return expandMacro(this, mac, rest);
-    this.instruction(head, rest);
+    const enc = this.target.assemble(head, rest, this.env);
+    if (enc.reusable && this.macros.size === 0) {
+      if (this.instCache.size >= 1 << 16) this.instCache.clear();
+      this.instCache.set(text, enc);
+    }
+    this.place(enc);
   }
+
+  /** Statement text -> encoding, for instructions whose encoding is reusable (TargetEncoding.reusable);
+   *  emptied by every target directive (a mode or syntax change). Used only while no macro exists. */
+  private instCache = new Map<string, TargetEncoding>();
 
   /** GNU as reads a statement's name as a symbol name, so `.long(7)` and `MACRO(arg)` (the kernel's
    *  STACK_FRAME_NON_STANDARD(func)) split before the '('; an instruction mnemonic may not hold one. */
@@ -451,10 +465,6 @@ export class Assembler implements ExprHost {
   }
 
   // ---- instructions ---------------------------------------------------------------------------
-
-  private instruction(mnemonic: string, operands: string): void {
-    this.place(this.target.assemble(mnemonic, operands, this.env));
-  }
 
   /** Put an encoded instruction at the current position: bytes and fixups, or a relaxable fragment. */
   private place(enc: TargetEncoding): void {

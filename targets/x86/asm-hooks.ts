@@ -548,6 +548,7 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
         enc = assembleUncached(mnemonic, operands, env);
         if (enc.fixups.length || enc.relax) return enc;
         if (constCacheSize++ > 1 << 16) { constCache.clear(); constCacheSize = 0; }
+        enc.reusable = true;
         byOps.set(operands, enc);
       }
       return enc;
