@@ -337,8 +337,10 @@ export class Assembler implements ExprHost {
 
   // ---- expressions ----------------------------------------------------------------------------
 
-  dot(): Sym {
-    const t = this.symbols.temp();
+  /** A temporary label at the current position; `named`: also found by its name (an expression's '.',
+   *  whose value may travel as a symbol name), else reached only through the object (CFI labels). */
+  dot(named = true): Sym {
+    const t = named ? this.symbols.temp() : this.symbols.anon();
     const f = this.frag();
     t.kind = SymKind.Label;
     t.frag = f;

@@ -69,7 +69,7 @@ export class CfiState {
     if (!f) throw new AsmError('CFI instruction used without previous .cfi_startproc');
     const fr = this.as.frag();
     if (this.last && (this.last.frag !== fr || this.last.off !== fr.len)) {
-      const here = this.as.dot();
+      const here = this.as.dot(false);
       f.insns.push({ op: Op.Advance, reg: 0, reg2: 0, off: 0, from: this.last, to: here, bytes: null });
       this.last = here;
     }
@@ -103,7 +103,7 @@ export class CfiState {
         return;
       case '.cfi_startproc': {
         if (this.cur) throw new AsmError('previous CFI entry not closed (missing .cfi_endproc)');
-        const start = this.as.dot();
+        const start = this.as.dot(false);
         this.cur = {
           start, end: null, section: this.as.cur, insns: [], retCol: t.returnColumn, signal: false,
           perEnc: OMIT, personality: null, lsdaEnc: OMIT, lsda: null,
@@ -120,7 +120,7 @@ export class CfiState {
       }
       case '.cfi_endproc': {
         if (!this.cur) throw new AsmError('.cfi_endproc without corresponding .cfi_startproc');
-        this.cur.end = this.as.dot();
+        this.cur.end = this.as.dot(false);
         if (this.ehFrame) this.fdes.push(this.cur);
         this.cur = null;
         this.last = null;

@@ -37,9 +37,27 @@ export function splitSource(text: string, file: string, syn: CommentSyntax): Stm
   while (pos <= n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
+    lineNo++;
+    if (!inComment) {
+      // The common line: no comment, string, character constant or ';' (and no '\r'): one slice of
+      // its text without the surrounding blanks, no copy of the raw line.
+      let a = pos, b = eol;
+      while (a < b && isBlankCode(text.charCodeAt(a))) a++;
+      while (b > a && isBlankCode(text.charCodeAt(b - 1))) b--;
+      let plain = true;
+      for (let i = a; i < b; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || special[c] === 1 || c === 13) { plain = false; break; }
+      }
+      if (plain) {
+        if (b > a) out.push({ text: text.slice(a, b), file, line: lineNo });
+        pos = eol + 1;
+        if (eol === n) break;
+        continue;
+      }
+    }
     let raw = text.slice(pos, eol);
     pos = eol + 1;
-    lineNo++;
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     if (!inComment && raw.charCodeAt(0) === 35 /* # */) {
       const m = LINE_MARKER.exec(raw);
@@ -74,6 +92,12 @@ function specialChars(syn: CommentSyntax): Uint8Array {
   lastSpecial = t;
   for (const ch of '"\'/;' + syn.commentChars + syn.lineCommentChars) if (ch.charCodeAt(0) < 128) t[ch.charCodeAt(0)] = 1;
   return t;
+}
+
+/** The characters String.prototype.trim removes that a line of latin1 text can hold, but for '\r'
+ *  (a line with one takes the general path) and the no-break space 0xa0 (likewise, being >= 128). */
+function isBlankCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 12);
 }
 
 function hasSpecial(line: string, special: Uint8Array): boolean {
