@@ -10,7 +10,7 @@
 
 import { AsmError, DiagSink } from './error';
 import { absolute, constVal, evaluate, Expr, ExprHost, isConstVal, parseExpr, Val, E } from './expr';
-import { headWord, isDigit, isSpace, isSymChar, isSymStart, splitSource, Stmt } from './lexer';
+import { headWord, isDigit, isSpace, isSymChar, isSymStart, SourceReader, splitSource, Stmt } from './lexer';
 import { Frag, Section, VarKind } from './sections';
 import { Sym, SymbolTable, SymKind } from './symbols';
 import type { AsmTarget, TargetEncoding, TargetEnv, TargetValue } from './target';
@@ -24,6 +24,8 @@ export type AsmItem = string | Uint8Array | object;
 export interface Input {
   stmts: Stmt[];
   pos: number;
+  /** A source file read one statement at a time (stmts is then empty). */
+  reader: SourceReader | null;
   /** Macro expansion (for .exitm) and the conditional depth when it started. */
   isMacro: boolean;
   condDepth: number;
@@ -107,7 +109,7 @@ export class Assembler implements ExprHost {
 
   pushText(text: string, file: string): void {
     const syn = { commentChars: this.target.commentChars, lineCommentChars: this.target.lineCommentChars };
-    this.inputs.push({ stmts: splitSource(text, file, syn), pos: 0, isMacro: false, condDepth: this.conds.depth });
+    this.inputs.push({ stmts: [], pos: 0, reader: new SourceReader(text, file, syn), isMacro: false, condDepth: this.conds.depth });
   }
 
   /**
@@ -135,19 +137,22 @@ export class Assembler implements ExprHost {
     }
     flush();
     this.itemLine = line;
-    this.inputs.push({ stmts, pos: 0, isMacro: false, condDepth: this.conds.depth });
+    this.inputs.push({ stmts, pos: 0, reader: null, isMacro: false, condDepth: this.conds.depth });
   }
   /** Lines the items pushed so far would take as text (their statements' line numbers go on from it). */
   private itemLine = 0;
 
   pushStmts(stmts: Stmt[], isMacro: boolean): void {
-    this.inputs.push({ stmts, pos: 0, isMacro, condDepth: this.conds.depth });
+    this.inputs.push({ stmts, pos: 0, reader: null, isMacro, condDepth: this.conds.depth });
   }
 
   private next(): Stmt | null {
     while (this.inputs.length) {
       const top = this.inputs[this.inputs.length - 1];
-      if (top.pos < top.stmts.length) return top.stmts[top.pos++];
+      if (top.reader) {
+        const st = top.reader.next();
+        if (st) return st;
+      } else if (top.pos < top.stmts.length) return top.stmts[top.pos++];
       this.inputs.pop();
     }
     return null;
