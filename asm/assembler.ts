@@ -10,7 +10,7 @@
 
 import { AsmError, DiagSink } from './error';
 import { absolute, constVal, evaluate, Expr, ExprHost, isConstVal, parseExpr, Val, E } from './expr';
-import { headWord, isDigit, isSpace, isSymChar, isSymStart, splitSource, Stmt } from './lexer';
+import { headWord, isDigit, isSpace, isSymChar, isSymStart, SourceReader, splitSource, Stmt } from './lexer';
 import { Frag, Section, VarKind } from './sections';
 import { Sym, SymbolTable, SymKind } from './symbols';
 import type { AsmTarget, TargetEncoding, TargetEnv, TargetValue } from './target';
@@ -24,6 +24,8 @@ export type AsmItem = string | Uint8Array | object;
 export interface Input {
   stmts: Stmt[];
   pos: number;
+  /** A source file read one statement at a time (stmts is then empty). */
+  reader: SourceReader | null;
   /** Macro expansion (for .exitm) and the conditional depth when it started. */
   isMacro: boolean;
   condDepth: number;
@@ -107,7 +109,7 @@ export class Assembler implements ExprHost {
 
   pushText(text: string, file: string): void {
     const syn = { commentChars: this.target.commentChars, lineCommentChars: this.target.lineCommentChars };
-    this.inputs.push({ stmts: splitSource(text, file, syn), pos: 0, isMacro: false, condDepth: this.conds.depth });
+    this.inputs.push({ stmts: [], pos: 0, reader: new SourceReader(text, file, syn), isMacro: false, condDepth: this.conds.depth });
   }
 
   /**
@@ -135,19 +137,22 @@ export class Assembler implements ExprHost {
     }
     flush();
     this.itemLine = line;
-    this.inputs.push({ stmts, pos: 0, isMacro: false, condDepth: this.conds.depth });
+    this.inputs.push({ stmts, pos: 0, reader: null, isMacro: false, condDepth: this.conds.depth });
   }
   /** Lines the items pushed so far would take as text (their statements' line numbers go on from it). */
   private itemLine = 0;
 
   pushStmts(stmts: Stmt[], isMacro: boolean): void {
-    this.inputs.push({ stmts, pos: 0, isMacro, condDepth: this.conds.depth });
+    this.inputs.push({ stmts, pos: 0, reader: null, isMacro, condDepth: this.conds.depth });
   }
 
   private next(): Stmt | null {
     while (this.inputs.length) {
       const top = this.inputs[this.inputs.length - 1];
-      if (top.pos < top.stmts.length) return top.stmts[top.pos++];
+      if (top.reader) {
+        const st = top.reader.next();
+        if (st) return st;
+      } else if (top.pos < top.stmts.length) return top.stmts[top.pos++];
       this.inputs.pop();
     }
     return null;
@@ -211,15 +216,19 @@ export class Assembler implements ExprHost {
       if (w.startsWith('.if') || w === '.else' || w === '.elseif' || w === '.endif') this.conds.skipped(this, w, headWord(text).rest);
       return;
     }
-    // Labels.
-    for (;;) {
+    // Labels (a statement without ':' has none).
+    while (text.indexOf(':') >= 0) {
       const l = this.matchLabel(text);
       if (!l) break;
       this.defineLabel(l.name, l.numeric);
       text = text.slice(l.end).trim();
       if (!text) return;
     }
-    let { head, rest } = headWord(text);
+    // An instruction seen before whose encoding depends on its text alone.
+    if (this.instCache.size !== 0 && this.macros.size === 0) {
+      const enc = this.instCache.get(text);
+      if (enc !== undefined) { this.frag().append(enc.bytes); return; }
+    }
     // Assignment: sym = expr (but not ==); `. = expr` moves the location counter like .org.
     const eq = text.indexOf('=') < 0 ? null : /^("(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*)\s*=(?!=)\s*(.*)$/s.exec(text);
     if (eq) {
@@ -227,6 +236,12 @@ export class Assembler implements ExprHost {
       else this.assign(unquote(eq[1]), eq[2], false);
       return;
     }
+    // The head word and the rest (headWord without its object).
+    let hw = 0;
+    const tn = text.length;
+    while (hw < tn && !isSpace(text.charCodeAt(hw))) hw++;
+    let head = hw === tn ? text : text.slice(0, hw);
+    let rest = hw === tn ? '' : text.slice(hw).trim();
     const paren = head.indexOf('(');
     if (paren > 0) ({ head, rest } = this.nameBeforeParen(text, paren));
     const lower = head.toLowerCase();
@@ -235,13 +250,22 @@ export class Assembler implements ExprHost {
       const d = DIRECTIVES.get(lower);
       if (d) return d(this, rest, lower);
       if (mac) return expandMacro(this, mac, rest);
-      if (this.target.directive(lower, rest)) return;
+      if (this.target.directive(lower, rest)) { this.instCache.clear(); return; }
       if (lower.startsWith('.cfi_')) return this.cfi.directive(lower, rest);
       throw new AsmError(`unknown pseudo-op: \`${lower}'`);
     }
     if (mac) return expandMacro(this, mac, rest);
-    this.instruction(head, rest);
+    const enc = this.target.assemble(head, rest, this.env);
+    if (enc.reusable && this.macros.size === 0) {
+      if (this.instCache.size >= 1 << 16) this.instCache.clear();
+      this.instCache.set(text, enc);
+    }
+    this.place(enc);
   }
+
+  /** Statement text -> encoding, for instructions whose encoding is reusable (TargetEncoding.reusable);
+   *  emptied by every target directive (a mode or syntax change). Used only while no macro exists. */
+  private instCache = new Map<string, TargetEncoding>();
 
   /** GNU as reads a statement's name as a symbol name, so `.long(7)` and `MACRO(arg)` (the kernel's
    *  STACK_FRAME_NON_STANDARD(func)) split before the '('; an instruction mnemonic may not hold one. */
@@ -318,8 +342,10 @@ export class Assembler implements ExprHost {
 
   // ---- expressions ----------------------------------------------------------------------------
 
-  dot(): Sym {
-    const t = this.symbols.temp();
+  /** A temporary label at the current position; `named`: also found by its name (an expression's '.',
+   *  whose value may travel as a symbol name), else reached only through the object (CFI labels). */
+  dot(named = true): Sym {
+    const t = named ? this.symbols.temp() : this.symbols.anon();
     const f = this.frag();
     t.kind = SymKind.Label;
     t.frag = f;
@@ -347,6 +373,12 @@ export class Assembler implements ExprHost {
   targetValue(text: string): TargetValue {
     const n = plainDecimal(text);
     if (n !== null) return n;
+    // The common operand: a bare symbol name (what parseExpr and valueOf would make of it).
+    if (isPlainName(text)) {
+      const s = this.symbols.ref(text);
+      s.used = true;
+      if (s.kind !== SymKind.Equ && s.kind !== SymKind.Register && !s.weakrefTarget) return { sym: text, addend: 0n, spec: '' };
+    }
     return this.valueOf(this.parse(text));
   }
 
@@ -441,10 +473,6 @@ export class Assembler implements ExprHost {
 
   // ---- instructions ---------------------------------------------------------------------------
 
-  private instruction(mnemonic: string, operands: string): void {
-    this.place(this.target.assemble(mnemonic, operands, this.env));
-  }
-
   /** Put an encoded instruction at the current position: bytes and fixups, or a relaxable fragment. */
   private place(enc: TargetEncoding): void {
     if (enc.relax) {
@@ -503,6 +531,14 @@ function plainDecimal(t: string): bigint | null {
     v = v * 10 + (c - 48);
   }
   return BigInt(t.charCodeAt(0) === 45 ? -v : v);
+}
+
+/** A symbol name and nothing else (not '.', which is the location counter). */
+function isPlainName(t: string): boolean {
+  const n = t.length;
+  if (n === 0 || !isSymStart(t.charCodeAt(0)) || (n === 1 && t.charCodeAt(0) === 46)) return false;
+  for (let i = 1; i < n; i++) if (!isSymChar(t.charCodeAt(i))) return false;
+  return true;
 }
 
 function unquote(s: string): string {

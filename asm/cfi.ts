@@ -69,7 +69,7 @@ export class CfiState {
     if (!f) throw new AsmError('CFI instruction used without previous .cfi_startproc');
     const fr = this.as.frag();
     if (this.last && (this.last.frag !== fr || this.last.off !== fr.len)) {
-      const here = this.as.dot();
+      const here = this.as.dot(false);
       f.insns.push({ op: Op.Advance, reg: 0, reg2: 0, off: 0, from: this.last, to: here, bytes: null });
       this.last = here;
     }
@@ -77,6 +77,7 @@ export class CfiState {
   }
 
   private reg(text: string | undefined): number {
+    if (text !== undefined) { const n = smallDecimal(text); if (n >= 0) return n; }
     if (text === undefined || !text.trim()) throw new AsmError('missing register');
     const t = text.trim().replace(/^%/, '');
     if (/^\d+$/.test(t)) return Number(t);
@@ -87,6 +88,9 @@ export class CfiState {
 
   private num(text: string | undefined): number {
     if (text === undefined) throw new AsmError('missing separator');
+    const neg = text.charCodeAt(0) === 45 /* - */;
+    const n = smallDecimal(neg ? text.slice(1) : text);
+    if (n >= 0) return neg ? -n : n;
     return Number(this.as.absolute(text));
   }
 
@@ -99,7 +103,7 @@ export class CfiState {
         return;
       case '.cfi_startproc': {
         if (this.cur) throw new AsmError('previous CFI entry not closed (missing .cfi_endproc)');
-        const start = this.as.dot();
+        const start = this.as.dot(false);
         this.cur = {
           start, end: null, section: this.as.cur, insns: [], retCol: t.returnColumn, signal: false,
           perEnc: OMIT, personality: null, lsdaEnc: OMIT, lsda: null,
@@ -116,7 +120,7 @@ export class CfiState {
       }
       case '.cfi_endproc': {
         if (!this.cur) throw new AsmError('.cfi_endproc without corresponding .cfi_startproc');
-        this.cur.end = this.as.dot();
+        this.cur.end = this.as.dot(false);
         if (this.ehFrame) this.fdes.push(this.cur);
         this.cur = null;
         this.last = null;
@@ -304,10 +308,23 @@ export class CfiState {
     } else this.as.emitExpr(e, size);
   }
 
+  /** LEB128 of a number (what lebBytes gives for it, without BigInt when it fits 32 bits). */
+  private leb(v: number, signed: boolean): void {
+    if (v !== (v | 0) || (!signed && v < 0)) { this.bytes(lebBytes(BigInt(v), signed)); return; }
+    const f = this.as.frag();
+    for (;;) {
+      const b = v & 0x7f;
+      v >>= 7;
+      const done = signed ? (v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0) : v === 0;
+      f.push(done ? b : b | 0x80);
+      if (done) return;
+    }
+  }
+
   private insn(i: Insn): void {
     const t = this.as.target.cfi;
-    const uleb = (v: number) => this.bytes(lebBytes(BigInt(v), false));
-    const sleb = (v: number) => this.bytes(lebBytes(BigInt(v), true));
+    const uleb = (v: number) => this.leb(v, false);
+    const sleb = (v: number) => this.leb(v, true);
     switch (i.op) {
       case Op.Advance: {
         const d = (i.to!.frag!.address + i.to!.off - (i.from!.frag!.address + i.from!.off)) / t.codeAlign;
@@ -345,6 +362,21 @@ export class CfiState {
       case Op.GnuArgsSize: this.u8(0x2e); uleb(i.off); return;
     }
   }
+}
+
+/** A decimal number of up to 9 digits without sign or leading zero (or "0"), else -1. */
+function smallDecimal(t: string): number {
+  const n = t.length;
+  if (n === 0 || n > 9) return -1;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 48) return n === 1 ? 0 : -1; // 0x.., 0b.., octal
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
 }
 
 function encSize(enc: number, addr: number): number {

@@ -133,6 +133,16 @@ export function tfixExpr(as: Assembler, t: TargetFixup): Expr {
   return { k: E.Bin, op: '+', a: { k: E.Sym, sym, spec: t.spec }, b: num };
 }
 
+/** evaluate(tfixExpr(as, t), true) without building the expression when the symbol is plain (no
+ *  equate or weakref, whose values need the evaluator). */
+function tfixValue(as: Assembler, t: TargetFixup): Val {
+  if (t.sym) {
+    const sym = as.symbols.ref(t.sym);
+    if (sym.kind !== SymKind.Equ && !sym.weakrefTarget) return { num: BigInt.asIntN(64, t.addend), add: sym, sub: null, spec: t.spec };
+  }
+  return evaluate(tfixExpr(as, t), true)!;
+}
+
 function alignPad(f: Frag, at: number): number {
   const pad = (f.align - (at % f.align)) % f.align;
   return f.max && pad > f.max ? 0 : pad;
@@ -415,7 +425,7 @@ function addrOf(s: Sym): number {
 
 function resolveFixup(as: Assembler, sec: Section, fx: Fixup): void {
   const place = fx.frag.address + (fx.inVar ? fx.frag.len : 0) + fx.offset;
-  const v = evaluate(fx.expr ?? tfixExpr(as, fx.tfix!), true)!;
+  const v = fx.expr ? evaluate(fx.expr, true)! : tfixValue(as, fx.tfix!);
   let tfix = fx.tfix;
   let pcrel = fx.pcrel;
   let num = v.num;

@@ -2,7 +2,7 @@
 //
 // GNU as first "scrubs" its input (app.c): comments go, ';' separates statements, and a line
 // comment that looks like `# 123 "file"` (what a C preprocessor leaves behind) sets the location
-// of the lines that follow. splitSource does the same in one pass over the text and yields one
+// of the lines that follow. SourceReader does the same in one pass over the text and yields one
 // Stmt per statement, each carrying the file and line used in messages ("file:line: Error: ...").
 // Strings ("...") and character constants ('c) are skipped over so that '#' or ';' inside them is
 // kept. Comments: the target's comment characters anywhere, its line-comment characters at the start
@@ -29,39 +29,82 @@ const LINE_MARKER = /^#\s*(?:line\s+)?(\d+)\s*(?:"((?:[^"\\]|\\.)*)")?/;
 /** Split a whole source file into statements. */
 export function splitSource(text: string, file: string, syn: CommentSyntax): Stmt[] {
   const out: Stmt[] = [];
-  const special = specialChars(syn);
-  let lineNo = 0;
-  let inComment = false;
-  let pos = 0;
-  const n = text.length;
-  while (pos <= n) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = n;
-    let raw = text.slice(pos, eol);
-    pos = eol + 1;
-    lineNo++;
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    if (!inComment && raw.charCodeAt(0) === 35 /* # */) {
-      const m = LINE_MARKER.exec(raw);
-      if (m) {
-        lineNo = parseInt(m[1], 10) - 1;
-        if (m[2] !== undefined) file = m[2].replace(/\\(.)/g, '$1');
+  const r = new SourceReader(text, file, syn);
+  for (let st = r.next(); st; st = r.next()) out.push(st);
+  return out;
+}
+
+/**
+ * The statements of a source text one at a time (what splitSource returns, in order): the assembler
+ * reads a file through one, so each statement's object and text live only while it is assembled.
+ */
+export class SourceReader {
+  private pos = 0;
+  private lineNo = 0;
+  private inComment = false;
+  private done = false;
+  /** Further statements of the last line scrubLine split at ';'. */
+  private pending: string[] = [];
+  private pendingAt = 0;
+  private readonly special: Uint8Array;
+
+  constructor(private readonly text: string, private file: string, private readonly syn: CommentSyntax) {
+    this.special = specialChars(syn);
+  }
+
+  next(): Stmt | null {
+    if (this.pendingAt < this.pending.length) return { text: this.pending[this.pendingAt++], file: this.file, line: this.lineNo };
+    const text = this.text;
+    const n = text.length;
+    const special = this.special;
+    while (!this.done) {
+      const pos = this.pos;
+      let eol = text.indexOf('\n', pos);
+      if (eol < 0) eol = n;
+      this.lineNo++;
+      this.pos = eol + 1;
+      if (eol === n) this.done = true;
+      if (!this.inComment) {
+        // The common line: no comment, string, character constant or ';' (and no '\r'): one slice of
+        // its text without the surrounding blanks, no copy of the raw line.
+        let a = pos, b = eol;
+        while (a < b && isBlankCode(text.charCodeAt(a))) a++;
+        while (b > a && isBlankCode(text.charCodeAt(b - 1))) b--;
+        let plain = true;
+        for (let i = a; i < b; i++) {
+          const c = text.charCodeAt(i);
+          if (c >= 128 || special[c] === 1 || c === 13) { plain = false; break; }
+        }
+        if (plain) {
+          if (b > a) return { text: text.slice(a, b), file: this.file, line: this.lineNo };
+          continue;
+        }
+      }
+      let raw = text.slice(pos, eol);
+      if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+      if (!this.inComment && raw.charCodeAt(0) === 35 /* # */) {
+        const m = LINE_MARKER.exec(raw);
+        if (m) {
+          this.lineNo = parseInt(m[1], 10) - 1;
+          if (m[2] !== undefined) this.file = m[2].replace(/\\(.)/g, '$1');
+          continue;
+        }
+      }
+      if (!this.inComment && !hasSpecial(raw, special)) {
+        const t = raw.trim();
+        if (t) return { text: t, file: this.file, line: this.lineNo };
         continue;
       }
+      const res = scrubLine(raw, this.syn, this.inComment);
+      this.inComment = res.inComment;
+      if (res.stmts.length) {
+        this.pending = res.stmts;
+        this.pendingAt = 1;
+        return { text: res.stmts[0], file: this.file, line: this.lineNo };
+      }
     }
-    if (!inComment && !hasSpecial(raw, special)) {
-      // The common line: no comment, string, character constant or ';'.
-      const t = raw.trim();
-      if (t) out.push({ text: t, file, line: lineNo });
-      if (eol === n) break;
-      continue;
-    }
-    const res = scrubLine(raw, syn, inComment);
-    inComment = res.inComment;
-    for (const s of res.stmts) out.push({ text: s, file, line: lineNo });
-    if (eol === n) break;
+    return null;
   }
-  return out;
 }
 
 /** Character codes (< 128) that need scrubLine: quotes, '/', ';' and the comment characters. */
@@ -74,6 +117,12 @@ function specialChars(syn: CommentSyntax): Uint8Array {
   lastSpecial = t;
   for (const ch of '"\'/;' + syn.commentChars + syn.lineCommentChars) if (ch.charCodeAt(0) < 128) t[ch.charCodeAt(0)] = 1;
   return t;
+}
+
+/** The characters String.prototype.trim removes that a line of latin1 text can hold, but for '\r'
+ *  (a line with one takes the general path) and the no-break space 0xa0 (likewise, being >= 128). */
+function isBlankCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 12);
 }
 
 function hasSpecial(line: string, special: Uint8Array): boolean {

@@ -140,6 +140,11 @@ export class SymbolTable {
     return s;
   }
 
+  /** temp() for a symbol only ever reached through its Sym object (never looked up by name). */
+  anon(): Sym {
+    return new Sym(`\x01tmp${this.tmp++}`, -1);
+  }
+
   /** Define numeric local label `n` (the `n:` statement): returns the new instance's symbol. */
   defineNumeric(n: string): Sym {
     const c = (this.numericCount.get(n) ?? 0) + 1;

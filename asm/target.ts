@@ -47,6 +47,9 @@ export interface TargetEncoding {
   fixups: TargetFixup[];
   /** Present for relaxable branches: the forms to choose from; bytes/fixups are then unused. */
   relax?: RelaxForm[];
+  /** The encoding depends on nothing but the statement's text (no symbol, no fixup) until the next
+   *  target directive: the assembler may reuse it for the same text (see Assembler.instCache). */
+  reusable?: boolean;
 }
 
 /** What asm/ knows about a fixup's symbol when it asks for a relocation. */

@@ -335,18 +335,19 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     noteLeadingNames(operands, env);
     const name = operands.slice(start, end);
     const v = env.parseExpr(name);
-    const once: TargetEnv = {
+    const onceEnv = (): TargetEnv => ({
       parseExpr: (t) => (t === name ? v : env.parseExpr(t)), symValue: env.symValue, isLocalDefined: env.isLocalDefined,
       noteOperandRef: env.noteOperandRef,
-    };
+    });
     if (typeof v === 'bigint' || v.spec !== '' || v.sym === '' || v.sym === '_GLOBAL_OFFSET_TABLE_') {
-      return assembleUncached(mnemonic, operands, once, true);
+      return assembleUncached(mnemonic, operands, onceEnv(), true);
     }
     let byShape = symCache.get(mnemonic);
     if (!byShape) symCache.set(mnemonic, (byShape = new Map()));
     const shape = operands.slice(0, start) + '\x01' + operands.slice(end);
     let t = byShape.get(shape);
     if (!t) {
+      const once = onceEnv();
       let movq = false;
       const rec: TargetEnv = {
         parseExpr: once.parseExpr, symValue: env.symValue, isLocalDefined: env.isLocalDefined,
@@ -548,6 +549,7 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
         enc = assembleUncached(mnemonic, operands, env);
         if (enc.fixups.length || enc.relax) return enc;
         if (constCacheSize++ > 1 << 16) { constCache.clear(); constCacheSize = 0; }
+        enc.reusable = true;
         byOps.set(operands, enc);
       }
       return enc;
