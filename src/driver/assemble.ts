@@ -4,30 +4,15 @@
 
 import { Diagnostics } from '../diag/diagnostics';
 import { TargetLayout } from '../../targets/layout';
-import { assemble, AssembleFailed, AsmItem, AssemblySession } from '../../asm';
+import { assemble, AssembleFailed, AssembleOpts, AsmItem, AssemblySession, TargetName } from '../../asm';
+import type { ObjectFile } from '../../elf/object';
 import { writeObject } from '../../elf/write-object';
 import { DriverOptions } from './options';
 import { writeOutput } from './output';
 
 export function assembleToObject(text: string | readonly AsmItem[], input: string, output: string, o: DriverOptions,
                                  target: TargetLayout, diag: Diagnostics): boolean {
-  if (target.arch !== 'x86_64' && target.arch !== 'i386') {
-    diag.plain('error', `assembling for ${target.triple} is not available yet in this version of cc-ts`);
-    return false;
-  }
-  try {
-    const obj = assemble(text, {
-      fileName: input === '-' ? '<stdin>' : input, target: target.arch, includeDirs: o.includeDirs,
-    });
-    writeOutput(output, writeObject(obj));
-    return true;
-  } catch (e) {
-    if (e instanceof AssembleFailed) {
-      diag.errors += e.errors;
-      return false;
-    }
-    throw e;
-  }
+  return toObject(output, target, diag, () => assemble(text, sessionOptions(input, target, o)));
 }
 
 /**
@@ -37,14 +22,26 @@ export function assembleToObject(text: string | readonly AsmItem[], input: strin
  */
 export function generateToObject(generate: (sink: (items: readonly AsmItem[]) => void) => boolean, input: string, output: string,
                                  o: DriverOptions, target: TargetLayout, diag: Diagnostics): boolean {
+  return toObject(output, target, diag, () => {
+    const session = new AssemblySession(sessionOptions(input, target, o));
+    return generate((items) => session.push(items)) ? session.finish() : null;
+  });
+}
+
+function sessionOptions(input: string, target: TargetLayout, o: DriverOptions): AssembleOpts {
+  return { fileName: input === '-' ? '<stdin>' : input, target: target.arch as TargetName, includeDirs: o.includeDirs };
+}
+
+/** Runs `make` for an x86 target and writes its object; assembly errors (already reported) count in diag. */
+function toObject(output: string, target: TargetLayout, diag: Diagnostics, make: () => ObjectFile | null): boolean {
   if (target.arch !== 'x86_64' && target.arch !== 'i386') {
     diag.plain('error', `assembling for ${target.triple} is not available yet in this version of cc-ts`);
     return false;
   }
   try {
-    const session = new AssemblySession({ fileName: input === '-' ? '<stdin>' : input, target: target.arch, includeDirs: o.includeDirs });
-    if (!generate((items) => session.push(items))) return false;
-    writeOutput(output, writeObject(session.finish()));
+    const obj = make();
+    if (!obj) return false;
+    writeOutput(output, writeObject(obj));
     return true;
   } catch (e) {
     if (e instanceof AssembleFailed) {

@@ -419,34 +419,7 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
         inst.operands[k] = r;
       }
     }
-    noteMovq(inst, env);
-    const op0 = inst.operands[0];
-    if (inst.operands.length === 1 && op0.kind === OpKind.Mem && !op0.star && op0.base < 0 && op0.index < 0
-        && isSymbolic(op0.disp)) {
-      // A direct jump: its forms differ from one target to the next only in the fixups' symbol and
-      // addend, so the forms of the first one with that mnemonic serve as a template.
-      const v = op0.disp;
-      const cacheable = op0.seg < 0 && !inst.prefixes && !v.spec && v.sym !== '_GLOBAL_OFFSET_TABLE_';
-      const t = cacheable ? branchCache.get(inst.mnemonic) : undefined;
-      if (t) {
-        const d = v.addend - t.addend;
-        const relax = t.forms.map((r) => ({
-          bytes: r.bytes, min: r.min, max: r.max,
-          fixup: { ...r.fixup, sym: v.sym, addend: r.fixup.addend + d },
-        }));
-        return { bytes: relax[0].bytes, fixups: [], relax };
-      }
-      if (isRelaxable(inst, mode)) {
-        const forms = relaxForms(inst, env);
-        if (forms) {
-          if (cacheable && forms.every((r) => !(r.fixup.kind & FX_LOCAL_AT_PARSE))) {
-            branchCache.set(inst.mnemonic, { forms, addend: v.addend });
-          }
-          return { bytes: forms[0].bytes, fixups: [], relax: forms };
-        }
-      }
-    }
-    return convert(encode(inst, mode), env);
+    return encodeParsed(inst, env);
   }
 
   /** A hash of everything an instruction without symbolic values is made of (-1: it has some). */
