@@ -73,6 +73,24 @@ export class Lexer {
     this.eof = null;
   }
 
+  /** Where a comment starting at `i` (a '/') ends: after its '*' '/' or at its newline (a // comment
+   *  keeps the newline for the caller); `i` itself when no comment starts there. */
+  private commentEnd(i: number): number {
+    const src = this.src, end = this.end;
+    const d = src.charCodeAt(i + 1);
+    if (d === 47) {
+      const nl = src.indexOf('\n', i + 2);
+      return nl < 0 || nl > end ? end : nl;
+    }
+    if (d !== 42) return i;
+    const close = src.indexOf('*/', i + 2);
+    if (close < 0 || close + 2 > end) {
+      this.diag.error({ file: this.file, pos: i }, 'unterminated comment');
+      return end;
+    }
+    return close + 2;
+  }
+
   next(): Token {
     const src = this.src, end = this.end, cls = this.cls;
     let i = this.i;
@@ -83,22 +101,8 @@ export class Lexer {
       if (c === 10) { i++; flags = TF.BOL; continue; }
       if (c < 128 && cls[c] === C_SPACE) { i++; flags |= TF.Space; continue; }
       if (c === 47 /* / */) {
-        const d = src.charCodeAt(i + 1);
-        if (d === 47) {
-          const nl = src.indexOf('\n', i + 2);
-          i = nl < 0 || nl > end ? end : nl;
-          flags |= TF.Space;
-          continue;
-        }
-        if (d === 42) {
-          const close = src.indexOf('*/', i + 2);
-          if (close < 0 || close + 2 > end) {
-            this.diag.error({ file: this.file, pos: i }, 'unterminated comment');
-            i = end;
-          } else i = close + 2;
-          flags |= TF.Space;
-          continue;
-        }
+        const after = this.commentEnd(i);
+        if (after !== i) { i = after; flags |= TF.Space; continue; }
       }
       const startPos = i;
       let kind: TK;
@@ -195,20 +199,8 @@ export class Lexer {
       if (c === 10) { i++; bol = true; continue; }
       if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12) { i++; continue; }
       if (c === 47 /* / */) {
-        const d = src.charCodeAt(i + 1);
-        if (d === 47) {
-          const nl = src.indexOf('\n', i + 2);
-          i = nl < 0 || nl > end ? end : nl;
-          continue;
-        }
-        if (d === 42) {
-          const close = src.indexOf('*/', i + 2);
-          if (close < 0 || close + 2 > end) {
-            this.diag.error({ file: this.file, pos: i }, 'unterminated comment');
-            i = end;
-          } else i = close + 2;
-          continue;
-        }
+        const after = this.commentEnd(i);
+        if (after !== i) { i = after; continue; }
       }
       if (bol && (c === 35 /* # */ || (c === 37 /* % */ && src.charCodeAt(i + 1) === 58 /* : */))) {
         this.i = i;

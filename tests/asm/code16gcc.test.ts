@@ -5,15 +5,11 @@
 // .code32 (callw, enterw). Compared with GNU as.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compareAsm, requireTool, cleanup } from './compare';
+import { requireTool, cleanup, sameAsGnu } from './compare';
 
 requireTool('as');
 
-const same = (name: string, src: string) =>
-  test(name, () => {
-    const r = compareAsm(src, 'i386');
-    assert.ok(r.same, r.diff);
-  });
+const same = sameAsGnu(test, 'i386');
 
 same('.code16gcc stack instructions', `  .code16gcc
   .text

@@ -3,6 +3,8 @@
 // Used by tests/asm/*.test.ts and tests/corpus/asm-torture.ts.
 
 import { execFileSync, spawnSync } from 'child_process';
+import type { Test } from 'uvu';
+import * as assert from 'uvu/assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -10,6 +12,14 @@ import { assemble, AssembleFailed } from '../../asm/index';
 import { writeObject } from '../../elf/write-object';
 
 export type Arch = 'x86_64' | 'i386';
+
+/** A test-registering helper: `same(name, src[, arch])` asserts the source assembles as GNU as does. */
+export function sameAsGnu(test: Test, dflt: Arch = 'x86_64'): (name: string, src: string, arch?: Arch) => void {
+  return (name, src, arch = dflt) => test(name, () => {
+    const r = compareAsm(src, arch);
+    assert.ok(r.same, r.diff);
+  });
+}
 
 let tmpDir = '';
 let counter = 0;

@@ -2,16 +2,12 @@
 // snippet is assembled by GNU as and by cc-ts and the listings must agree.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compareAsm, requireTool, cleanup, ccAs } from './compare';
+import { requireTool, cleanup, ccAs, sameAsGnu } from './compare';
 
 requireTool('as');
 requireTool('objdump');
 
-const same = (name: string, src: string, arch: 'x86_64' | 'i386' = 'x86_64') =>
-  test(name, () => {
-    const r = compareAsm(src, arch);
-    assert.ok(r.same, r.diff);
-  });
+const same = sameAsGnu(test);
 
 same('data directives', `
   .data

@@ -2,16 +2,12 @@
 // each snippet is assembled by GNU as and by cc-ts and the listings must agree.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ccAs, compareAsm, gnuAs, requireTool } from './compare';
+import { ccAs, gnuAs, requireTool, sameAsGnu } from './compare';
 
 requireTool('as');
 requireTool('objdump');
 
-const same = (name: string, src: string, arch: 'x86_64' | 'i386' = 'x86_64') =>
-  test(name, () => {
-    const r = compareAsm(src, arch);
-    assert.ok(r.same, r.diff);
-  });
+const same = sameAsGnu(test);
 
 same('.type without a comma (SYM_FUNC_END)', `
   .text

@@ -5,17 +5,13 @@
 // jmp/jcc/.p2align/.skip/.fill, each assembled by GNU as and by cc-ts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cleanup, compareAsm, requireTool } from './compare';
+import { cleanup, compareAsm, requireTool, sameAsGnu } from './compare';
 import { rng } from './fuzz';
 
 requireTool('as');
 requireTool('objdump');
 
-const same = (name: string, src: string, arch: 'x86_64' | 'i386' = 'x86_64') =>
-  test(name, () => {
-    const r = compareAsm(src, arch);
-    assert.ok(r.same, r.diff);
-  });
+const same = sameAsGnu(test);
 
 // entry_64.S's clear_bhb_loop after a branch that grows: `jmp 5f` crosses `.align 64` and stays short.
 same('a forward jmp across .align stays short when an earlier branch grows (clear_bhb_loop)', `

@@ -3,15 +3,11 @@
 // give what GNU as gives for each. Compared with GNU as.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compareAsm, requireTool, cleanup } from './compare';
+import { requireTool, cleanup, sameAsGnu } from './compare';
 
 requireTool('as');
 
-const same = (name: string, src: string) =>
-  test(name, () => {
-    const r = compareAsm(src, 'x86_64');
-    assert.ok(r.same, r.diff);
-  });
+const same = sameAsGnu(test);
 
 same('same text across .code32 / .code16 / .code64', `  .text
   incl %eax

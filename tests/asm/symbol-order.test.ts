@@ -5,16 +5,12 @@
 // symbols of their own; @GOTPCREL and friends create _GLOBAL_OFFSET_TABLE_.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compareAsm, requireTool, cleanup } from './compare';
+import { requireTool, cleanup, sameAsGnu } from './compare';
 
 requireTool('as');
 requireTool('readelf');
 
-const same = (name: string, src: string, arch: 'x86_64' | 'i386' = 'x86_64') =>
-  test(name, () => {
-    const r = compareAsm(src, arch);
-    assert.ok(r.same, r.diff);
-  });
+const same = sameAsGnu(test);
 
 const STR = '\t.section .rodata.str1.1,"aMS",@progbits,1\n';
 const CST = '\t.section .rodata.cst16,"aM",@progbits,16\n';
