@@ -8,7 +8,8 @@ import { Obj, TranslationUnit } from '../parse';
 import { LowerError, ModuleLower } from '../lower';
 import { Func as IRFunc, Module as IRModule } from '../ir/module';
 import { optimize, optimizeFunc, OptLevel } from '../opt/pipeline';
-import { printItems, X86Emitter, X86Item } from '../../targets/x86/emit';
+import { printItems, X86Emitter, X86Item, X86Options } from '../../targets/x86/emit';
+import type { RemoteCodegen } from './codegen-remote';
 import { DriverOptions } from './options';
 
 function optLevel(o: DriverOptions): OptLevel {
@@ -37,10 +38,14 @@ export class CodeGenerator {
   private readonly level: OptLevel;
   private failed = false;
   private asmsDone = 0;
+  /** With a code-generation thread (codegen-remote.ts; -O0 only): the object it made. */
+  object: Uint8Array | null = null;
 
+  /** Items go to `sink`, or with `remote` to a code-generation thread that assembles them. */
   constructor(private readonly o: DriverOptions, private readonly target: TargetLayout, private readonly diag: Diagnostics,
-              private readonly sink: (items: X86Item[]) => void) {
+              private readonly sink: (items: X86Item[]) => void, private readonly remote: RemoteCodegen | null = null) {
     this.level = optLevel(o);
+    if (remote && this.level !== 0) throw new Error('CodeGenerator: a code-generation thread is for -O0');
   }
 
   /** The parser's onFunction hook (src/parse/state.ts ParseOptions): true when the bodies were lowered. */
@@ -55,11 +60,10 @@ export class CodeGenerator {
       return false;
     }
     if (this.level === 0 && made.length) {
-      const em = this.emitterFor(ml.m);
       this.flushAsms(unit);
       for (const f of made) {
         optimizeFunc(f, 0);
-        em.func(f);
+        this.compile(f, ml.m);
       }
       ml.m.funcs.length = 0; // compiled: nothing reads them again
     }
@@ -86,11 +90,26 @@ export class CodeGenerator {
     } else {
       optimize(mod, { level: this.level });
     }
-    const em = this.emitterFor(mod);
     this.flushAsms(tu);
-    for (const f of mod.funcs) em.func(f);
-    em.finish(ml.lateSymbolChanges());
-    return true;
+    for (const f of mod.funcs) this.compile(f, mod);
+    if (!this.remote) {
+      this.emitterFor(mod).finish(ml.lateSymbolChanges());
+      return true;
+    }
+    const r = this.remote.finish(mod, ml.lateSymbolChanges());
+    if (r.diag) process.stderr.write(r.diag);
+    if (r.crash) throw new Error(`in the code-generation thread: ${r.crash}`);
+    this.diag.errors += r.errors;
+    this.object = r.bytes;
+    return r.bytes !== null;
+  }
+
+  /** Stops a code-generation thread after an error elsewhere. */
+  abandon(): void { this.remote?.abandon(); }
+
+  private compile(f: IRFunc, mod: IRModule): void {
+    if (this.remote) this.remote.func(f, mod);
+    else this.emitterFor(mod).func(f);
   }
 
   private lowering(unit: TranslationUnit): ModuleLower {
@@ -98,20 +117,16 @@ export class CodeGenerator {
   }
 
   private emitterFor(mod: IRModule): X86Emitter {
-    const o = this.o, level = this.level;
-    return this.emitter ??= new X86Emitter(mod, {
-      pic: o.pic > 0, optLevel: level === 's' || level === 'g' ? 2 : level,
-      functionSections: o.fflags.get('function-sections') === true,
-      dataSections: o.fflags.get('data-sections') === true,
-      omitFramePointer: o.fflags.get('omit-frame-pointer') === true,
-    }, this.sink);
+    return this.emitter ??= new X86Emitter(mod, x86Options(this.o), this.sink);
   }
 
   /** Top-level asm statements not yet emitted, in source order. */
   private flushAsms(unit: TranslationUnit): void {
     if (this.asmsDone >= unit.asms.length) return;
-    this.emitter!.raw([`\t.text\n${unit.asms.slice(this.asmsDone).join('\n')}`]);
+    const text = `\t.text\n${unit.asms.slice(this.asmsDone).join('\n')}`;
     this.asmsDone = unit.asms.length;
+    if (this.remote) this.remote.raw(text);
+    else this.emitterFor(this.ml!.m).raw([text]);
   }
 
   private lowerFailed(e: unknown): void {
@@ -120,6 +135,22 @@ export class CodeGenerator {
     this.diag.errors++;
     process.stderr.write(e.message + '\n');
   }
+}
+
+/** The code generator's options from the driver's. */
+export function x86Options(o: DriverOptions): X86Options {
+  const level = optLevel(o);
+  return {
+    pic: o.pic > 0, optLevel: level === 's' || level === 'g' ? 2 : level,
+    functionSections: o.fflags.get('function-sections') === true,
+    dataSections: o.fflags.get('data-sections') === true,
+    omitFramePointer: o.fflags.get('omit-frame-pointer') === true,
+  };
+}
+
+/** Whether this compilation may use a code-generation thread (it must also be big: useCodegenThread). */
+export function threadable(o: DriverOptions, target: TargetLayout): boolean {
+  return optLevel(o) === 0 && target.arch === 'x86_64';
 }
 
 /** The GNU as text of generated statements (what -S writes). */

@@ -143,6 +143,23 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
     writeOutput(stageOutput(input, o, '.s'), codegen.printCode(items));
     return true;
   }
+  // -c of a big unit: code generation and assembly on a second thread, while this one parses
+  if (codegen.threadable(o, target)) {
+    const remoteMod = require('./codegen-remote') as typeof import('./codegen-remote');
+    if (remoteMod.useCodegenThread(input)) {
+      const remote = new remoteMod.RemoteCodegen(codegen.x86Options(o),
+        { fileName: input === '-' ? '<stdin>' : input, includeDirs: o.includeDirs }, target.ptrSize);
+      const gen = new codegen.CodeGenerator(o, target, diag, () => {}, remote);
+      const tu = parseAndCheck(pp, o, target, diag, gen.onFunction);
+      if (diag.errors === 0) depsFile();
+      if (tu === null || !gen.finish(tu) || !gen.object) {
+        gen.abandon();
+        return false;
+      }
+      writeOutput(stageOutput(input, o, '.o'), gen.object);
+      return true;
+    }
+  }
   // -c: each function is assembled as soon as it is generated
   return (require('./assemble') as typeof import('./assemble')).generateToObject(generate, input, stageOutput(input, o, '.o'), o, target, diag);
 }

@@ -56,6 +56,16 @@ export interface ExternDecl { name: string; weak: boolean; tls: boolean; visibil
 
 export interface AsmInfo { template: string; constraints: string; sideEffects: boolean }
 
+/** Where a replica module numbers what it interns itself (see Module.makeReplica). */
+const LOCAL_BASE = 1 << 24;
+
+function abiKey(a: AbiType): string {
+  return a.kind === 'struct'
+    ? `s${a.size},${a.align},${a.fields.map((f) => `${f.ty}@${f.off}`).join(',')}${a.name ? ':' + a.name : ''}`
+    : `${a.kind[0]}${a.ty},${a.ext}`;
+}
+function sigKey(s: Sig): string { return `${s.ret}(${s.params.join(',')})${s.nfixed}/${s.flags}`; }
+
 export class Module {
   readonly funcs: Func[] = [];
   readonly data: DataObj[] = [];
@@ -79,11 +89,13 @@ export class Module {
   readonly abiVoid: number;
 
   internAbi(a: AbiType): number {
-    const key = a.kind === 'struct'
-      ? `s${a.size},${a.align},${a.fields.map((f) => `${f.ty}@${f.off}`).join(',')}${a.name ? ':' + a.name : ''}`
-      : `${a.kind[0]}${a.ty},${a.ext}`;
+    const key = abiKey(a);
     let i = this.abiKeys.get(key);
-    if (i === undefined) { i = this.abiTypes.length; this.abiTypes.push(a); this.abiKeys.set(key, i); }
+    if (i === undefined) {
+      i = this.localAbi >= 0 ? this.localAbi++ : this.abiTypes.length;
+      this.abiTypes[i] = a;
+      this.abiKeys.set(key, i);
+    }
     return i;
   }
   abiScalar(ty: number, ext = 0): number {
@@ -94,11 +106,36 @@ export class Module {
     return this.internAbi({ kind: 'struct', ty: T.Void, ext: 0, size, align, fields, name });
   }
   internSig(s: Sig): number {
-    const key = `${s.ret}(${s.params.join(',')})${s.nfixed}/${s.flags}`;
+    const key = sigKey(s);
     let i = this.sigKeys.get(key);
-    if (i === undefined) { i = this.sigs.length; this.sigs.push(s); this.sigKeys.set(key, i); }
+    if (i === undefined) {
+      i = this.localSig >= 0 ? this.localSig++ : this.sigs.length;
+      this.sigs[i] = s;
+      this.sigKeys.set(key, i);
+    }
     return i;
   }
+
+  /**
+   * A copy of a module made elsewhere, kept up to date by adopt (src/ir/transfer.ts): its signature and
+   * ABI type numbers are the other side's, and what is interned here (the code generator asks for
+   * the signatures of the helpers it calls) is numbered from LOCAL_BASE, out of their way.
+   */
+  makeReplica(): void {
+    this.localSig = LOCAL_BASE;
+    this.localAbi = LOCAL_BASE;
+  }
+  /** Signatures and ABI types the original numbered from sigs.length / abiTypes.length on. */
+  adopt(sigs: Sig[], sigFrom: number, abis: AbiType[], abiFrom: number): void {
+    for (let k = 0; k < abis.length; k++) this.adoptEntry(this.abiTypes, this.abiKeys, abiFrom + k, abis[k], abiKey(abis[k]));
+    for (let k = 0; k < sigs.length; k++) this.adoptEntry(this.sigs, this.sigKeys, sigFrom + k, sigs[k], sigKey(sigs[k]));
+  }
+  private adoptEntry<E>(list: E[], keys: Map<string, number>, i: number, e: E, key: string): void {
+    list[i] = e;
+    if (!keys.has(key)) keys.set(key, i);
+  }
+  private localSig = -1;
+  private localAbi = -1;
   sig(ret: number, params: number[], nfixed = -1, flags = 0): number {
     return this.internSig({ ret, params, nfixed, flags });
   }
@@ -309,6 +346,15 @@ export class Func {
   /** Type of a value reference (instruction result or constant). */
   typeOf(r: number): number { return r >= 0 ? this.ty[r] : this.cType[~r]; }
   isConst(r: number): boolean { return r < 0; }
+
+  /** After the constant pool was filled from elsewhere (src/ir/transfer.ts): its lookup table. */
+  rebuildConstKeys(): void {
+    this.cKeys.clear();
+    for (let c = 0; c < this.cKind.length; c++) {
+      const key = `${this.cKind[c]}|${this.cType[c]}|${this.cVal[c]}|${this.cOff[c]}`;
+      if (!this.cKeys.has(key)) this.cKeys.set(key, c);
+    }
+  }
 
   private intern(kind: number, ty: number, val: bigint | string, off: number): number {
     const key = `${kind}|${ty}|${val}|${off}`;

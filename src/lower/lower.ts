@@ -95,6 +95,7 @@ export class ModuleLower implements SymCtx {
     const img = new DataImage(size);
     writeString(img, 0, str, size);
     this.m.addData({ name: s, size, align: str.elem.align, linkage: 'internal', readonly: true, init: img.bytes });
+    this.m.symFlags.set(s, SYM_LOCAL);
     return s;
   }
 

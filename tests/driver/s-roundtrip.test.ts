@@ -1,7 +1,9 @@
 // `-c` hands the code generator's instruction objects straight to the assembler; `-S` prints them.
 // Both must give the same object: for C files of the project and a slice of gcc.c-torture/execute
 // (every 40th file), at -O0, -O2 and -O2 -fPIC, `cc-ts -c f.c` and `cc-ts -S f.c` + `cc-ts as f.s`
-// produce byte-identical objects (run in process through the driver's entry).
+// produce byte-identical objects (run in process through the driver's entry). At -O0 big units are
+// compiled with a second thread doing code generation and assembly (src/driver/codegen-remote.ts):
+// forced on (CC_TS_THREADS=1) for the same files, it gives the same objects as one thread.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as fs from 'fs';
@@ -44,6 +46,37 @@ for (const flags of [['-O0'], ['-O2'], ['-O2', '-fPIC']]) {
     let compared = 0;
     for (const f of [...own, ...torture]) {
       const r = roundTrip(f, flags);
+      if (r === null) continue;
+      compared++;
+      if (r === 'differ') differ.push(path.relative(root, f));
+    }
+    assert.ok(compared > 30, `only ${compared} files compiled`);
+    assert.equal(differ, [], `objects differ: ${differ.join(' ')}`);
+  });
+}
+
+/** The object of `cc-ts -c` with and without a code-generation thread. */
+function threads(file: string, flags: string[]): string | null {
+  const a = path.join(work, 't1.o'), b = path.join(work, 't2.o');
+  for (const f of [a, b]) fs.rmSync(f, { force: true });
+  const saved = process.env.CC_TS_THREADS;
+  try {
+    process.env.CC_TS_THREADS = '0';
+    if (quiet(() => driverMain([...flags, '-w', '-c', file, '-o', a])) !== 0) return null;
+    process.env.CC_TS_THREADS = '1';
+    assert.is(quiet(() => driverMain([...flags, '-w', '-c', file, '-o', b])), 0, `with a thread: ${file}`);
+  } finally {
+    if (saved === undefined) delete process.env.CC_TS_THREADS; else process.env.CC_TS_THREADS = saved;
+  }
+  return Buffer.compare(fs.readFileSync(a), fs.readFileSync(b)) === 0 ? 'same' : 'differ';
+}
+
+for (const flags of [['-O0'], ['-O0', '-fPIC']]) {
+  test(`-c with a code-generation thread equals -c without at ${flags.join(' ')}`, () => {
+    const differ: string[] = [];
+    let compared = 0;
+    for (const f of [...own, ...torture]) {
+      const r = threads(f, flags);
       if (r === null) continue;
       compared++;
       if (r === 'differ') differ.push(path.relative(root, f));

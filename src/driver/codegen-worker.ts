@@ -1,0 +1,85 @@
+// The code-generation thread of `cc-ts -c` on a big unit (see codegen-remote.ts, its other half): it
+// receives the lowered, optimised functions one batch at a time, compiles them (X86Emitter) and
+// assembles what comes out (AssemblySession) while the main thread goes on parsing and lowering; at
+// the end it returns the object file's bytes. The output is the same as when one thread does it all:
+// the same code runs on the same functions in the same order.
+//
+// Messages in (on the worker's parent port):
+//   { kind: 'init', x86: X86Options, asm: { fileName, includeDirs }, ptrSize, done: SharedArrayBuffer, reply: MessagePort }
+//   { kind: 'batch', delta: ModuleDelta, parts: ({ raw: string } | { func: FuncMessage })[] }
+//   { kind: 'finish', delta, tail: ModuleTail, late: string[] }
+// One reply, on `reply`, after which done[0] becomes 1 (the main thread waits on it synchronously):
+//   { bytes: Uint8Array | null, errors: number, diag: string, crash: string }
+
+import { parentPort, MessagePort } from 'worker_threads';
+import { Module } from '../ir/module';
+import { applyDelta, applyTail, FuncMessage, funcFromMessage, ModuleDelta, ModuleTail } from '../ir/transfer';
+import { X86Emitter, X86Options } from '../../targets/x86/emit';
+import { AssembleFailed, AssemblySession } from '../../asm';
+import { writeObject } from '../../elf/write-object';
+
+export type WorkerPart = { raw: string } | { func: FuncMessage };
+export type ToWorker =
+  | { kind: 'init'; x86: X86Options; asm: { fileName: string; includeDirs: string[] }; ptrSize: 4 | 8; done: SharedArrayBuffer; reply: MessagePort }
+  | { kind: 'batch'; delta: ModuleDelta; parts: WorkerPart[] }
+  | { kind: 'finish'; delta: ModuleDelta; tail: ModuleTail; late: string[] };
+export interface FromWorker { bytes: Uint8Array | null; errors: number; diag: string; crash: string }
+
+export function runWorker(): void {
+  const port = parentPort!;
+  let module: Module, emitter: X86Emitter, session: AssemblySession, reply: MessagePort, done: Int32Array;
+  let diag = '';
+  let crash = '';
+  const answer = (r: FromWorker): void => {
+    reply.postMessage(r);
+    Atomics.store(done, 0, 1);
+    Atomics.notify(done, 0);
+    port.close();
+  };
+  port.on('message', (m: ToWorker) => {
+    if (crash) return;
+    try {
+      switch (m.kind) {
+        case 'init': {
+          reply = m.reply;
+          done = new Int32Array(m.done);
+          module = new Module(m.ptrSize);
+          module.makeReplica();
+          session = new AssemblySession({
+            fileName: m.asm.fileName, target: 'x86_64', includeDirs: m.asm.includeDirs,
+            diag: {
+              warning: (f, l, msg) => { diag += `${f ? `${f}:${l}: ` : ''}Warning: ${msg}\n`; },
+              error: (f, l, msg) => { diag += `${f ? `${f}:${l}: ` : ''}Error: ${msg}\n`; },
+            },
+          });
+          emitter = new X86Emitter(module, m.x86, (items) => session.push(items));
+          break;
+        }
+        case 'batch':
+          applyDelta(module, m.delta);
+          for (const p of m.parts) {
+            if ('raw' in p) emitter.raw([p.raw]);
+            else emitter.func(funcFromMessage(module, p.func));
+          }
+          break;
+        case 'finish': {
+          applyDelta(module, m.delta);
+          applyTail(module, m.tail);
+          emitter.finish(m.late);
+          let bytes: Uint8Array | null = null, errors = 0;
+          try {
+            bytes = writeObject(session.finish());
+          } catch (e) {
+            if (!(e instanceof AssembleFailed)) throw e;
+            errors = e.errors;
+          }
+          answer({ bytes, errors, diag, crash: '' });
+          break;
+        }
+      }
+    } catch (e) {
+      crash = e instanceof Error ? e.stack ?? e.message : String(e);
+      answer({ bytes: null, errors: 0, diag, crash });
+    }
+  });
+}
