@@ -507,7 +507,7 @@ def('.print', (as, rest) => {
 def('.end', (as) => { as.ended = true; });
 def('.file', (as, rest) => {
   const args = rest.trim();
-  if (/^\d/.test(args)) return; // `.file N "name"`: DWARF line table (not generated yet)
+  if (!args.startsWith('"')) return as.lines.file(args); // `.file N ["dir"] "name"`: DWARF line table
   const b = stringArg(args);
   if (!b) throw new AsmError('expected string');
   as.fileSymbols.push(String.fromCharCode(...b));
@@ -524,6 +524,8 @@ def('.ident', (as, rest) => {
   f.append(b);
   f.push(0);
 });
-def('.loc .loc_mark_labels .gnu_attribute .lflags .version .symver .addrsig .addrsig_sym', () => {});
+def('.loc', (as, rest) => as.lines.loc(rest));
+def('.loc_mark_labels', (as, rest) => as.lines.markLabelsDirective(rest));
+def('.gnu_attribute .lflags .version .symver .addrsig .addrsig_sym', () => {});
 
 export { E };

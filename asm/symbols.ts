@@ -81,6 +81,10 @@ export class SymbolTable {
     s.placed = true;
     s.order = this.seq++;
   }
+  /** Move a symbol to the end of the symbol order (a section symbol GNU as makes only when first used). */
+  renumber(s: Sym): void {
+    s.order = this.seq++;
+  }
   private numericCount = new Map<string, number>();
   private tmp = 0;
 
