@@ -64,6 +64,8 @@ export class Assembler implements ExprHost {
   file = '';
   line = 0;
   fileSymbols: string[] = [];
+  /** .symver directives in order (applied when the object is built: output.ts). */
+  symvers: { sym: Sym; name: string; vis: string }[] = [];
   cfi: CfiState;
   lines: LineState;
   ended = false;

@@ -33,7 +33,7 @@ import { AsmError } from './error';
 import { E, evaluate, Expr } from './expr';
 import { lebBytes } from './directives';
 import { readString } from './lexer';
-import { Section } from './sections';
+import { Section, VarKind } from './sections';
 import { BIND_GLOBAL, BIND_WEAK, Sym, SymKind } from './symbols';
 
 const FLAG_IS_STMT = 1, FLAG_BASIC_BLOCK = 2, FLAG_PROLOGUE_END = 4, FLAG_EPILOGUE_BEGIN = 8;
@@ -359,9 +359,15 @@ export class LineState {
       this.writeLine(lineSec, chains, addrSize);
     }
     if (emitOther) this.writeUnit(info, lineSec!, chains, addrSize);
-    // Sections made here get their section symbol when first named (section_symbol()); those only
-    // relocations name (string sections) at the end.
-    for (const s of as.sections) this.secSym(s);
+    // Sections made here get their section symbol when first named (section_symbol()); those that
+    // only relocations name (through a label) when the relocations are made, in section order.
+    for (const s of as.sections) {
+      for (const fx of s.fixups) {
+        const e = fx.expr;
+        const t = e && (e.k === E.Sym ? e.sym : e.k === E.Bin && e.a.k === E.Sym ? e.a.sym : null);
+        if (t && t.section && t.kind === SymKind.Label) this.secSym(t.section);
+      }
+    }
     as.cur = save.cur; as.sub = save.sub; as.prevSec = save.prevSec; as.prevSub = save.prevSub;
   }
 
@@ -521,7 +527,7 @@ export class LineState {
         const rs = as.getSection('.debug_rnglists', SHT_PROGBITS, 0, 0);
         const h = new Writer();
         const w = new Writer();
-        for (const s of segs) { w.byte(6); w.sym(s.sym!, addrSize); w.uleb(sectionEnd(s)); } // DW_RLE_start_length
+        for (const s of segs) { w.byte(7); w.sym(s.sym!, addrSize); w.uleb(sectionEnd(s)); } // DW_RLE_start_length
         w.byte(0);
         h.int(w.pos() + 8, 4);
         h.int(5, 2); h.byte(addrSize); h.byte(0); h.int(0, 4);
@@ -632,10 +638,12 @@ export class LineState {
 }
 
 /** The row needs a DW_LNE_set_address after `view -0`: the same place as the previous row, or the
- *  start of a fragment right after a previous row that ended its fragment. */
+ *  start of a fragment right after a previous row that ended its fragment. (GNU as keeps a relaxable
+ *  branch's opcode byte in the fixed part of its fragment, so a row before a branch does not end it.) */
 function restartsAt(prev: Sym, cur: Sym): boolean {
   if (cur.frag === prev.frag) return cur.off === prev.off;
-  return cur.off === 0 && prev.off >= prev.frag!.len;
+  const pf = prev.frag!;
+  return cur.off === 0 && prev.off >= pf.len + (pf.varKind === VarKind.Relax ? 1 : 0);
 }
 
 function addr(s: Sym): number {

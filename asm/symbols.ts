@@ -56,6 +56,8 @@ export class Sym {
   equiv = false;
   /** Output index in the ObjectFile. */
   outIndex = 0;
+  /** `.symver name, v@V, remove`: not written; relocations name the versioned symbol instead. */
+  replacedBy: Sym | null = null;
   /** A .L name has taken its place in the symbol order (see SymbolTable.place). */
   placed = false;
   constructor(public name: string, public order: number) {}
