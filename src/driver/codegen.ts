@@ -9,6 +9,7 @@ import { lowerTranslationUnit, LowerError } from '../lower';
 import { optimize, OptLevel } from '../opt/pipeline';
 import { generateX86_64Items, printItems, X86Item } from '../../targets/x86/emit';
 import { DriverOptions } from './options';
+import { getpwd } from '../../asm/dwarf-line';
 
 function optLevel(o: DriverOptions): OptLevel {
   switch (o.optLevel) {
@@ -25,7 +26,7 @@ function optLevel(o: DriverOptions): OptLevel {
 /** Returns the assembler statements, or null after reporting an error. With a sink, the statements
  *  go to it function by function as they are made (nothing is kept) and [] is returned. */
 export function generateCode(tu: TranslationUnit, o: DriverOptions, target: TargetLayout, diag: Diagnostics,
-                             sink?: (items: X86Item[]) => void): X86Item[] | null {
+                             sink?: (items: X86Item[]) => void, mainFile = '<stdin>'): X86Item[] | null {
   if (target.arch !== 'x86_64') {
     diag.plain('error', `code generation for ${target.triple} is not available yet in this version of cc-ts`);
     return null;
@@ -33,7 +34,7 @@ export function generateCode(tu: TranslationUnit, o: DriverOptions, target: Targ
   const level = optLevel(o);
   let mod;
   try {
-    mod = lowerTranslationUnit(tu, target, { optLevel: level === 0 ? 0 : 2 });
+    mod = lowerTranslationUnit(tu, target, { optLevel: level === 0 ? 0 : 2, debug: o.debug });
   } catch (e) {
     if (e instanceof LowerError) {
       diag.errors++;
@@ -51,6 +52,8 @@ export function generateCode(tu: TranslationUnit, o: DriverOptions, target: Targ
     functionSections: o.fflags.get('function-sections') === true,
     dataSections: o.fflags.get('data-sections') === true,
     omitFramePointer: o.fflags.get('omit-frame-pointer') === true,
+    // -g: line tables; the assembler adds the compilation unit (.debug_info) as GNU as does
+    debug: o.debug ? { compDir: getpwd(), mainFile } : null,
   }, sink);
   if (top !== null && !sink) items.unshift(top);
   return items;

@@ -134,12 +134,12 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
   if (diag.errors === 0) depsFile();
   if (!tu || o.stage === 'syntax') return tu !== null;
   if (o.stage === 'assemble-only') {
-    const items = generateCode(tu, o, target, diag);
+    const items = generateCode(tu, o, target, diag, undefined, input === '-' ? '<stdin>' : input);
     if (items === null) return false;
     writeOutput(stageOutput(input, o, '.s'), (require('./codegen') as typeof import('./codegen')).printCode(items));
     return true;
   }
   // -c: each function is assembled as soon as it is generated
   return (require('./assemble') as typeof import('./assemble')).generateToObject(
-    (sink) => generateCode(tu, o, target, diag, sink) !== null, input, stageOutput(input, o, '.o'), o, target, diag);
+    (sink) => generateCode(tu, o, target, diag, sink, input === '-' ? '<stdin>' : input) !== null, input, stageOutput(input, o, '.o'), o, target, diag);
 }
