@@ -4,10 +4,11 @@
 
 import { Diagnostics } from '../diag/diagnostics';
 import { TargetLayout } from '../../targets/layout';
-import { TranslationUnit } from '../parse';
-import { lowerTranslationUnit, LowerError } from '../lower';
-import { optimize, OptLevel } from '../opt/pipeline';
-import { generateX86_64Items, printItems, X86Item } from '../../targets/x86/emit';
+import { Obj, TranslationUnit } from '../parse';
+import { LowerError, ModuleLower } from '../lower';
+import { Func as IRFunc, Module as IRModule } from '../ir/module';
+import { optimize, optimizeFunc, OptLevel } from '../opt/pipeline';
+import { printItems, X86Emitter, X86Item } from '../../targets/x86/emit';
 import { DriverOptions } from './options';
 import { getpwd } from '../../asm/dwarf-line';
 
@@ -23,40 +24,105 @@ function optLevel(o: DriverOptions): OptLevel {
   return 2;
 }
 
-/** Returns the assembler statements, or null after reporting an error. With a sink, the statements
- *  go to it function by function as they are made (nothing is kept) and [] is returned. */
-export function generateCode(tu: TranslationUnit, o: DriverOptions, target: TargetLayout, diag: Diagnostics,
-                             sink?: (items: X86Item[]) => void, mainFile = '<stdin>'): X86Item[] | null {
-  if (target.arch !== 'x86_64') {
-    diag.plain('error', `code generation for ${target.triple} is not available yet in this version of cc-ts`);
-    return null;
+/**
+ * Code generation for one translation unit, driven by the parser: the parser hands each top-level
+ * function definition to onFunction as soon as it is complete; it is lowered to IR at once, and its
+ * AST can go. At -O0 each function is also optimised and compiled at once and its items go to the
+ * sink (gcc -O0 keeps source order, top-level asm included, and so do we); at other levels the IR is
+ * kept and the whole module is optimised and compiled by finish (the optimiser drops unreferenced
+ * static functions; top-level asm goes first, as gcc puts it). finish returns false after an error.
+ */
+export class CodeGenerator {
+  private ml: ModuleLower | null = null;
+  private emitter: X86Emitter | null = null;
+  private readonly level: OptLevel;
+  private failed = false;
+  private asmsDone = 0;
+
+  constructor(private readonly o: DriverOptions, private readonly target: TargetLayout, private readonly diag: Diagnostics,
+              private readonly sink: (items: X86Item[]) => void, private readonly mainFile = '<stdin>') {
+    this.level = optLevel(o);
   }
-  const level = optLevel(o);
-  let mod;
-  try {
-    mod = lowerTranslationUnit(tu, target, { optLevel: level === 0 ? 0 : 2, debug: o.debug });
-  } catch (e) {
-    if (e instanceof LowerError) {
-      diag.errors++;
-      process.stderr.write(e.message + '\n');
-      return null;
+
+  /** The parser's onFunction hook (src/parse/state.ts ParseOptions): true when the bodies were lowered. */
+  readonly onFunction = (fn: Obj, nested: Obj[], unit: TranslationUnit): boolean => {
+    if (this.failed || this.target.arch !== 'x86_64') return false;
+    const ml = this.lowering(unit);
+    let made: IRFunc[];
+    try {
+      made = ml.lowerDefinition(fn, nested, unit);
+    } catch (e) {
+      this.lowerFailed(e);
+      return false;
     }
-    throw e;
+    if (this.level === 0 && made.length) {
+      const em = this.emitterFor(ml.m);
+      this.flushAsms(unit);
+      for (const f of made) {
+        optimizeFunc(f, 0);
+        em.func(f);
+      }
+      ml.m.funcs.length = 0; // compiled: nothing reads them again
+    }
+    return made.length > 0;
+  };
+
+  /** After the parse (without errors): the rest of the unit. */
+  finish(tu: TranslationUnit): boolean {
+    if (this.target.arch !== 'x86_64') {
+      this.diag.plain('error', `code generation for ${this.target.triple} is not available yet in this version of cc-ts`);
+      return false;
+    }
+    if (this.failed) return false;
+    const ml = this.lowering(tu);
+    let mod: IRModule;
+    try {
+      mod = ml.finish(tu);
+    } catch (e) {
+      this.lowerFailed(e);
+      return false;
+    }
+    if (this.level === 0) {
+      for (const f of mod.funcs) optimizeFunc(f, 0);
+    } else {
+      optimize(mod, { level: this.level });
+    }
+    const em = this.emitterFor(mod);
+    this.flushAsms(tu);
+    for (const f of mod.funcs) em.func(f);
+    em.finish(ml.lateSymbolChanges());
+    return true;
   }
-  optimize(mod, { level });
-  // top-level asm statements go first, in source order, as gcc emits them
-  const top = tu.asms.length ? `\t.text\n${tu.asms.join('\n')}` : null;
-  if (top !== null && sink) sink([top]);
-  const items = generateX86_64Items(mod, {
-    pic: o.pic > 0, optLevel: level === 's' || level === 'g' ? 2 : level,
-    functionSections: o.fflags.get('function-sections') === true,
-    dataSections: o.fflags.get('data-sections') === true,
-    omitFramePointer: o.fflags.get('omit-frame-pointer') === true,
-    // -g: line tables; the assembler adds the compilation unit (.debug_info) as GNU as does
-    debug: o.debug ? { compDir: getpwd(), mainFile } : null,
-  }, sink);
-  if (top !== null && !sink) items.unshift(top);
-  return items;
+
+  private lowering(unit: TranslationUnit): ModuleLower {
+    return this.ml ??= new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug });
+  }
+
+  private emitterFor(mod: IRModule): X86Emitter {
+    const o = this.o, level = this.level;
+    return this.emitter ??= new X86Emitter(mod, {
+      pic: o.pic > 0, optLevel: level === 's' || level === 'g' ? 2 : level,
+      functionSections: o.fflags.get('function-sections') === true,
+      dataSections: o.fflags.get('data-sections') === true,
+      omitFramePointer: o.fflags.get('omit-frame-pointer') === true,
+      // -g: line tables; the assembler adds the compilation unit (.debug_info) as GNU as does
+      debug: o.debug ? { compDir: getpwd(), mainFile: this.mainFile } : null,
+    }, this.sink);
+  }
+
+  /** Top-level asm statements not yet emitted, in source order. */
+  private flushAsms(unit: TranslationUnit): void {
+    if (this.asmsDone >= unit.asms.length) return;
+    this.emitter!.raw([`\t.text\n${unit.asms.slice(this.asmsDone).join('\n')}`]);
+    this.asmsDone = unit.asms.length;
+  }
+
+  private lowerFailed(e: unknown): void {
+    if (!(e instanceof LowerError)) throw e;
+    this.failed = true;
+    this.diag.errors++;
+    process.stderr.write(e.message + '\n');
+  }
 }
 
 /** The GNU as text of generated statements (what -S writes). */

@@ -20,11 +20,6 @@ function assembleToObject(...a: Parameters<typeof import('./assemble').assembleT
   return (require('./assemble') as typeof import('./assemble')).assembleToObject(...a);
 }
 
-/** Code generation, loaded on first use. */
-function generateCode(...a: Parameters<typeof import('./codegen').generateCode>): ReturnType<typeof import('./codegen').generateCode> {
-  return (require('./codegen') as typeof import('./codegen')).generateCode(...a);
-}
-
 /** Read the rest of the preprocessed stream (its directives and diagnostics are what is wanted). */
 function drain(pp: Preprocessor): void {
   while (pp.token().kind !== TK.EOF) { /* next */ }
@@ -129,17 +124,25 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
     if (o.stage === 'syntax' || o.stage === 'assemble-only') return true;
     return assembleToObject(chunks.join(''), input, stageOutput(input, o, '.o'), o, target, diag);
   }
-  // the parser pulls the tokens from the preprocessor
-  const tu = parseAndCheck(pp, o, target, diag);
-  if (diag.errors === 0) depsFile();
-  if (!tu || o.stage === 'syntax') return tu !== null;
+  // the parser pulls the tokens from the preprocessor and hands each function to code generation
+  if (o.stage === 'syntax') {
+    const ok = parseAndCheck(pp, o, target, diag) !== null;
+    if (ok) depsFile();
+    return ok;
+  }
+  const codegen = require('./codegen') as typeof import('./codegen');
+  const generate = (sink: (items: import('../../targets/x86/emit').X86Item[]) => void): boolean => {
+    const gen = new codegen.CodeGenerator(o, target, diag, sink, input === '-' ? '<stdin>' : input);
+    const tu = parseAndCheck(pp, o, target, diag, gen.onFunction);
+    if (diag.errors === 0) depsFile();
+    return tu !== null && gen.finish(tu);
+  };
   if (o.stage === 'assemble-only') {
-    const items = generateCode(tu, o, target, diag, undefined, input === '-' ? '<stdin>' : input);
-    if (items === null) return false;
-    writeOutput(stageOutput(input, o, '.s'), (require('./codegen') as typeof import('./codegen')).printCode(items));
+    const items: import('../../targets/x86/emit').X86Item[] = [];
+    if (!generate((part) => { for (const it of part) items.push(it); })) return false;
+    writeOutput(stageOutput(input, o, '.s'), codegen.printCode(items));
     return true;
   }
   // -c: each function is assembled as soon as it is generated
-  return (require('./assemble') as typeof import('./assemble')).generateToObject(
-    (sink) => generateCode(tu, o, target, diag, sink, input === '-' ? '<stdin>' : input) !== null, input, stageOutput(input, o, '.o'), o, target, diag);
+  return (require('./assemble') as typeof import('./assemble')).generateToObject(generate, input, stageOutput(input, o, '.o'), o, target, diag);
 }

@@ -65,6 +65,9 @@ export class Module {
   readonly dtors: { priority: number; sym: string }[] = [];
   readonly abiTypes: AbiType[] = [];
   readonly sigs: Sig[] = [];
+  /** What code generation must know of a symbol that code refers to, before the unit is complete
+   *  (the lowering notes it at each first reference): SYM_LOCAL, SYM_TLS, SYM_TLS_DEFINED. */
+  readonly symFlags = new Map<string, number>();
   /** The code writes trampolines on the stack (addresses of nested functions): the stack must be executable. */
   execStack = false;
   private abiKeys = new Map<string, number>();
@@ -148,12 +151,19 @@ function grow<A extends Int32Array | Uint8Array | Uint16Array>(a: A, n: number):
   return b;
 }
 
+/** module.symFlags bits: not preemptible (internal linkage or hidden), thread-local, and a thread-local
+ *  defined in this unit. */
+export const SYM_LOCAL = 1, SYM_TLS = 2, SYM_TLS_DEFINED = 4;
+
 export class Func {
   // function attributes
   linkage: 'global' | 'internal' | 'weak' = 'global';
   visibility: '' | 'hidden' | 'protected' = '';
   section = '';
   noinline = false;
+  /** Addresses of its blocks appear in static data (`&&label` in an initialiser): the code generator
+   *  must keep a name for each block. */
+  labelsInData = false;
 
   // instructions
   nInstr = 0;

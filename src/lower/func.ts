@@ -63,7 +63,7 @@ export class FnLower {
 
   constructor(readonly ml: ModuleLower, readonly fo: Obj, readonly name: string) {
     this.retTy = fo.ty.base!;
-    this.T = ml.tu.types;
+    this.T = ml.types;
     this.sizeIR = this.ir(this.T.sizeT);
     this.ownLocals = new Set<Obj>([...(fo.locals ?? []), ...(fo.params ?? [])]);
     this.chained = ml.chains.needs.has(fo);

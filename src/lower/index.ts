@@ -1,2 +1,2 @@
 // Public interface of the C-to-IR lowering (see README.md).
-export { lowerTranslationUnit, LowerError, LowerOptions } from './lower';
+export { lowerTranslationUnit, LowerError, LowerOptions, ModuleLower } from './lower';

@@ -5,11 +5,21 @@
 //
 //   lowerTranslationUnit(tu, target, { optLevel }) -> IRModule
 //
-// The -O level is accepted for the driver's sake; the optimiser (src/opt) runs separately.
+// or, function by function while the parser goes on (the driver does this, so that each function's
+// AST can be dropped as soon as it is lowered):
+//
+//   const ml = new ModuleLower(types, target, opts);
+//   ml.lowerDefinition(fn, nestedFns, unitSoFar)   // each time the parser completes a top-level function
+//   ml.finish(tu)                                  // the deferred functions, data, externs, aliases
+//
+// Inline functions wait for finish (whether they are emitted, and with what linkage, depends on the
+// whole unit); so does all data. A later `#pragma weak` or visibility attribute for a function lowered
+// earlier is reported by lateSymbolChanges(). The -O level is accepted for the driver's sake; the
+// optimiser (src/opt) runs separately.
 
 import { LabelInfo, Linkage, Node, Obj, SC, StrLit, TranslationUnit } from '../parse/ast';
-import { TY, Type, Q } from '../parse/types';
-import { Module } from '../ir/module';
+import { TY, Type, Q, Types } from '../parse/types';
+import { Func, Module, SYM_LOCAL, SYM_TLS, SYM_TLS_DEFINED } from '../ir/module';
 import { TargetLayout } from '../../targets/layout';
 import { DataImage, SymCtx, emitStaticInit, writeString } from './data';
 import { TypeMap } from './types';
@@ -45,14 +55,17 @@ export class ModuleLower implements SymCtx {
   readonly defined = new Set<string>();
   readonly errors: string[] = [];
   chains!: ChainInfo;
+  /** Functions lowered by lowerDefinition, with the linkage and visibility they were given then. */
+  private early = new Map<Obj, { name: string; linkage: Func['linkage']; visibility: Func['visibility'] }>();
+  private unit: TranslationUnit | null = null;
 
-  constructor(readonly tu: TranslationUnit, readonly target: TargetLayout, readonly opts: LowerOptions) {
+  constructor(readonly types: Types, readonly target: TargetLayout, readonly opts: LowerOptions) {
     this.ptrSize = target.ptrSize;
     this.m = new Module(target.ptrSize);
     this.tm = new TypeMap(target);
   }
 
-  floatFormat(t: Type): 'f32' | 'f64' | 'x87' | 'f128' { return this.tu.types.floatFormat(t); }
+  floatFormat(t: Type): 'f32' | 'f64' | 'x87' | 'f128' { return this.types.floatFormat(t); }
 
   error(n: Node | null, msg: string): void {
     const t = n?.tok;
@@ -91,19 +104,47 @@ export class ModuleLower implements SymCtx {
     return { fn: this.labelOwner.get(l) ?? '', block: labelBlockName(l) };
   }
 
-  /** A reference to an object or function from code: remember undefined ones as externs. */
+  /** A reference to an object or function from code: remember undefined ones as externs, and what the
+   *  code generator must know of the symbol before the unit is complete (module.symFlags). */
   noteRef(o: Obj): string {
     const s = this.symName(o);
-    if (!this.usedExterns.has(s)) this.usedExterns.set(s, o);
+    if (!this.usedExterns.has(s)) {
+      this.usedExterns.set(s, o);
+      const local = o.isFunc ? o.linkage === Linkage.Internal : o.linkage !== Linkage.External;
+      const defined = !o.isFunc && (o.defined || o.tentative) && o.storage !== SC.Extern;
+      const flags = (local || vis(o) === 'hidden' ? SYM_LOCAL : 0) | (o.isThreadLocal ? SYM_TLS | (defined ? SYM_TLS_DEFINED : 0) : 0);
+      if (flags) this.m.symFlags.set(s, flags);
+    }
     return s;
   }
 
-  run(): Module {
-    const tu = this.tu;
+  /** A top-level function definition that the parser has just completed, with the GNU nested functions
+   *  defined inside it; `unit` is the translation unit so far. Returns the IR functions made (none for
+   *  an inline function: those wait for finish); once it has made them, the bodies are not read again. */
+  lowerDefinition(fn: Obj, nested: Obj[], unit: TranslationUnit): Func[] {
+    if (fn.isInline || fn.attrs?.alias) return [];
+    this.unit = unit;
+    const group = [fn, ...nested];
+    this.chains = analyzeChains(group);
+    const made: Func[] = [];
+    for (const o of group) {
+      if (o.labels) for (const l of o.labels) this.labelOwner.set(l, this.symName(o));
+      if (!o.body || o.gnuInlineOnly) continue;
+      const f = this.lowerFunc(o);
+      this.early.set(o, { name: f.name, linkage: f.linkage, visibility: f.visibility });
+      made.push(f);
+    }
+    return made;
+  }
+
+  /** The rest of the unit: functions not lowered by lowerDefinition, data, aliases and externs. */
+  finish(tu: TranslationUnit): Module {
+    this.unit = tu;
     for (const p of tu.weakPragmas) this.weakNames.add(p.name);
-    this.chains = analyzeChains(tu.decls);
+    const rest = tu.decls.filter((o) => o.isFunc && o.body && !this.early.has(o));
+    this.chains = analyzeChains(rest);
     for (const o of tu.decls) {
-      if (o.isFunc && o.labels) for (const l of o.labels) this.labelOwner.set(l, this.symName(o));
+      if (o.isFunc && o.labels && !this.early.has(o)) for (const l of o.labels) this.labelOwner.set(l, this.symName(o));
       if ((o.isFunc && o.body && !o.gnuInlineOnly) || (!o.isFunc && (o.defined || o.tentative) && o.storage !== SC.Extern) || o.attrs?.alias) {
         this.defined.add(this.symName(o));
       }
@@ -112,7 +153,7 @@ export class ModuleLower implements SymCtx {
       if (o.storage === SC.Typedef || o.storage === SC.EnumConst || o.storage === SC.Builtin) continue;
       if (o.attrs?.alias) { this.m.aliases.push({ name: this.symName(o), target: o.attrs.alias }); continue; }
       // a GNU extern inline body is only for inlining (there is no inliner yet): the symbol stays external
-      if (o.isFunc) { if (o.body && !o.gnuInlineOnly && this.wantFunc(o)) this.lowerFunc(o); continue; }
+      if (o.isFunc) { if (o.body && !o.gnuInlineOnly && !this.early.has(o) && this.wantFunc(o)) this.lowerFunc(o); continue; }
       if ((o.defined || o.tentative) && (o.storage !== SC.Extern || o.init)) this.lowerData(o);
     }
     for (const p of tu.weakPragmas) if (p.alias) this.m.aliases.push({ name: p.name, target: p.alias });
@@ -123,22 +164,46 @@ export class ModuleLower implements SymCtx {
     return this.m;
   }
 
+  /** Functions lowered early whose binding or visibility a later declaration or #pragma weak changed
+   *  (gcc honours those): the directives that correct their symbols. */
+  lateSymbolChanges(): string[] {
+    const out: string[] = [];
+    for (const [o, e] of this.early) {
+      const linkage = this.linkageOf(o, e.name), visibility = vis(o);
+      if (linkage === 'weak' && e.linkage !== 'weak') out.push(`\t.weak ${e.name}`);
+      if (visibility && visibility !== e.visibility) out.push(`\t.${visibility} ${e.name}`);
+    }
+    return out;
+  }
+
+  private isWeakName(name: string): boolean {
+    if (this.weakNames.has(name)) return true;
+    const u = this.unit;
+    return u !== null && u.weakPragmas.some((p) => p.name === name);
+  }
+
+  private linkageOf(o: Obj, name: string): Func['linkage'] {
+    return o.linkage === Linkage.Internal ? 'internal' : (o.attrs?.weak || this.isWeakName(name) || isInlineOnly(o)) ? 'weak' : 'global';
+  }
+
   private wantFunc(o: Obj): boolean {
     if (o.linkage !== Linkage.Internal) return true;
     return o.used || o.addrTaken || !!o.attrs?.used || o.attrs?.constructorPrio !== undefined || o.attrs?.destructorPrio !== undefined;
   }
 
-  private lowerFunc(o: Obj): void {
+  private lowerFunc(o: Obj): Func {
     const name = this.symName(o);
     const fl = new FnLower(this, o, name);
     const f = fl.run();
-    f.linkage = o.linkage === Linkage.Internal ? 'internal' : (o.attrs?.weak || this.weakNames.has(name) || isInlineOnly(o)) ? 'weak' : 'global';
+    f.linkage = this.linkageOf(o, name);
     f.visibility = vis(o);
+    f.labelsInData = !!o.labels?.some((l) => l.addrTaken);
     f.section = o.attrs?.section ?? '';
     f.noinline = !!o.attrs?.noinline;
     f.keep = !!o.attrs?.used;
     if (o.attrs?.constructorPrio !== undefined) this.m.ctors.push({ priority: o.attrs.constructorPrio, sym: name });
     if (o.attrs?.destructorPrio !== undefined) this.m.dtors.push({ priority: o.attrs.destructorPrio, sym: name });
+    return f;
   }
 
   private lowerData(o: Obj): void {
@@ -183,5 +248,5 @@ function isConstObject(t: Type): boolean {
 export function labelBlockName(l: LabelInfo): string { return `${l.name}.${l.id}`; }
 
 export function lowerTranslationUnit(tu: TranslationUnit, target: TargetLayout, opts: LowerOptions = { optLevel: 0 }): Module {
-  return new ModuleLower(tu, target, opts).run();
+  return new ModuleLower(tu.types, target, opts).finish(tu);
 }

@@ -68,6 +68,12 @@ export function optimize(m: Module, opts: OptOptions): void {
   if (opts.level !== 0) dropUnreferenced(m);
 }
 
+/** The function passes of a level for one function (what optimize does to each; -O0 needs nothing
+ *  of the rest of the module). */
+export function optimizeFunc(f: Func, level: OptLevel): void {
+  for (const [, run] of passesFor(level)) run(f);
+}
+
 /** Removes internal functions that nothing references any more (as gcc drops unused static
  *  functions; a call folded away may have been the only reference, even to an undefined symbol). */
 export function dropUnreferenced(m: Module): void {

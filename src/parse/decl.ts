@@ -17,7 +17,7 @@ import { assign, condExpr, constIntExpr, expr, rvalue, convertTo, newNode } from
 import { parseInitializer } from './init';
 import { compoundStmt, finishFunction, startFunction } from './stmt';
 import { libraryBuiltin } from './builtins';
-import { stringLiteralText } from './literal';
+import { stringLiteral, stringLiteralText } from './literal';
 
 export interface DeclSpec {
   ty: Type;
@@ -1531,20 +1531,40 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   o.isFunc = true;
   if (spec.inline) o.isInline = true;
   const saved = startFunction(p, o);
+  const firstNested = p.decls.length;
   for (const prm of params) if (prm.name) p.declare(prm);
   const body = compoundStmt(p, false, true);
   o.body = body;
   finishFunction(p, o, saved);
-  // -fsyntax-only: nobody reads a checked body again, so let it go (gcc's memory use is the bar)
-  if (p.opts.discardBodies && p.fn === null) {
-    const stub = newNode(NK.Block, body.tok, p.T.void);
-    stub.list = [];
-    o.body = stub; // still "defined with a body" for redefinition checks
-    o.locals = [];
+  if (p.fn !== null) {
+    // nested: its body goes with the enclosing function's
+  } else if (p.opts.discardBodies) {
+    // -fsyntax-only: nobody reads a checked body again, so let it go (gcc's memory use is the bar)
+    dropBody(p, o);
+  } else if (p.opts.onFunction && p.diag.errors === 0) {
+    // the code generator takes the function now, and then the bodies can go
+    const nested: Obj[] = [];
+    for (let i = firstNested; i < p.decls.length; i++) {
+      const n = p.decls[i];
+      if (n.isFunc && n.body && n !== o) nested.push(n);
+    }
+    if (p.opts.onFunction(o, nested, p.unit)) {
+      dropBody(p, o);
+      for (const n of nested) dropBody(p, n);
+    }
   }
   if (nested) {
     (o as unknown as { nestedIn: Obj }).nestedIn = p.fn!;
   }
+}
+
+/** A stub for a body nobody reads again: the function still counts as defined with a body (redefinition
+ *  checks), and the AST can be collected. */
+function dropBody(p: Parser, o: Obj): void {
+  const stub = newNode(NK.Block, o.body!.tok, p.T.void);
+  stub.list = [];
+  o.body = stub;
+  o.locals = [];
 }
 
 function nestedFunctionObj(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs | null): Obj {
@@ -1622,9 +1642,12 @@ export function translationUnit(p: Parser): void {
 function topAsm(p: Parser): void {
   p.next();
   p.expect(TK.LParen, "'('");
-  const parts: string[] = [];
-  while (p.at(TK.String)) parts.push(p.next().text);
-  p.asms.push(stringLiteralTextOf(parts));
+  if (!p.at(TK.String)) {
+    p.errorExpected('string literal');
+    p.skipToSync();
+    return;
+  }
+  p.asms.push(stringLiteralText(stringLiteral(p)));
   p.expect(TK.RParen, "')'");
   p.expect(TK.Semi, "';'");
 }

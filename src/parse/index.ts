@@ -30,7 +30,7 @@ export function parseTranslationUnit(tokens: Token[] | TokenSource, opts: ParseO
   } catch (e) {
     if (!(e instanceof FatalError) || p.sourceFatal) throw e;
   }
-  return { decls: p.decls, asms: p.asms, weakPragmas: p.weakPragmas, strings: p.strings, types: p.T };
+  return p.unit;
 }
 
 /** Typedef names gcc predeclares: __builtin_va_list, __int128_t, __uint128_t. */

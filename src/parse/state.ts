@@ -11,7 +11,7 @@
 import { Diagnostics, Loc } from '../diag/diagnostics';
 import { TF, TK, Token, TokenSource, nameId } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
-import { LabelInfo, Node, Obj, SC, StrLit } from './ast';
+import { LabelInfo, Node, Obj, SC, StrLit, TranslationUnit } from './ast';
 import { Type, Types, isVM } from './types';
 
 export interface ParseOptions {
@@ -21,6 +21,10 @@ export interface ParseOptions {
   diag: Diagnostics;
   /** Drop each function's body once it is checked (-fsyntax-only: only the diagnostics matter). */
   discardBodies?: boolean;
+  /** Called when a top-level function definition is complete (after its checks, while there are no
+   *  errors), with the GNU nested functions defined in it and the unit so far (its arrays keep
+   *  growing). Returning true lets the parser drop the bodies: nobody reads them again. */
+  onFunction?: (fn: Obj, nested: Obj[], unit: TranslationUnit) => boolean;
 }
 
 /** Keywords, numbered for switch statements. Aliases (__const, __inline__, ...) map to the same id. */
@@ -168,6 +172,8 @@ export class Parser {
   asms: string[] = [];
   weakPragmas: { name: string; alias: string | null }[] = [];
   strings: StrLit[] = [];
+  /** The unit so far, as parseTranslationUnit returns it at the end (the arrays are the parser's). */
+  get unit(): TranslationUnit { return { decls: this.decls, asms: this.asms, weakPragmas: this.weakPragmas, strings: this.strings, types: this.T }; }
   nextObjId = 1;
   /** Builtin function objects created on first use. */
   builtinObjs = new Map<string, Obj>();

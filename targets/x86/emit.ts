@@ -7,7 +7,7 @@
 // Slots are addressed from %rbp (below the callee-saved area), so dynamic allocas and outgoing
 // stack arguments (sub/add %rsp around each call) do not move them.
 
-import { Module as IRModule, DataObj } from '../../src/ir/module';
+import { Module as IRModule, DataObj, Func as IRFunc } from '../../src/ir/module';
 import { MFunc, MInst, MOp, MK, MMem, MValue } from '../common/mir';
 import { allocateRegisters } from '../common/regalloc';
 import { layoutFrame } from '../common/frame';
@@ -34,9 +34,9 @@ function emitLoc(dbg: LineEmit, loc: number, lines: X86Item[]): void {
   const fi = dbg.m.locFile[loc];
   if (!dbg.declared[fi]) {
     dbg.declared[fi] = true;
-    lines.push(`	.file ${fi + 1} ${quote(dbg.m.debugFiles[fi])}`);
+    lines.push(`\t.file ${fi + 1} ${quote(dbg.m.debugFiles[fi])}`);
   }
-  lines.push(`	.loc ${fi + 1} ${dbg.m.locLine[loc]} ${dbg.m.locCol[loc]}`);
+  lines.push(`\t.loc ${fi + 1} ${dbg.m.locLine[loc]} ${dbg.m.locCol[loc]}`);
 }
 
 /** A file name as a GNU as string. */
@@ -81,46 +81,89 @@ function printBytes(b: Uint8Array, out: string[]): void {
 /** The module as items (see X86Item). With a sink, each function's items (and then the data's) go
  *  to it as soon as they are made, and nothing is returned. */
 export function generateX86_64Items(module: IRModule, opts: X86Options, sink?: (items: X86Item[]) => void): X86Item[] {
-  const ctx = new ModuleCtx(module, { pic: opts.pic, optLevel: opts.optLevel });
-  let out: X86Item[] = [];
-  asmCounter = 0; // %= numbers count within one translation unit
-  const dbg: LineEmit | null = opts.debug ? { m: module, declared: [], last: 0 } : null;
-  if (opts.debug) out.push(`\t.file 0 ${quote(opts.debug.compDir)} ${quote(opts.debug.mainFile)}`);
-  const blockLabel = new Map<string, string>();   // "func\0block name" -> label
-  // only static data holding label addresses (&&label in an initialiser) needs this table
-  if (module.data.some((d) => d.relocs.some((r) => r.block !== undefined))) {
-    module.funcs.forEach((f, k) => {
-      for (const b of f.layout) blockLabel.set(`${f.name}\0${f.blockName(b)}`, `.L${k}_${b}`);
-    });
+  const all: X86Item[] = [];
+  // a module made elsewhere than by the lowering (IR text) says in its data which blocks need names
+  const named = new Set<string>();
+  for (const d of module.data) for (const r of d.relocs) if (r.block !== undefined) named.add(r.sym);
+  for (const f of module.funcs) if (named.has(f.name)) f.labelsInData = true;
+  const e = new X86Emitter(module, opts, sink ?? ((items) => { for (const it of items) all.push(it); }));
+  for (const f of module.funcs) e.func(f);
+  e.finish([]);
+  return all;
+}
+
+/**
+ * The code generator for one module, a function at a time: func(f) compiles f (isel, register
+ * allocation, frame, instructions) and hands its items to the sink at once, so that the driver can
+ * give each function to it as soon as it is lowered, and drop it; finish() emits what needs the whole
+ * module (data, literals, switch tables, aliases, constructors, extern bindings). The module may still
+ * be growing while functions are compiled: symbols are looked up through what the lowering noted.
+ */
+export class X86Emitter {
+  private readonly ctx: ModuleCtx;
+  private k = 0;
+  /** "func\0block name" -> label, for functions whose block addresses static data holds */
+  private readonly blockLabel = new Map<string, string>();
+  private readonly emitted: { name: string; linkage: string }[] = [];
+  private readonly dbg: LineEmit | null;
+
+  constructor(private readonly module: IRModule, private readonly opts: X86Options, private readonly sink: (items: X86Item[]) => void) {
+    this.ctx = new ModuleCtx(module, { pic: opts.pic, optLevel: opts.optLevel });
+    asmCounter = 0; // %= numbers count within one translation unit
+    this.dbg = opts.debug ? { m: module, declared: [], last: 0 } : null;
+    if (opts.debug) sink([`\t.file 0 ${quote(opts.debug.compDir)} ${quote(opts.debug.mainFile)}`]);
   }
-  module.funcs.forEach((f, k) => {
+
+  /** Items that go out as they are (top-level asm statements), between functions. */
+  raw(items: X86Item[]): void { this.sink(items); }
+
+  func(f: IRFunc): void {
+    const k = this.k++;
     if (!f.layout.length) return;
-    const isel = new FuncISel(ctx, f, k);
+    if (f.labelsInData) for (const b of f.layout) this.blockLabel.set(`${f.name}\0${f.blockName(b)}`, `.L${k}_${b}`);
+    const tables = this.ctx.jumpTables.length;
+    const isel = new FuncISel(this.ctx, f, k);
     const mf = isel.run();               // instruction selection over virtual registers
     allocateRegisters(mf, X86_64);       // virtual -> physical registers, spill code
-    emitFunction(mf, f.name, f.linkage, f.visibility, f.section, opts, out, dbg, f.declLoc);
-    if (sink) { sink(out); out = []; }
-  });
-  for (const d of module.data) emitData(d, opts, blockLabel, out);
-  emitLiterals(ctx, out);
-  for (const a of module.aliases) {
-    const tgt = module.funcs.find((f) => f.name === a.target) ?? module.data.find((d) => d.name === a.target);
-    const local = tgt && 'linkage' in tgt && tgt.linkage === 'internal';
-    if (!local) out.push(`\t.globl ${a.name}`);
-    out.push(`\t.set ${a.name}, ${a.target}`);
-  }
-  for (const [list, sec] of [[module.ctors, '.init_array'], [module.dtors, '.fini_array']] as const) {
-    for (const c of list) {
-      const name = c.priority === 65535 ? sec : `${sec}.${String(c.priority).padStart(5, '0')}`;
-      out.push(`\t.section ${name},"aw"\n\t.p2align 3\n\t.quad ${c.sym}`);
+    const out: X86Item[] = [];
+    emitFunction(mf, f.name, f.linkage, f.visibility, f.section, this.opts, out, this.dbg, f.declLoc);
+    // the switch tables keep the block labels, not the function
+    for (let i = tables; i < this.ctx.jumpTables.length; i++) {
+      const t = this.ctx.jumpTables[i];
+      t.names = t.targets.map((b) => mf.blocks[b].label);
+      t.fn = null;
     }
+    this.emitted.push({ name: f.name, linkage: f.linkage });
+    this.sink(out);
   }
-  for (const e of module.externs) if (e.weak) out.push(`\t.weak ${e.name}`);
-  for (const e of module.externs) if (e.visibility && !e.weak) out.push(`\t.${e.visibility} ${e.name}`);
-  // trampolines of nested functions live on the stack: ask the linker for an executable one
-  out.push(`\t.section .note.GNU-stack,"${module.execStack ? 'x' : ''}",@progbits`);
-  if (sink) { sink(out); return []; }
-  return out;
+
+  /** The rest of the module; `late` are directives for symbols emitted earlier (see lateSymbolChanges). */
+  finish(late: string[]): void {
+    const module = this.module, opts = this.opts, out: X86Item[] = [];
+    for (const d of module.data) emitData(d, opts, this.blockLabel, out);
+    emitLiterals(this.ctx, out);
+    if (module.aliases.length) {
+      const internal = new Set<string>();
+      for (const f of this.emitted) if (f.linkage === 'internal') internal.add(f.name);
+      for (const d of module.data) if (d.linkage === 'internal') internal.add(d.name);
+      for (const a of module.aliases) {
+        if (!internal.has(a.target)) out.push(`\t.globl ${a.name}`);
+        out.push(`\t.set ${a.name}, ${a.target}`);
+      }
+    }
+    for (const [list, sec] of [[module.ctors, '.init_array'], [module.dtors, '.fini_array']] as const) {
+      for (const c of list) {
+        const name = c.priority === 65535 ? sec : `${sec}.${String(c.priority).padStart(5, '0')}`;
+        out.push(`\t.section ${name},"aw"\n\t.p2align 3\n\t.quad ${c.sym}`);
+      }
+    }
+    for (const e of module.externs) if (e.weak) out.push(`\t.weak ${e.name}`);
+    for (const e of module.externs) if (e.visibility && !e.weak) out.push(`\t.${e.visibility} ${e.name}`);
+    for (const l of late) out.push(l);
+    // trampolines of nested functions live on the stack: ask the linker for an executable one
+    out.push(`\t.section .note.GNU-stack,"${module.execStack ? 'x' : ''}",@progbits`);
+    this.sink(out);
+  }
 }
 
 function symbolHeader(name: string, linkage: string, visibility: string, type: string): string[] {
@@ -335,7 +378,7 @@ function emitLiterals(ctx: ModuleCtx, lines: X86Item[]): void {
   for (const t of ctx.jumpTables) {
     lines.push('\t.p2align 2');
     lines.push(`${t.label}:`);
-    for (const b of t.targets) lines.push(`\t.long ${t.fn.blocks[b].label}-${t.label}`);
+    for (const l of t.names!) lines.push(`\t.long ${l}-${t.label}`);
   }
 }
 

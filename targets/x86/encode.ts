@@ -536,7 +536,7 @@ function pick(inst: Instruction, forms: Form[], mode: Mode): Encoded {
  * use encodeBranch() for the short form.
  */
 export function encode(inst: Instruction, mode: Mode): Encoded {
-  if (inst.operands.length && STRING_ROLES[stringBase(inst.mnemonic)] !== undefined) return encodeString(inst, mode);
+  if (inst.operands.length !== 0 && STRING_MNEMONICS.has(inst.mnemonic)) return encodeString(inst, mode);
   return pick(inst, nearForms(inst, mode), mode);
 }
 
@@ -552,6 +552,12 @@ export function encode(inst: Instruction, mode: Mode): Encoded {
 const STRING_ROLES: Record<string, string[]> = {
   movs: ['sd'], cmps: ['ds'], lods: ['s', 'sa'], stos: ['d', 'ad'], scas: ['d', 'da'], ins: ['xd'], outs: ['sx'], xlat: ['b'],
 };
+
+/** Every spelling of a string instruction (lower and upper case), for the one lookup encode() makes. */
+const STRING_MNEMONICS: ReadonlySet<string> = new Set(
+  ['movs', 'cmps', 'lods', 'stos', 'scas', 'ins', 'outs'].flatMap((b) => ['', 'b', 'w', 'l', 'q'].map((x) => b + x))
+    .concat(['xlat', 'xlatb']).flatMap((m) => [m, m.toUpperCase()]),
+);
 
 function stringBase(mn: string): string {
   const m = mn.toLowerCase();

@@ -13,7 +13,7 @@
 // Phis: each predecessor edge gets a parallel copy (pmove.ts) at its end; critical edges (a
 // predecessor with several successors into a block with phis) are split by a new block.
 
-import { Module as IRModule, Func, CK, Ext } from '../../src/ir/module';
+import { Module as IRModule, Func, CK, Ext, SYM_LOCAL, SYM_TLS, SYM_TLS_DEFINED } from '../../src/ir/module';
 import { Op, memAlign, memOrder, memRmw, Order, Rmw, memVolatile } from '../../src/ir/ops';
 import { T } from '../../src/ir/types';
 import { MFunc, MBlock, MInst, MOp, MReg, MMem, MK, Dst, MF, minst, mreg, mimm, mmem, mslot, mlabel, msym, mphys, MValue } from '../common/mir';
@@ -28,7 +28,8 @@ export interface ISelOptions { pic: boolean; optLevel: number }
 export class ModuleCtx {
   literals: { label: string; bytes: number[]; align: number }[] = [];
   private litKeys = new Map<string, string>();
-  jumpTables: { label: string; fn: MFunc; targets: number[]; base: string }[] = [];
+  /** Switch tables: block numbers of `fn`, turned into its block labels (`names`) once it is emitted. */
+  jumpTables: { label: string; fn: MFunc | null; targets: number[]; base: string; names: string[] | null }[] = [];
   localSyms = new Set<string>();
   tlsLocal = new Set<string>();
   tlsSyms = new Set<string>();
@@ -51,14 +52,19 @@ export class ModuleCtx {
     if (!l) { l = `.LC${this.literals.length}`; this.literals.push({ label: l, bytes, align }); this.litKeys.set(key, l); }
     return l;
   }
-  /** Is the symbol defined in this module (or otherwise not preemptible): direct, pc-relative access. */
+  /** Is the symbol defined in this module (or otherwise not preemptible): direct, pc-relative access.
+   *  The module may be incomplete (functions are compiled as they come): what the lowering noted at the
+   *  references counts too. */
   isLocal(name: string): boolean {
     if (!this.opts.pic) {
       // without -fPIC, extern data is still reached pc-relatively (static link); extern weak too
       return true;
     }
-    return this.localSyms.has(name);
+    return this.localSyms.has(name) || ((this.m.symFlags.get(name) ?? 0) & SYM_LOCAL) !== 0;
   }
+  isTls(name: string): boolean { return this.tlsSyms.has(name) || ((this.m.symFlags.get(name) ?? 0) & SYM_TLS) !== 0; }
+  /** A thread-local defined in this unit. */
+  isTlsDefined(name: string): boolean { return this.tlsLocal.has(name) || ((this.m.symFlags.get(name) ?? 0) & SYM_TLS_DEFINED) !== 0; }
 }
 
 function leBytes(v: bigint, n: number): number[] {
@@ -268,7 +274,7 @@ export class FuncISel {
       const c = ~r;
       if (this.f.cKind[c] === CK.Sym) {
         const name = this.f.cVal[c] as string, off = this.f.cOff[c] + extra;
-        if (this.ctx.tlsSyms.has(name)) return mmem(this.tlsAddr(name), off);
+        if (this.ctx.isTls(name)) return mmem(this.tlsAddr(name), off);
         if (this.ctx.isLocal(name)) return this.ripMem(name, BigInt(off));
         const t = this.gpv();
         this.emit('movq', [this.ripMem(name, 0n, 'GOTPCREL'), mreg(t, 8)], Dst.Def);
@@ -309,7 +315,7 @@ export class FuncISel {
   private tlsAddr(name: string): number {
     const t = this.gpv();
     this.emit('movq', [mmem(-1, 0, -1, 1, -1, regByName('fs')), mreg(t, 8)], Dst.Def);
-    if (this.ctx.tlsLocal.has(name) && !this.ctx.opts.pic) this.emit('leaq', [mmem(t, { sym: name, addend: 0n, spec: 'TPOFF' }), mreg(t, 8)], Dst.UseDef);
+    if (this.ctx.isTlsDefined(name) && !this.ctx.opts.pic) this.emit('leaq', [mmem(t, { sym: name, addend: 0n, spec: 'TPOFF' }), mreg(t, 8)], Dst.UseDef);
     else this.emit('addq', [this.ripMem(name, 0n, 'GOTTPOFF'), mreg(t, 8)], Dst.UseDef);
     return t;
   }
@@ -1195,7 +1201,7 @@ export class FuncISel {
     const targets: number[] = new Array(Number(span)).fill(dflt);
     for (const c of cases) for (let v = c.lo; v <= c.hi; v++) targets[Number(v - lo)] = c.t;
     const label = `.LJT${this.ctx.jumpTables.length}`;
-    this.ctx.jumpTables.push({ label, fn: this.mf, targets, base: label });
+    this.ctx.jumpTables.push({ label, fn: this.mf, targets, base: label, names: null });
     const base = this.gpv(), e = this.gpv();
     this.emit('leaq', [this.ripMem(label), mreg(base, 8)], Dst.Def);
     this.emit('movslq', [mmem(base, 0, t, 4), mreg(e, 8)], Dst.Def);
