@@ -17,6 +17,7 @@ import type { AsmTarget, TargetEncoding, TargetEnv, TargetValue } from './target
 import { DIRECTIVES } from './directives';
 import { BodyCollector, CondStack, expandMacro, Macro } from './macros';
 import { CfiState } from './cfi';
+import { LineState } from './dwarf-line';
 
 /** A statement handed over by a code generator (see Assembler.pushItems). */
 export type AsmItem = string | Uint8Array | object;
@@ -38,6 +39,10 @@ export interface AssembleOptions {
   diag: DiagSink;
   /** Read an included file (latin1 text), or null when missing. */
   readFile?: (path: string) => string | null;
+  /** DW_AT_comp_dir and directory 0 of DWARF 5 line tables (default: the current directory). */
+  compDir?: string;
+  /** --gdwarf-N: the DWARF version of generated line tables (default 3, raised by `.file 0`). */
+  dwarfLevel?: number;
 }
 
 export class Assembler implements ExprHost {
@@ -59,7 +64,10 @@ export class Assembler implements ExprHost {
   file = '';
   line = 0;
   fileSymbols: string[] = [];
+  /** .symver directives in order (applied when the object is built: output.ts). */
+  symvers: { sym: Sym; name: string; vis: string }[] = [];
   cfi: CfiState;
+  lines: LineState;
   ended = false;
   /** .ident strings, in order (the .comment section). */
   comment: Section | null = null;
@@ -72,6 +80,8 @@ export class Assembler implements ExprHost {
     this.specs = target.specs;
     this.gotSpecs = target.gotSpecs;
     this.cfi = new CfiState(this);
+    this.lines = new LineState(this);
+    if (opts.dwarfLevel) this.lines.level = opts.dwarfLevel;
     this.cur = this.getSection('.text', 1, 6, 0);
     this.getSection('.data', 1, 3, 0);
     this.getSection('.bss', 8, 3, 0);
@@ -206,7 +216,11 @@ export class Assembler implements ExprHost {
     if (st.item !== undefined) {
       if (!this.conds.active) return;
       if (st.item instanceof Uint8Array) this.emitBytes(st.item);
-      else if (this.target.assembleInst) this.place(this.target.assembleInst(st.item, this.env));
+      else if (this.target.assembleInst) {
+        const enc = this.target.assembleInst(st.item, this.env);
+        if (this.lines.seen) this.lines.emitInsn();
+        this.place(enc);
+      }
       else throw new AsmError('this target takes no instruction objects');
       return;
     }
@@ -227,7 +241,11 @@ export class Assembler implements ExprHost {
     // An instruction seen before whose encoding depends on its text alone.
     if (this.instCache.size !== 0 && this.macros.size === 0) {
       const enc = this.instCache.get(text);
-      if (enc !== undefined) { this.frag().append(enc.bytes); return; }
+      if (enc !== undefined) {
+        if (this.lines.seen) this.lines.emitInsn();
+        this.frag().append(enc.bytes);
+        return;
+      }
     }
     // Assignment: sym = expr (but not ==); `. = expr` moves the location counter like .org.
     const eq = text.indexOf('=') < 0 ? null : /^("(?:[^"\\]|\\.)*"|[A-Za-z_.$][\w.$]*)\s*=(?!=)\s*(.*)$/s.exec(text);
@@ -260,6 +278,7 @@ export class Assembler implements ExprHost {
       if (this.instCache.size >= 1 << 16) this.instCache.clear();
       this.instCache.set(text, enc);
     }
+    if (this.lines.seen) this.lines.emitInsn();
     this.place(enc);
   }
 
@@ -312,6 +331,7 @@ export class Assembler implements ExprHost {
     s.frag = f;
     s.off = f.len;
     s.section = this.cur;
+    if (this.lines.markLabels) this.lines.label(s);
   }
 
   /** `sym = expr`, .set, .equ (redefinable) and .equiv (not). */

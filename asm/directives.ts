@@ -507,7 +507,7 @@ def('.print', (as, rest) => {
 def('.end', (as) => { as.ended = true; });
 def('.file', (as, rest) => {
   const args = rest.trim();
-  if (/^\d/.test(args)) return; // `.file N "name"`: DWARF line table (not generated yet)
+  if (!args.startsWith('"')) return as.lines.file(args); // `.file N ["dir"] "name"`: DWARF line table
   const b = stringArg(args);
   if (!b) throw new AsmError('expected string');
   as.fileSymbols.push(String.fromCharCode(...b));
@@ -524,6 +524,24 @@ def('.ident', (as, rest) => {
   f.append(b);
   f.push(0);
 });
-def('.loc .loc_mark_labels .gnu_attribute .lflags .version .symver .addrsig .addrsig_sym', () => {});
+// `.symver name, name2@[@[@]]node[, local|hidden|remove]`: a versioned alias (output.ts applies it).
+def('.symver', (as, rest) => {
+  const args = splitArgs(rest);
+  if (args.length < 2 || !args[0]) throw new AsmError('expected comma after name in .symver');
+  const sym = as.symbols.ref(unq(args[0]));
+  const ver = args[1];
+  const bad = /[\s,"]/.exec(ver);
+  if (bad || !ver) throw new AsmError(`junk at end of line, first unrecognized character is \`${bad ? bad[0] : ','}'`);
+  if (!ver.includes('@')) throw new AsmError(`missing version name in \`${ver}' for symbol \`${sym.name}'`);
+  const vis = args.length > 2 ? args[2] : '';
+  if (args.length > 3 || (vis && vis !== 'local' && vis !== 'hidden' && vis !== 'remove')) {
+    throw new AsmError(`junk at end of line, first unrecognized character is \`,'`);
+  }
+  sym.used = true;
+  as.symvers.push({ sym, name: ver, vis });
+});
+def('.loc', (as, rest) => as.lines.loc(rest));
+def('.loc_mark_labels', (as, rest) => as.lines.markLabelsDirective(rest));
+def('.gnu_attribute .lflags .version .addrsig .addrsig_sym', () => {});
 
 export { E };

@@ -28,6 +28,10 @@ export interface AssembleOpts {
   diag?: DiagSink;
   /** Read included files; defaults to the file system. */
   readFile?: (p: string) => string | null;
+  /** The compilation directory written in DWARF line tables (default: the current directory). */
+  compDir?: string;
+  /** --gdwarf-N: the DWARF version of line tables (default 3; `.file 0` raises it to 5). */
+  dwarfLevel?: number;
 }
 
 export class AssembleFailed extends Error {
@@ -75,7 +79,7 @@ export class AssemblySession {
     this.fileName = opts.fileName;
     this.as = new Assembler(target, {
       fileName: opts.fileName, includeDirs: opts.includeDirs ?? [], defsyms: opts.defsyms ?? [], diag: opts.diag ?? stderrSink(),
-      readFile: opts.readFile ?? readLatin1,
+      readFile: opts.readFile ?? readLatin1, compDir: opts.compDir, dwarfLevel: opts.dwarfLevel,
     });
   }
 
@@ -95,6 +99,12 @@ export class AssemblySession {
     const as = this.as;
     as.endOfInput();
     relax(as);
+    try {
+      as.lines.finish();
+    } catch (e) {
+      if (!(e instanceof AsmError)) throw e;
+      as.error(e.message);
+    }
     as.cfi.finish();
     relax(as);
     finalise(as);
@@ -112,6 +122,7 @@ export function asCommand(argv: string[]): number {
   const includeDirs: string[] = [];
   const defsyms: [string, bigint][] = [];
   const files: string[] = [];
+  let dwarfLevel: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -132,7 +143,8 @@ export function asCommand(argv: string[]): number {
     } else if (a === '--version') {
       process.stdout.write('cc-ts as (GNU as compatible) 0.1\n');
       return 0;
-    } else if (a === '-') files.push('-');
+    } else if (/^--gdwarf-[2-5]$/.test(a)) dwarfLevel = Number(a.slice(9));
+    else if (a === '-') files.push('-');
     else if (a.startsWith('-')) {
       // Accepted and ignored: -g --gen-debug -W --warn --fatal-warnings --noexecstack -Qy -Qn
       // -march=... -mtune=... --nocompress-debug-sections -mx86-used-note=no ...
@@ -152,7 +164,7 @@ export function asCommand(argv: string[]): number {
   if (files.length > 1) fileName = files[0];
   let bytes: Uint8Array;
   try {
-    bytes = writeObject(assemble(text, { fileName, target, includeDirs, defsyms, diag: stderrSink() }), out);
+    bytes = writeObject(assemble(text, { fileName, target, includeDirs, defsyms, diag: stderrSink(), dwarfLevel }), out);
   } catch (e) {
     if (e instanceof AssembleFailed) return 1;
     if (e instanceof AsmError) {

@@ -7,16 +7,18 @@ import {
   addSection, addSymbol, makeSection, makeSymbol, newObjectFile, ObjectFile, SEC_ABS, SEC_COMMON, SEC_UNDEF,
 } from '../elf/object';
 import type { Assembler } from './assembler';
-import { evaluate } from './expr';
+import { E, evaluate } from './expr';
 import { AsmError } from './error';
 import { Section } from './sections';
-import { BIND_GLOBAL, BIND_WEAK, Sym, SymKind } from './symbols';
+import { BIND_GLOBAL, BIND_LOCAL, BIND_WEAK, Sym, SymKind } from './symbols';
 
 const SHT_GROUP = 17, SHT_NOBITS = 8, SHF_GROUP = 0x200, GRP_COMDAT = 1;
 const STB_LOCAL = 0, STB_GLOBAL = 1, STB_WEAK = 2, STB_GNU_UNIQUE = 10;
 const STT_NOTYPE = 0, STT_OBJECT = 1, STT_SECTION = 3, STT_FILE = 4;
+const STV_HIDDEN = 2;
 
 export function buildObject(as: Assembler): ObjectFile {
+  if (as.symvers.length) applySymvers(as);
   const t = as.target;
   const obj = newObjectFile(t.elfClass, t.machine, t.elfFlags);
   obj.rela = t.rela;
@@ -63,7 +65,8 @@ export function buildObject(as: Assembler): ObjectFile {
   for (const s of as.sections) {
     const out = obj.sections[s.index];
     for (const r of s.relocs) {
-      const symbol = r.sym ? r.sym.outIndex : 0;
+      const rs = r.sym?.replacedBy ?? r.sym;
+      const symbol = rs ? rs.outIndex : 0;
       if (r.sym && !symbol) throw new AsmError(`internal error: relocation against unwritten symbol ${r.sym.name}`);
       out.relocs.push({ offset: r.offset, type: r.type, symbol, addend: r.addend });
     }
@@ -71,7 +74,51 @@ export function buildObject(as: Assembler): ObjectFile {
   return obj;
 }
 
+/**
+ * .symver, as obj-elf.c applies it when the object is written: an undefined symbol takes the
+ * versioned name (`@@@` reads `@`; `@@` is an error); a defined one with a single `@@@` version is
+ * renamed to `name@@node`; otherwise each version (latest first) becomes a new symbol at the end of
+ * the symbol order, an alias with the original's binding, type and size. `local`, `hidden` and `remove`
+ * then change the original (a removed one's relocations name the versioned symbol).
+ */
+function applySymvers(as: Assembler): void {
+  const bySym = new Map<Sym, { names: string[]; vis: string }>();
+  for (const v of as.symvers) {
+    let e = bySym.get(v.sym);
+    if (!e) { e = { names: [], vis: '' }; bySym.set(v.sym, e); }
+    if (!e.names.includes(v.name)) e.names.unshift(v.name);
+    if (v.vis) e.vis = v.vis;
+  }
+  const fail = (msg: string) => { as.errors++; as.opts.diag.error(as.opts.fileName, 0, msg); };
+  for (const s of [...bySym.keys()].sort((a, b) => a.order - b.order)) {
+    const { names, vis } = bySym.get(s)!;
+    if (s.kind === SymKind.Undefined) {
+      if (names.length > 1) { fail(`multiple versions [\`${names.join("'|`")}'] for symbol \`${s.name}'`); continue; }
+      const n = names[0];
+      if (!n.includes('@@@') && n.includes('@@')) { fail(`invalid attempt to declare external version name as default in symbol \`${n}'`); continue; }
+      s.name = n.replace('@@@', '@');
+      continue;
+    }
+    if (names.length === 1 && names[0].includes('@@@')) { s.name = names[0].replace('@@@', '@@'); continue; }
+    let first: Sym | null = null;
+    for (const n of names) {
+      const a = as.symbols.ref(n.replace('@@@', '@@'));
+      a.kind = SymKind.Equ;
+      a.expr = { k: E.Sym, sym: s, spec: '' };
+      a.bind = s.bind;
+      a.type = s.type;
+      a.size = s.size;
+      a.visibility = s.visibility;
+      first ??= a;
+    }
+    if (vis === 'local') s.bind = BIND_LOCAL;
+    else if (vis === 'hidden') s.visibility = STV_HIDDEN;
+    else if (vis === 'remove') s.replacedBy = first;
+  }
+}
+
 function wanted(s: Sym): boolean {
+  if (s.replacedBy) return false;
   if (s.isSectionSym) return s.usedInReloc;
   if (s.weakrefTarget) return false;
   if (s.isLocalName) return s.usedInReloc;

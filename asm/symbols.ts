@@ -56,6 +56,8 @@ export class Sym {
   equiv = false;
   /** Output index in the ObjectFile. */
   outIndex = 0;
+  /** `.symver name, v@V, remove`: not written; relocations name the versioned symbol instead. */
+  replacedBy: Sym | null = null;
   /** A .L name has taken its place in the symbol order (see SymbolTable.place). */
   placed = false;
   constructor(public name: string, public order: number) {}
@@ -79,6 +81,10 @@ export class SymbolTable {
   place(s: Sym): void {
     if (s.placed || !s.isLocalName) return;
     s.placed = true;
+    s.order = this.seq++;
+  }
+  /** Move a symbol to the end of the symbol order (a section symbol GNU as makes only when first used). */
+  renumber(s: Sym): void {
     s.order = this.seq++;
   }
   private numericCount = new Map<string, number>();

@@ -81,7 +81,10 @@ export class RemoteCodegen {
     this.flush(m);
     const msg: ToWorker = { kind: 'finish', delta: this.sync.delta(m), tail: moduleTail(m), late };
     this.worker.postMessage(msg);
+    const t0 = performance.now();
     Atomics.wait(this.done, 0, 0);
+    // CC_TS_DEBUG_THREADS=1: how long the main thread waited for the worker at the end (balance)
+    if (process.env.CC_TS_DEBUG_THREADS) process.stderr.write(`cc-ts: main thread done at ${Math.round(t0)} ms, waited ${Math.round(performance.now() - t0)} ms for code generation\n`);
     const r = receiveMessageOnPort(this.reply);
     this.reply.close();
     if (!r) throw new Error('code generation thread: no answer');

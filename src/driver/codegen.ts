@@ -11,6 +11,7 @@ import { optimize, optimizeFunc, OptLevel } from '../opt/pipeline';
 import { printItems, X86Emitter, X86Item, X86Options } from '../../targets/x86/emit';
 import type { RemoteCodegen } from './codegen-remote';
 import { DriverOptions } from './options';
+import { getpwd } from '../../asm/dwarf-line';
 
 function optLevel(o: DriverOptions): OptLevel {
   switch (o.optLevel) {
@@ -43,7 +44,8 @@ export class CodeGenerator {
 
   /** Items go to `sink`, or with `remote` to a code-generation thread that assembles them. */
   constructor(private readonly o: DriverOptions, private readonly target: TargetLayout, private readonly diag: Diagnostics,
-              private readonly sink: (items: X86Item[]) => void, private readonly remote: RemoteCodegen | null = null) {
+              private readonly sink: (items: X86Item[]) => void, private readonly mainFile = '<stdin>',
+              private readonly remote: RemoteCodegen | null = null) {
     this.level = optLevel(o);
     if (remote && this.level !== 0) throw new Error('CodeGenerator: a code-generation thread is for -O0');
   }
@@ -113,11 +115,11 @@ export class CodeGenerator {
   }
 
   private lowering(unit: TranslationUnit): ModuleLower {
-    return this.ml ??= new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2 });
+    return this.ml ??= new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug });
   }
 
   private emitterFor(mod: IRModule): X86Emitter {
-    return this.emitter ??= new X86Emitter(mod, x86Options(this.o), this.sink);
+    return this.emitter ??= new X86Emitter(mod, x86Options(this.o, this.mainFile), this.sink);
   }
 
   /** Top-level asm statements not yet emitted, in source order. */
@@ -137,14 +139,16 @@ export class CodeGenerator {
   }
 }
 
-/** The code generator's options from the driver's. */
-export function x86Options(o: DriverOptions): X86Options {
+/** The code generator's options from the driver's (mainFile: the unit's source, for -g). */
+export function x86Options(o: DriverOptions, mainFile: string): X86Options {
   const level = optLevel(o);
   return {
     pic: o.pic > 0, optLevel: level === 's' || level === 'g' ? 2 : level,
     functionSections: o.fflags.get('function-sections') === true,
     dataSections: o.fflags.get('data-sections') === true,
     omitFramePointer: o.fflags.get('omit-frame-pointer') === true,
+    // -g: line tables; the assembler adds the compilation unit (.debug_info) as GNU as does
+    debug: o.debug ? { compDir: getpwd(), mainFile } : null,
   };
 }
 

@@ -132,7 +132,7 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
   }
   const codegen = require('./codegen') as typeof import('./codegen');
   const generate = (sink: (items: import('../../targets/x86/emit').X86Item[]) => void): boolean => {
-    const gen = new codegen.CodeGenerator(o, target, diag, sink);
+    const gen = new codegen.CodeGenerator(o, target, diag, sink, input === '-' ? '<stdin>' : input);
     const tu = parseAndCheck(pp, o, target, diag, gen.onFunction);
     if (diag.errors === 0) depsFile();
     return tu !== null && gen.finish(tu);
@@ -147,9 +147,10 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
   if (codegen.threadable(o, target)) {
     const remoteMod = require('./codegen-remote') as typeof import('./codegen-remote');
     if (remoteMod.useCodegenThread(input)) {
-      const remote = new remoteMod.RemoteCodegen(codegen.x86Options(o),
+      const mainFile = input === '-' ? '<stdin>' : input;
+      const remote = new remoteMod.RemoteCodegen(codegen.x86Options(o, mainFile),
         { fileName: input === '-' ? '<stdin>' : input, includeDirs: o.includeDirs }, target.ptrSize);
-      const gen = new codegen.CodeGenerator(o, target, diag, () => {}, remote);
+      const gen = new codegen.CodeGenerator(o, target, diag, () => {}, mainFile, remote);
       const tu = parseAndCheck(pp, o, target, diag, gen.onFunction);
       if (diag.errors === 0) depsFile();
       if (tu === null || !gen.finish(tu) || !gen.object) {

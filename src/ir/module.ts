@@ -83,6 +83,38 @@ export class Module {
   private abiKeys = new Map<string, number>();
   private sigKeys = new Map<string, number>();
 
+  // Source positions for debug line tables (-g): a location id indexes these arrays (0 = none).
+  /** Source file names, in order of first use. */
+  readonly debugFiles: string[] = [];
+  readonly locFile: number[] = [0];
+  readonly locLine: number[] = [0];
+  readonly locCol: number[] = [0];
+  private locKeys = new Map<string, number>();
+  private fileKeys = new Map<string, number>();
+
+  /** The id of a source position (file name, 1-based line and column). */
+  locId(file: string, line: number, col: number): number {
+    let fi = this.fileKeys.get(file);
+    if (fi === undefined) { fi = this.debugFiles.length; this.debugFiles.push(file); this.fileKeys.set(file, fi); }
+    const key = `${fi}:${line}:${col}`;
+    let id = this.locKeys.get(key);
+    if (id === undefined) {
+      id = this.locFile.length;
+      this.locFile.push(fi); this.locLine.push(line); this.locCol.push(col);
+      this.locKeys.set(key, id);
+    }
+    return id;
+  }
+
+  /** Source positions and file names the original module numbered from locFrom / fileFrom on
+   *  (src/ir/transfer.ts). */
+  adoptLocs(files: string[], fileFrom: number, file: number[], line: number[], col: number[], locFrom: number): void {
+    for (let k = 0; k < files.length; k++) this.debugFiles[fileFrom + k] = files[k];
+    for (let k = 0; k < file.length; k++) {
+      this.locFile[locFrom + k] = file[k]; this.locLine[locFrom + k] = line[k]; this.locCol[locFrom + k] = col[k];
+    }
+  }
+
   constructor(readonly ptrSize: 4 | 8) {
     this.abiVoid = this.internAbi({ kind: 'void', ty: T.Void, ext: 0, size: 0, align: 0, fields: [] });
   }
@@ -211,6 +243,12 @@ export class Func {
   private cKeys = new Map<string, number>();
 
   asms: AsmInfo[] = [];
+  /** -g: each instruction's source position (Module.locId; 0 = none), null without -g. New
+   *  instructions take curLoc. */
+  loc: Int32Array | null = null;
+  curLoc = 0;
+  /** -g: the position of the function's name (the prologue's line). */
+  declLoc = 0;
   /** Referenced in ways the IR does not show (the `used` attribute): never dropped as unreferenced. */
   keep = false;
 
@@ -252,6 +290,10 @@ export class Func {
       this.op = grow(this.op, n); this.ty = grow(this.ty, n); this.aux = grow(this.aux, n);
       this.argStart = grow(this.argStart, n); this.argCount = grow(this.argCount, n);
       this.blk = grow(this.blk, n); this.next = grow(this.next, n); this.prev = grow(this.prev, n);
+    }
+    if (this.loc) {
+      if (i >= this.loc.length) this.loc = grow(this.loc, i + 1);
+      this.loc[i] = this.curLoc;
     }
     this.op[i] = op; this.ty[i] = ty; this.aux[i] = aux;
     this.blk[i] = -1; this.next[i] = -1; this.prev[i] = -1;

@@ -17,6 +17,7 @@ export interface FuncMessage {
   nBlocks: number; first: Func['aux']; last: Func['aux']; blockNames: (string | undefined)[]; layout: number[];
   cKind: number[]; cType: number[]; cVal: (bigint | string)[]; cOff: number[];
   asms: AsmInfo[];
+  loc: Func['aux'] | null; curLoc: number; declLoc: number;
 }
 
 /** What a replica needs before the functions of a message: new signatures, ABI types and symbol flags. */
@@ -24,6 +25,9 @@ export interface ModuleDelta {
   sigs: Sig[]; sigFrom: number;
   abis: AbiType[]; abiFrom: number;
   symFlags: [string, number][];
+  /** -g source positions (Module.locId tables) from locFrom on, and file names from fileFrom on. */
+  debugFiles: string[]; fileFrom: number;
+  locFile: number[]; locLine: number[]; locCol: number[]; locFrom: number;
 }
 
 /** The rest of a module, at its end. */
@@ -43,9 +47,11 @@ export function funcMessage(f: Func): { msg: FuncMessage; transfer: ArrayBuffer[
     names: f.names, args: f.args.slice(0, f.nArgs), nArgs: f.nArgs,
     nBlocks: nb, first: f.first.slice(0, nb), last: f.last.slice(0, nb), blockNames: f.blockNames, layout: f.layout,
     cKind: f.cKind, cType: f.cType, cVal: f.cVal, cOff: f.cOff, asms: f.asms,
+    loc: f.loc ? f.loc.slice(0, n) : null, curLoc: f.curLoc, declLoc: f.declLoc,
   };
   const transfer = [msg.op, msg.ty, msg.aux, msg.argStart, msg.argCount, msg.blk, msg.next, msg.prev, msg.args, msg.first, msg.last]
     .map((a) => a.buffer);
+  if (msg.loc) transfer.push(msg.loc.buffer);
   return { msg, transfer };
 }
 
@@ -59,6 +65,7 @@ export function funcFromMessage(m: Module, msg: FuncMessage): Func {
   f.args = msg.args; f.nArgs = msg.nArgs;
   f.nBlocks = msg.nBlocks; f.first = msg.first; f.last = msg.last; f.blockNames = msg.blockNames; f.layout = msg.layout;
   f.cKind = msg.cKind; f.cType = msg.cType; f.cVal = msg.cVal; f.cOff = msg.cOff; f.asms = msg.asms;
+  f.loc = msg.loc; f.curLoc = msg.curLoc; f.declLoc = msg.declLoc;
   f.rebuildConstKeys();
   return f;
 }
@@ -67,6 +74,8 @@ export function funcFromMessage(m: Module, msg: FuncMessage): Func {
 export class ModuleSync {
   private sigs = 0;
   private abis = 0;
+  private files = 0;
+  private locs = 1; // id 0 (no position) is in every module
 
   /** What was added to m since the last delta. Symbol flags are moved out of m (the sending side
    *  does not generate code, so nothing there reads them). */
@@ -74,9 +83,13 @@ export class ModuleSync {
     const d: ModuleDelta = {
       sigs: m.sigs.slice(this.sigs), sigFrom: this.sigs, abis: m.abiTypes.slice(this.abis), abiFrom: this.abis,
       symFlags: [...m.symFlags],
+      debugFiles: m.debugFiles.slice(this.files), fileFrom: this.files,
+      locFile: m.locFile.slice(this.locs), locLine: m.locLine.slice(this.locs), locCol: m.locCol.slice(this.locs), locFrom: this.locs,
     };
     this.sigs = m.sigs.length;
     this.abis = m.abiTypes.length;
+    this.files = m.debugFiles.length;
+    this.locs = m.locFile.length;
     m.symFlags.clear();
     return d;
   }
@@ -85,6 +98,7 @@ export class ModuleSync {
 export function applyDelta(m: Module, d: ModuleDelta): void {
   m.adopt(d.sigs, d.sigFrom, d.abis, d.abiFrom);
   for (const [name, flags] of d.symFlags) m.symFlags.set(name, flags);
+  m.adoptLocs(d.debugFiles, d.fileFrom, d.locFile, d.locLine, d.locCol, d.locFrom);
 }
 
 export function moduleTail(m: Module): ModuleTail {

@@ -10,6 +10,7 @@
 // VLA's stacksave). Leaving a scope normally runs its actions; break/continue/return/goto run the
 // actions of every scope they leave (goto: the scopes not shared with the label's, found by a pre-scan).
 
+import type { Token } from '../lex/token';
 import { AsmInfo, CK, InitItem, LabelInfo, NK, Node, Obj, SC, StrLit } from '../parse/ast';
 import { BUILTINS } from '../parse/builtins';
 import { Member, Q, TY, Type, isUnsigned, isVM, isRealFloat, isInteger } from '../parse/types';
@@ -101,6 +102,10 @@ export class FnLower {
     const irts = pabis.map((a) => m.abiTypes[a].kind === 'scalar' ? m.abiTypes[a].ty : T.Ptr);
     const { b, params } = Builder.func(m, this.name, sig, irts);
     this.b = b; this.f = b.fn;
+    if (this.ml.opts.debug) {
+      this.f.loc = new Int32Array(64);
+      this.f.declLoc = this.f.curLoc = this.locOf(fo.tok);
+    }
     if (this.chained) this.chainParam = params.shift()!;
     fo.params!.forEach((p, k) => {
       if (isAggregate(p.ty)) { this.slots.set(p, params[k]); return; }
@@ -119,7 +124,21 @@ export class FnLower {
     if (fo.labels?.length) this.prescan(fo.body!, []);
     this.stmt(fo.body!);
     if (!b.terminated()) this.fallOff();
+    this.f.curLoc = 0; // instructions made by later passes have no position of their own
     return this.f;
+  }
+
+  /** -g: the source position id of a token (a macro expansion's: where the macro was invoked). */
+  private locOf(t: Token | null): number {
+    if (!t) return this.f.curLoc;
+    while (t.origin) t = t.origin;
+    const p = t.file.presumed(t.pos);
+    return this.m.locId(p.name, p.line, p.col);
+  }
+
+  /** -g: the instructions made from now on belong to node n. */
+  private at(n: Node | null | undefined): void {
+    if (this.f.loc && n) this.f.curLoc = this.locOf(n.tok);
   }
 
   // ------------------------------------------------------------------ static chains (chain.ts)
@@ -256,6 +275,7 @@ export class FnLower {
   // ------------------------------------------------------------------ statements
   stmt(n: Node): void {
     const b = this.b;
+    if (this.f.loc && n.kind !== NK.Block) this.at(n);
     switch (n.kind) {
       case NK.Block:
         this.pushScope(n);
@@ -267,6 +287,7 @@ export class FnLower {
       case NK.Null: return;
       case NK.If: {
         const t = b.newBlock(), e = b.newBlock(), end = n.els ? b.newBlock() : e;
+        this.at(n.cond);
         this.branch(n.cond!, t, e);
         b.setBlock(t); this.stmt(n.then!); b.jmp(end);
         if (n.els) { b.setBlock(e); this.stmt(n.els); b.jmp(end); }
@@ -276,6 +297,7 @@ export class FnLower {
       case NK.While: {
         const c = b.newBlock(), body = b.newBlock(), end = b.newBlock();
         b.jmp(c); b.setBlock(c);
+        this.at(n.cond);
         this.branch(n.cond!, body, end);
         b.setBlock(body);
         this.loopBody(n.body!, end, c);
@@ -287,6 +309,7 @@ export class FnLower {
         b.jmp(body); b.setBlock(body);
         this.loopBody(n.body!, end, c);
         b.jmp(c); b.setBlock(c);
+        this.at(n.cond);
         this.branch(n.cond!, body, end);
         b.setBlock(end);
         return;
@@ -299,10 +322,12 @@ export class FnLower {
         }
         const c = b.newBlock(), body = b.newBlock(), inc = b.newBlock(), end = b.newBlock();
         b.jmp(c); b.setBlock(c);
+        this.at(n.cond);
         if (n.cond) this.branch(n.cond, body, end); else b.jmp(body);
         b.setBlock(body);
         this.loopBody(n.body!, end, inc);
         b.jmp(inc); b.setBlock(inc);
+        this.at(n.inc);
         if (n.inc) this.rv(n.inc);
         b.jmp(c);
         b.setBlock(end);

@@ -37,6 +37,8 @@ export interface LowerOptions {
   /** Complex float division inline (Smith's algorithm) instead of calling the runtime's __div?c3
    *  (for the IR interpreter, which has no runtime). */
   inlineComplexDivision?: boolean;
+  /** -g: record each statement's source position on its instructions (Func.loc). */
+  debug?: boolean;
 }
 
 export class ModuleLower implements SymCtx {

@@ -51,6 +51,8 @@ export interface MInst {
   prefixes: number;
   /** Successor blocks that are not in Label operands (jump tables, asm goto). */
   targets?: number[];
+  /** -g: source position id (IR Module.locId) of the IR instruction it was selected for; 0 = none. */
+  loc: number;
 }
 
 export interface MBlock { id: number; insts: MInst[]; label: string; depth: number }
@@ -114,7 +116,7 @@ export function mphys(id: number): MPhys { return { k: MK.Phys, id }; }
 const NONE = Object.freeze([]) as unknown as number[];
 
 export function minst(mn: string, ops: MOp[], dst: Dst, flags = 0): MInst {
-  return { mn, ops, dst, iuse: NONE, idef: NONE, clobber: NONE, flags, prefixes: 0 };
+  return { mn, ops, dst, iuse: NONE, idef: NONE, clobber: NONE, flags, prefixes: 0, loc: 0 };
 }
 
 /** Calls fn for every register unit an instruction reads. */

@@ -17,7 +17,32 @@ import { Instruction, Operand, reg, imm, mem, inst, SymExpr } from './operand';
 import { printInstruction, printOperand } from './syntax';
 import { RIP } from './regs';
 
-export interface X86Options { pic: boolean; optLevel: number; functionSections: boolean; dataSections: boolean; omitFramePointer: boolean }
+export interface X86Options {
+  pic: boolean; optLevel: number; functionSections: boolean; dataSections: boolean; omitFramePointer: boolean;
+  /** -g: line tables (`.file`/`.loc`, DWARF 5 as gcc asks for it); the compilation directory and the
+   *  main file name go in `.file 0`. */
+  debug?: { compDir: string; mainFile: string } | null;
+}
+
+/** -g state while functions are printed: the files given a `.file N` and the last `.loc` written. */
+interface LineEmit { m: IRModule; declared: boolean[]; last: number }
+
+/** `.loc` (and the `.file` of a file used for the first time) for source position `loc`. */
+function emitLoc(dbg: LineEmit, loc: number, lines: X86Item[]): void {
+  if (loc === 0 || loc === dbg.last) return;
+  dbg.last = loc;
+  const fi = dbg.m.locFile[loc];
+  if (!dbg.declared[fi]) {
+    dbg.declared[fi] = true;
+    lines.push(`\t.file ${fi + 1} ${quote(dbg.m.debugFiles[fi])}`);
+  }
+  lines.push(`\t.loc ${fi + 1} ${dbg.m.locLine[loc]} ${dbg.m.locCol[loc]}`);
+}
+
+/** A file name as a GNU as string. */
+function quote(s: string): string {
+  return '"' + s.replace(/[\\"]/g, (c) => '\\' + c).replace(/[\x00-\x1f]/g, (c) => '\\' + c.charCodeAt(0).toString(8).padStart(3, '0')) + '"';
+}
 
 /** What the code generator hands on: lines of GNU as text, instruction objects (printed by -S,
  *  encoded directly by the assembler) and raw data bytes for the current section. */
@@ -80,10 +105,13 @@ export class X86Emitter {
   /** "func\0block name" -> label, for functions whose block addresses static data holds */
   private readonly blockLabel = new Map<string, string>();
   private readonly emitted: { name: string; linkage: string }[] = [];
+  private readonly dbg: LineEmit | null;
 
   constructor(private readonly module: IRModule, private readonly opts: X86Options, private readonly sink: (items: X86Item[]) => void) {
     this.ctx = new ModuleCtx(module, { pic: opts.pic, optLevel: opts.optLevel });
     asmCounter = 0; // %= numbers count within one translation unit
+    this.dbg = opts.debug ? { m: module, declared: [], last: 0 } : null;
+    if (opts.debug) sink([`\t.file 0 ${quote(opts.debug.compDir)} ${quote(opts.debug.mainFile)}`]);
   }
 
   /** Items that go out as they are (top-level asm statements), between functions. */
@@ -98,7 +126,7 @@ export class X86Emitter {
     const mf = isel.run();               // instruction selection over virtual registers
     allocateRegisters(mf, X86_64);       // virtual -> physical registers, spill code
     const out: X86Item[] = [];
-    emitFunction(mf, f.name, f.linkage, f.visibility, f.section, this.opts, out);
+    emitFunction(mf, f.name, f.linkage, f.visibility, f.section, this.opts, out, this.dbg, f.declLoc);
     // the switch tables keep the block labels, not the function
     for (let i = tables; i < this.ctx.jumpTables.length; i++) {
       const t = this.ctx.jumpTables[i];
@@ -147,7 +175,8 @@ function symbolHeader(name: string, linkage: string, visibility: string, type: s
   return h;
 }
 
-function emitFunction(mf: MFunc, name: string, linkage: string, vis: string, section: string, opts: X86Options, lines: X86Item[]): void {
+function emitFunction(mf: MFunc, name: string, linkage: string, vis: string, section: string, opts: X86Options, lines: X86Item[],
+                      dbg: LineEmit | null, declLoc: number): void {
   if (section) lines.push(`\t.section ${section},"ax",@progbits`);
   else if (opts.functionSections) lines.push(`\t.section .text.${name},"ax",@progbits`);
   else lines.push('\t.text');
@@ -160,6 +189,7 @@ function emitFunction(mf: MFunc, name: string, linkage: string, vis: string, sec
   const sub = Math.ceil((reserved + local) / 16) * 16 - reserved;
   const P = (i: Instruction): void => { lines.push(i); };
   const R64 = (u: number): Operand => reg(physReg(u, 8));
+  if (dbg) { dbg.last = 0; emitLoc(dbg, declLoc, lines); }
   P(inst('pushq', [R64(RBP)]));
   P(inst('movq', [R64(RSP), R64(RBP)]));
   for (const u of saved) P(inst('pushq', [R64(u)]));
@@ -180,8 +210,10 @@ function emitFunction(mf: MFunc, name: string, linkage: string, vis: string, sec
     const insts = b.insts;
     for (let j = 0; j < insts.length; j++) {
       const i = insts[j];
-      if (i.mn === '#ret') { epilogue(); continue; }
       if (i.mn === 'jmp' && i.ops[0].k === MK.Label && i.ops[0].b === next) continue;
+      if (i.mn === '#def') continue;
+      if (dbg !== null) emitLoc(dbg, i.loc, lines);
+      if (i.mn === '#ret') { epilogue(); continue; }
       // jcc next; jmp other  ->  j!cc other
       if (j + 1 < insts.length && i.mn[0] === 'j' && i.mn !== 'jmp' && i.mn !== 'jmp*' && i.ops[0].k === MK.Label && i.ops[0].b === next) {
         const n = insts[j + 1];
@@ -191,7 +223,6 @@ function emitFunction(mf: MFunc, name: string, linkage: string, vis: string, sec
           continue;
         }
       }
-      if (i.mn === '#def') continue;
       if (i.mn === '#asm') { lines.push('\t' + asmText(mf, i, ++asmCounter)); continue; }
       P(toInstruction(mf, i));
     }

@@ -21,7 +21,7 @@
 
 import { X86Error } from './error';
 import {
-  Instruction, Operand, OpKind, MemOp, SymExpr, Value, isConst,
+  Instruction, Operand, OpKind, MemOp, RegOp, SymExpr, Value, isConst,
   PFX_LOCK, PFX_REP, PFX_REPNE, PFX_DATA16, PFX_DATA32, PFX_ADDR16, PFX_ADDR32, PFX_WAIT, PFX_NOTRACK, PFX_REX, PFX_VEX3,
 } from './operand';
 import { REGS, RegClass, REG_NEEDS_REX, REG_FORBIDS_REX } from './regs';
@@ -536,7 +536,99 @@ function pick(inst: Instruction, forms: Form[], mode: Mode): Encoded {
  * use encodeBranch() for the short form.
  */
 export function encode(inst: Instruction, mode: Mode): Encoded {
+  if (inst.operands.length !== 0 && STRING_MNEMONICS.has(inst.mnemonic)) return encodeString(inst, mode);
   return pick(inst, nearForms(inst, mode), mode);
+}
+
+// String instructions written with their operands (`movsb %fs:(%rsi),%es:(%rdi)`, `lods %gs:(%esi),%al`,
+// `outsl %fs:(%esi),(%dx)`, `xlat %fs:(%rbx)`): the operands only choose the segment of the source
+// (an override prefix unless it is %ds), the address size (0x67 when the registers are not the mode's
+// own size) and, through an accumulator register, the operand size of an unsuffixed mnemonic; the
+// instruction is then the operand-less one. GNU as orders the prefixes segment, address size, then
+// the instruction's own (operand size, rep, REX).
+
+/** Operand roles in AT&T order: s = (%rsi) (any segment), d = %es:(%rdi), a = accumulator, x = (%dx),
+ *  b = (%rbx) (any segment); several strings: the accepted operand lists. */
+const STRING_ROLES: Record<string, string[]> = {
+  movs: ['sd'], cmps: ['ds'], lods: ['s', 'sa'], stos: ['d', 'ad'], scas: ['d', 'da'], ins: ['xd'], outs: ['sx'], xlat: ['b'],
+};
+
+/** Every spelling of a string instruction (lower and upper case), for the one lookup encode() makes. */
+const STRING_MNEMONICS: ReadonlySet<string> = new Set(
+  ['movs', 'cmps', 'lods', 'stos', 'scas', 'ins', 'outs'].flatMap((b) => ['', 'b', 'w', 'l', 'q'].map((x) => b + x))
+    .concat(['xlat', 'xlatb']).flatMap((m) => [m, m.toUpperCase()]),
+);
+
+function stringBase(mn: string): string {
+  const m = mn.toLowerCase();
+  if (m === 'xlat' || m === 'xlatb') return 'xlat';
+  const base = /^(movs|cmps|lods|stos|scas|ins|outs)[bwlq]?$/.exec(m);
+  return base ? base[1] : '';
+}
+
+const ROLE_BASE: Record<string, number> = { s: 6, d: 7, b: 3 };
+
+function encodeString(inst: Instruction, mode: Mode): Encoded {
+  const mn = inst.mnemonic.toLowerCase();
+  const base = stringBase(mn);
+  const ops = inst.operands;
+  const roles = STRING_ROLES[base].find((r) => r.length === ops.length);
+  if (!roles) throw new X86Error(`number of operands mismatch for \`${inst.mnemonic}'`);
+  let seg = -1, asz = 0, osz = 0;
+  const shown = (m: MemOp): string => `${m.seg >= 0 ? '%' + REGS[m.seg].name + ':' : ''}(${m.base >= 0 ? '%' + REGS[m.base].name : ''})`;
+  for (let i = 0; i < roles.length; i++) {
+    const role = roles[i], op = ops[i];
+    if (role === 'a') {
+      const r = op.kind === OpKind.Reg ? REGS[op.reg] : null;
+      if (!r || r.num !== 0 || r.cls < RegClass.Gpr8 || r.cls > RegClass.Gpr64 || r.cls === RegClass.Gpr8Hi) {
+        throw new X86Error(`operand type mismatch for \`${inst.mnemonic}'`);
+      }
+      osz = r.size;
+      continue;
+    }
+    if (op.kind !== OpKind.Mem || op.index >= 0 || op.star || op.base < 0 || (typeof op.disp !== 'bigint' || op.disp !== 0n)) {
+      throw new X86Error(`operand type mismatch for \`${inst.mnemonic}'`);
+    }
+    const r = REGS[op.base];
+    if (role === 'x') {
+      if (r.name !== 'dx' || op.seg >= 0) throw new X86Error(`operand type mismatch for \`${inst.mnemonic}'`);
+      continue;
+    }
+    const size = r.cls === RegClass.Gpr16 ? 2 : r.cls === RegClass.Gpr32 ? 4 : r.cls === RegClass.Gpr64 ? 8 : 0;
+    if (!size || (mode === 64 && size === 2) || (mode !== 64 && size === 8) || (asz && size !== asz)) {
+      throw new X86Error(`\`${shown(op)}' is not a valid base/index expression`);
+    }
+    if (r.num !== ROLE_BASE[role]) {
+      throw new X86Error(`\`${shown(op)}' is not valid here (expected \`(%${REGS[regOfSize(ROLE_BASE[role], size)].name})')`);
+    }
+    asz = size;
+    if (role === 'd') {
+      if (op.seg >= 0 && REGS[op.seg].name !== 'es') throw new X86Error(`\`${base}' operand ${i + 1} must use \`%es' segment`);
+    } else if (op.seg >= 0 && REGS[op.seg].name !== 'ds') seg = op.seg;
+  }
+  // The operand-less instruction: the mnemonic's suffix, else the accumulator's size, else 'l'.
+  let name = mn;
+  if (base !== 'xlat') {
+    const sfx = mn.length > base.length ? mn[mn.length - 1] : '';
+    const want = osz ? 'bwlq'[[1, 2, 4, 8].indexOf(osz)] : '';
+    if (sfx && want && sfx !== want) throw new X86Error(`\`%${REGS[(ops[roles.indexOf('a')] as RegOp).reg].name}' not allowed with \`${inst.mnemonic}'`);
+    name = base + (sfx || want || 'l');
+  } else name = 'xlat';
+  const plain = pick({ mnemonic: name, operands: [], prefixes: inst.prefixes }, nearForms({ mnemonic: name, operands: [], prefixes: inst.prefixes }, mode), mode);
+  const pre: number[] = [];
+  if (seg >= 0) pre.push(SEG_PREFIX[REGS[seg].num]);
+  if (asz && asz !== (mode === 16 ? 2 : mode === 32 ? 4 : 8)) pre.push(0x67);
+  if (!pre.length) return plain;
+  const bytes = new Uint8Array(pre.length + plain.bytes.length);
+  bytes.set(pre);
+  bytes.set(plain.bytes, pre.length);
+  return { ...plain, bytes, fixups: plain.fixups.map((f) => ({ ...f, offset: f.offset + pre.length })) };
+}
+
+function regOfSize(num: number, size: number): number {
+  const cls = size === 2 ? RegClass.Gpr16 : size === 4 ? RegClass.Gpr32 : RegClass.Gpr64;
+  for (let r = 0; r < REGS.length; r++) if (REGS[r].cls === cls && REGS[r].num === num && !(REGS[r].flags & REG_NEEDS_REX)) return r;
+  return 0;
 }
 
 /** True if `inst` is a direct jmp/jcc with both a short (rel8) and a near form. */

@@ -109,6 +109,8 @@ export class FuncISel {
   private layout: CallLayout;
   private depth: Int32Array;
   readonly labelBase: string;
+  /** -g: the source position of the IR instruction being selected (0 = none). */
+  private curLoc = 0;
 
   constructor(readonly ctx: ModuleCtx, readonly f: Func, fnIndex: number) {
     this.mf = new MFunc(f.name, FIRST_VREG);
@@ -127,6 +129,7 @@ export class FuncISel {
   // ------------------------------------------------------------------ emission helpers
   emit(mn: string, ops: MOp[], dst: Dst, flags = 0): MInst {
     const i = minst(mn, ops, dst, flags);
+    i.loc = this.curLoc;
     this.cur.insts.push(i);
     return i;
   }
@@ -383,11 +386,16 @@ export class FuncISel {
     }
     this.mf.order = f.layout.map((b) => this.head[b]);
     this.cur = this.mf.blocks[this.head[f.entry]];
+    const loc = f.loc;
+    this.curLoc = f.declLoc;
     this.prologue();
     for (const b of f.layout) {
       const mb = this.mf.blocks[this.head[b]];
       if (this.cur !== mb) this.cur = mb;
-      for (let i = f.first[b]; i >= 0; i = f.next[i]) this.instr(i);
+      for (let i = f.first[b]; i >= 0; i = f.next[i]) {
+        if (loc !== null && loc[i] !== 0) this.curLoc = loc[i];
+        this.instr(i);
+      }
     }
     for (const e of this.pendingEdges) this.mf.order.push(e.mb.id);
     return this.mf;

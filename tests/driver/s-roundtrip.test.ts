@@ -1,9 +1,9 @@
 // `-c` hands the code generator's instruction objects straight to the assembler; `-S` prints them.
 // Both must give the same object: for C files of the project and a slice of gcc.c-torture/execute
-// (every 40th file), at -O0, -O2 and -O2 -fPIC, `cc-ts -c f.c` and `cc-ts -S f.c` + `cc-ts as f.s`
+// (every 40th file), at -O0, -O2, -O2 -fPIC and with -g (line tables) at -O0 and -O2, `cc-ts -c f.c` and `cc-ts -S f.c` + `cc-ts as f.s`
 // produce byte-identical objects (run in process through the driver's entry). At -O0 big units are
 // compiled with a second thread doing code generation and assembly (src/driver/codegen-remote.ts):
-// forced on (CC_TS_THREADS=1) for the same files, it gives the same objects as one thread.
+// forced on (CC_TS_THREADS=1) for the same files, it gives the same objects as one thread (also -g).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as fs from 'fs';
@@ -40,7 +40,7 @@ test('corpus present', () => {
   assert.ok(torture.length > 30, `gcc.c-torture/execute not found at ${execDir} (run tests/corpus/fetch.sh)`);
 });
 
-for (const flags of [['-O0'], ['-O2'], ['-O2', '-fPIC']]) {
+for (const flags of [['-O0'], ['-O2'], ['-O2', '-fPIC'], ['-g', '-O0'], ['-g', '-O2']]) {
   test(`-c equals -S + as at ${flags.join(' ')}`, () => {
     const differ: string[] = [];
     let compared = 0;
@@ -71,7 +71,7 @@ function threads(file: string, flags: string[]): string | null {
   return Buffer.compare(fs.readFileSync(a), fs.readFileSync(b)) === 0 ? 'same' : 'differ';
 }
 
-for (const flags of [['-O0'], ['-O0', '-fPIC']]) {
+for (const flags of [['-O0'], ['-O0', '-fPIC'], ['-O0', '-g']]) {
   test(`-c with a code-generation thread equals -c without at ${flags.join(' ')}`, () => {
     const differ: string[] = [];
     let compared = 0;
