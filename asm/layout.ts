@@ -401,19 +401,36 @@ function fillPattern(out: Uint8Array, at: number, n: number, fill: number, size:
   }
 }
 
+const SAFE = 2n ** 53n;
+
 function writeInt(out: Uint8Array, at: number, v: bigint, size: number): void {
   if (out.length === 0) return; // NOBITS
+  if (v > -SAFE && v < SAFE) {
+    // the common case in numbers: the low and high 32 bits of the two's complement
+    const n = Number(v);
+    const lo = n >>> 0, hi = Math.floor(n / 4294967296) >>> 0;
+    for (let i = 0; i < size && i < 4; i++) out[at + i] = (lo >>> (8 * i)) & 0xff;
+    for (let i = 4; i < size; i++) out[at + i] = (hi >>> (8 * (i - 4))) & 0xff;
+    return;
+  }
   for (let i = 0; i < size; i++) {
     out[at + i] = Number(v & 0xffn);
     v >>= 8n;
   }
 }
 
+/** Field ranges by size (1, 2, 4 bytes) and check (1 signed, 2 unsigned, 3 either). */
+const RANGE_LO: bigint[][] = [], RANGE_HI: bigint[][] = [];
+for (const size of [1, 2, 4]) {
+  const bits = BigInt(size * 8);
+  RANGE_LO[size] = [0n, -(1n << (bits - 1n)), 0n, -(1n << (bits - 1n))];
+  RANGE_HI[size] = [0n, (1n << (bits - 1n)) - 1n, (1n << bits) - 1n, (1n << bits) - 1n];
+}
+
 function checkRange(v: bigint, size: number, check: number, place: number): void {
   if (size >= 8 || check === 0) return;
-  const bits = BigInt(size * 8);
-  const lo = check === 2 ? 0n : -(1n << (bits - 1n));
-  const hi = check === 1 ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  const lo = RANGE_LO[size]?.[check] ?? (check === 2 ? 0n : -(1n << BigInt(size * 8 - 1)));
+  const hi = RANGE_HI[size]?.[check] ?? (check === 1 ? (1n << BigInt(size * 8 - 1)) - 1n : (1n << BigInt(size * 8)) - 1n);
   if (v < lo || v > hi) {
     throw new AsmError(`value of ${v} too large for field of ${size} byte${size > 1 ? 's' : ''} at 0x${place.toString(16)}`);
   }

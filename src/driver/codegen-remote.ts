@@ -88,7 +88,9 @@ export class RemoteCodegen {
     const r = receiveMessageOnPort(this.reply);
     this.reply.close();
     if (!r) throw new Error('code generation thread: no answer');
-    return r.message as FromWorker;
+    const answer = r.message as FromWorker;
+    if (answer.timing) process.stderr.write(`cc-ts: ${answer.timing}`);
+    return answer;
   }
 
   /** Stop the worker without waiting for it (after an error here). */

@@ -23,13 +23,15 @@ export type ToWorker =
   | { kind: 'init'; x86: X86Options; asm: { fileName: string; includeDirs: string[] }; ptrSize: 4 | 8; done: SharedArrayBuffer; reply: MessagePort }
   | { kind: 'batch'; delta: ModuleDelta; parts: WorkerPart[] }
   | { kind: 'finish'; delta: ModuleDelta; tail: ModuleTail; late: string[] };
-export interface FromWorker { bytes: Uint8Array | null; errors: number; diag: string; crash: string }
+export interface FromWorker { bytes: Uint8Array | null; errors: number; diag: string; crash: string; timing: string }
 
 export function runWorker(): void {
   const port = parentPort!;
   let module: Module, emitter: X86Emitter, session: AssemblySession, reply: MessagePort, done: Int32Array;
   let diag = '';
   let crash = '';
+  let busy = 0; // ms spent on batches
+  const debug = !!process.env.CC_TS_DEBUG_THREADS;
   const answer = (r: FromWorker): void => {
     reply.postMessage(r);
     Atomics.store(done, 0, 1);
@@ -55,31 +57,40 @@ export function runWorker(): void {
           emitter = new X86Emitter(module, m.x86, (items) => session.push(items));
           break;
         }
-        case 'batch':
+        case 'batch': {
+          const t0 = debug ? performance.now() : 0;
           applyDelta(module, m.delta);
           for (const p of m.parts) {
             if ('raw' in p) emitter.raw([p.raw]);
             else emitter.func(funcFromMessage(module, p.func));
           }
+          if (debug) busy += performance.now() - t0;
           break;
+        }
         case 'finish': {
+          const t0 = performance.now();
           applyDelta(module, m.delta);
           applyTail(module, m.tail);
           emitter.finish(m.late);
+          const t1 = performance.now();
           let bytes: Uint8Array | null = null, errors = 0;
           try {
-            bytes = writeObject(session.finish());
+            const obj = session.finish();
+            bytes = writeObject(obj);
           } catch (e) {
             if (!(e instanceof AssembleFailed)) throw e;
             errors = e.errors;
           }
-          answer({ bytes, errors, diag, crash: '' });
+          const t2 = performance.now();
+          const timing = debug ? `worker: ${Math.round(busy)} ms on batches, finish message at ${Math.round(t0)} ms (worker clock), ` +
+            `data and the rest ${Math.round(t1 - t0)} ms, layout and object ${Math.round(t2 - t1)} ms\n` : '';
+          answer({ bytes, errors, diag, crash: '', timing });
           break;
         }
       }
     } catch (e) {
       crash = e instanceof Error ? e.stack ?? e.message : String(e);
-      answer({ bytes: null, errors: 0, diag, crash });
+      answer({ bytes: null, errors: 0, diag, crash, timing: '' });
     }
   });
 }

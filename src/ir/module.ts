@@ -188,6 +188,16 @@ export class Module {
   }
 }
 
+const NO_U8 = new Uint8Array(0), NO_I32 = new Int32Array(0);
+
+/** The constant pool's lookup key: a number for the common small integers (no string to build). */
+function constKey(kind: number, ty: number, val: bigint | string, off: number): string | number {
+  if (kind === CK.Int && off === 0 && typeof val === 'bigint' && val >= -2147483648n && val < 2147483648n) {
+    return ty * 4294967296 + Number(val) + 2147483648;
+  }
+  return `${kind}|${ty}|${val}|${off}`;
+}
+
 function grow<A extends Int32Array | Uint8Array | Uint16Array>(a: A, n: number): A {
   if (n <= a.length) return a;
   let len = a.length * 2;
@@ -213,14 +223,16 @@ export class Func {
 
   // instructions
   nInstr = 0;
-  op = new Uint8Array(64);
-  ty = new Uint8Array(64);
-  aux = new Int32Array(64);
-  argStart = new Int32Array(64);
-  argCount = new Int32Array(64);
-  blk = new Int32Array(64);
-  next = new Int32Array(64);
-  prev = new Int32Array(64);
+  // (the eight per-instruction arrays are views of one buffer, allocated by growInstrs: an ArrayBuffer
+  // is costly to make, and a unit makes thousands of functions)
+  op = NO_U8;
+  ty = NO_U8;
+  aux = NO_I32;
+  argStart = NO_I32;
+  argCount = NO_I32;
+  blk = NO_I32;
+  next = NO_I32;
+  prev = NO_I32;
   names: (string | undefined)[] = [];
 
   // operand pool
@@ -240,7 +252,7 @@ export class Func {
   cType: number[] = [];
   cVal: (bigint | string)[] = [];     // Int/Float: bigint; Sym: name; others: ''
   cOff: number[] = [];               // Sym: addend; BlockAddr: block
-  private cKeys = new Map<string, number>();
+  private cKeys = new Map<string | number, number>();
 
   asms: AsmInfo[] = [];
   /** -g: each instruction's source position (Module.locId; 0 = none), null without -g. New
@@ -285,12 +297,7 @@ export class Func {
   /** Allocates an instruction (not yet in any block). */
   newInstr(op: number, ty: number, args: ArrayLike<number>, aux = 0): number {
     const i = this.nInstr++;
-    if (i >= this.op.length) {
-      const n = i + 1;
-      this.op = grow(this.op, n); this.ty = grow(this.ty, n); this.aux = grow(this.aux, n);
-      this.argStart = grow(this.argStart, n); this.argCount = grow(this.argCount, n);
-      this.blk = grow(this.blk, n); this.next = grow(this.next, n); this.prev = grow(this.prev, n);
-    }
+    if (i >= this.op.length) this.growInstrs(i + 1);
     if (this.loc) {
       if (i >= this.loc.length) this.loc = grow(this.loc, i + 1);
       this.loc[i] = this.curLoc;
@@ -299,6 +306,17 @@ export class Func {
     this.blk[i] = -1; this.next[i] = -1; this.prev[i] = -1;
     this.setArgs(i, args);
     return i;
+  }
+  private growInstrs(n: number): void {
+    let cap = Math.max(64, this.op.length * 2);
+    while (cap < n) cap *= 2;
+    const buf = new ArrayBuffer(cap * 26);
+    const i32 = (k: number, old: Int32Array): Int32Array<ArrayBuffer> => { const a = new Int32Array(buf, 4 * k * cap, cap); a.set(old); return a; };
+    this.aux = i32(0, this.aux); this.argStart = i32(1, this.argStart); this.argCount = i32(2, this.argCount);
+    this.blk = i32(3, this.blk); this.next = i32(4, this.next); this.prev = i32(5, this.prev);
+    const op = new Uint8Array(buf, 24 * cap, cap), ty = new Uint8Array(buf, 25 * cap, cap);
+    op.set(this.op); ty.set(this.ty);
+    this.op = op; this.ty = ty;
   }
   /** Replaces the operand list of instruction i. */
   setArgs(i: number, a: ArrayLike<number>): void {
@@ -393,13 +411,13 @@ export class Func {
   rebuildConstKeys(): void {
     this.cKeys.clear();
     for (let c = 0; c < this.cKind.length; c++) {
-      const key = `${this.cKind[c]}|${this.cType[c]}|${this.cVal[c]}|${this.cOff[c]}`;
+      const key = constKey(this.cKind[c], this.cType[c], this.cVal[c], this.cOff[c]);
       if (!this.cKeys.has(key)) this.cKeys.set(key, c);
     }
   }
 
   private intern(kind: number, ty: number, val: bigint | string, off: number): number {
-    const key = `${kind}|${ty}|${val}|${off}`;
+    const key = constKey(kind, ty, val, off);
     let c = this.cKeys.get(key);
     if (c === undefined) {
       c = this.cKind.length;
