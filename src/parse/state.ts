@@ -182,6 +182,9 @@ export class Parser {
   fallthroughStmts = new Set<Node>();
   /** Parameter lists being parsed (a struct declared there may have VLA members). */
   paramDepth = 0;
+  /** Records with variably modified members defined in this function since the current block-scope
+   *  declaration began (in order, inner ones first): the declaration evaluates their bounds first. */
+  vmRecords: Type[] = [];
   /** Set by structDecl/enumDecl when they parse a body (declSpec's tagDef). */
   tagBody = false;
   /** Statement-expression nesting (for `break` inside ({...}) etc.). */
