@@ -61,6 +61,7 @@ export class Interp {
           const b = f ? f.blockNames.indexOf(r.block) : -1;
           if (b < 0) throw new InterpTrap(`relocation to unknown label ${r.sym}@${r.block}`);
           v = BLK_BASE + (fi << 16) + b;
+          if (r.minusBlock !== undefined) v = b - f.blockNames.indexOf(r.minusBlock) + r.addend; // block numbers stand for addresses
         } else v = this.addrOf(r.sym) + r.addend;
         this.writeInt(base + r.off, r.size, BigInt(v));
       }

@@ -57,7 +57,7 @@ function printData(d: DataObj): string {
     if (ri < relocs.length && relocs[ri].off === off) {
       const r = relocs[ri++];
       const target = r.block !== undefined ? `&$${r.sym}@${r.block}` : `$${r.sym}`;
-      items.push(`a${r.size} ${target}${r.addend > 0 ? '+' + r.addend : r.addend < 0 ? r.addend : ''}`);
+      items.push(`a${r.size} ${target}${r.minusBlock !== undefined ? `-@${r.minusBlock}` : ''}${r.addend > 0 ? '+' + r.addend : r.addend < 0 ? r.addend : ''}`);
       off += r.size;
       continue;
     }

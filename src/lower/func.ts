@@ -130,6 +130,9 @@ export class FnLower {
     if (fo.labels?.length) this.prescan(fo.body!, []);
     this.stmt(fo.body!);
     if (!b.terminated()) this.fallOff();
+    // a label whose address is taken keeps its block even when only static data names it (`&&a - &&b`
+    // in an initialiser): the optimiser does not merge blocks that a block-address constant names
+    if (fo.labels) for (const l of fo.labels) if (l.addrTaken && l.defined && !this.isForeignLabel(l)) b.blockAddr(this.labelBlock(l));
     return this.f;
   }
 
