@@ -7,6 +7,6 @@ import { DriverOptions } from './options';
 
 /** Parse and check; `toks` may be the preprocessor itself (the parser pulls tokens as it goes). */
 export function parseAndCheck(toks: Token[] | TokenSource, o: DriverOptions, target: TargetLayout, diag: Diagnostics): TranslationUnit | null {
-  const tu = parseTranslationUnit(toks, { target, std: o.std, diag, discardBodies: o.stage === 'syntax' });
+  const tu = parseTranslationUnit(toks, { target, std: o.std, diag, discardBodies: o.stage === 'syntax', optimize: o.optLevel !== '0' });
   return diag.errors === 0 ? tu : null;
 }

@@ -504,7 +504,7 @@ class Parser {
         do { const bb = this.blockRef(); args.push(bb, this.operand(ty)); } while (this.eatP(','));
         break;
       }
-      case Op.Bitcast: args = [this.operand(-1)]; break;
+      case Op.Bitcast: case Op.IsConst: args = [this.operand(-1)]; break;
       case Op.Alloca: case Op.DAlloca:
         args = [this.operand(T.Ptr)];
         aux = 1;

@@ -1571,7 +1571,9 @@ export class FnLower {
         });
       }
       case '__builtin_speculation_safe_value': return this.rv(args[0]);
-      case '__builtin_classify_type': case '__builtin_constant_p': return this.iconst(T.I32, 0);
+      case '__builtin_classify_type': return this.iconst(T.I32, 0);
+      // left by the parser at -O1 and up for a side-effect-free scalar argument: the optimiser decides
+      case '__builtin_constant_p': return args.length === 1 && !isAggregate(args[0].ty) ? b.isConst(this.rv(args[0])) : this.iconst(T.I32, 0);
     }
     if (name.endsWith('_overflow') || name.endsWith('_overflow_p')) return this.overflow(name, args);
     if (name.startsWith('__sync_') || name.startsWith('__atomic_')) return this.atomic(name, args, n.ty);

@@ -21,6 +21,8 @@ export interface ParseOptions {
   diag: Diagnostics;
   /** Drop each function's body once it is checked (-fsyntax-only: only the diagnostics matter). */
   discardBodies?: boolean;
+  /** -O1 and up: `__builtin_constant_p` of a non-constant expression is left for the optimiser. */
+  optimize?: boolean;
 }
 
 /** Keywords, numbered for switch statements. Aliases (__const, __inline__, ...) map to the same id. */
@@ -185,6 +187,8 @@ export class Parser {
   /** Records with variably modified members defined in this function since the current block-scope
    *  declaration began (in order, inner ones first): the declaration evaluates their bounds first. */
   vmRecords: Type[] = [];
+  /** Parsing the initializer of an object with static storage (constant expressions only). */
+  staticInit = false;
   /** Set by structDecl/enumDecl when they parse a body (declSpec's tagDef). */
   tagBody = false;
   /** Statement-expression nesting (for `break` inside ({...}) etc.). */
