@@ -125,6 +125,10 @@ export class FnLower {
       const size = (p as unknown as { paramVla?: Node }).paramVla; // `int a[n++]`: evaluated on entry
       if (size) this.rvDiscard(size);
       if (isVM(p.ty)) this.evalVM(p.ty);
+      // a struct with VLA members defined in the parameter list: laid out on entry
+      let t: Type | null = p.ty;
+      while (t && (t.kind === TY.Pointer || t.kind === TY.Array)) t = t.base;
+      if (t && t.rec && t.rec.vm && (t.kind === TY.Struct || t.kind === TY.Union) && !this.recLayouts.has(t.rec)) this.evalRecord(t.rec);
     }
     // scope paths matter only to gotos, and a goto needs a label of this function
     if (fo.labels?.length) this.prescan(fo.body!, []);

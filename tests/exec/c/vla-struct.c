@@ -79,7 +79,16 @@ static void loop(void) {
   printf("%zu\n", sizeof(struct { char q[5]; double d; }));
 }
 
+/* a struct defined in a parameter list: laid out on entry, whatever path uses it first */
+static int param(int n, struct S { char c; int a[n]; short z; } *p, int k) {
+  int r = 0;
+  if (k) r = sizeof *p;
+  return r + (int)((char *)&p->z - (char *)p) * 1000;
+}
+
 int main(void) {
+  long buf[64] = {0};
+  printf("param %d %d\n", param(5, (void *)buf, 1), param(3, (void *)buf, 0));
   int n = 3;
   struct V { short h; int v[n]; char tail; } a, b;
   a.h = 1; b.h = 2; a.tail = 3; b.tail = 4;
