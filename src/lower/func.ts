@@ -526,12 +526,18 @@ export class FnLower {
     const alignUp = (v: number, a: number): number => a <= 1 ? v : b.binary(Op.And, st, b.binary(Op.Add, st, v, this.iconst(st, a - 1)), this.iconst(st, -a));
     // struct: the end of the last member so far; union: the largest member (the constant ones: rec.size)
     let end = this.iconst(st, isUnion ? rec.size : 0);
+    let run = -1; // start of the current run of bit-fields after a variable-size member
     for (let k = 0; k < rec.members.length; k++) {
       const m = rec.members[k];
       if (m.bitWidth >= 0) {
-        if (m.dynOffset) this.err(null, `bit-field '${m.name ?? '<anonymous>'}' after a member of variable size is not supported`);
+        if (!m.dynOffset) continue;
+        if (run < 0) run = end;
+        if (L.offs[m.index] < 0) L.offs[m.index] = b.alloca(ps, ps);
+        b.store(st, run, L.offs[m.index], ps);
+        end = b.binary(Op.Add, st, run, this.iconst(st, Math.ceil((m.bitOffset + m.bitWidth) / 8)));
         continue;
       }
+      run = -1;
       if (isUnion) {
         if (!isVarSize(m.ty)) continue;
         const sz = this.sizeOf(m.ty);
@@ -585,7 +591,8 @@ export class FnLower {
         const base = this.aggAddr(n.lhs!);
         const mb = n.member!;
         const addr = this.memberAddr(base, n.lhs!.ty, mb);
-        return { addr, ty: n.ty, bf: mb.bitWidth >= 0 ? mb : null, recSize: n.lhs!.ty.size - mb.offset, vol: vol || this.isVol(n.lhs!.ty) };
+        // (a bit-field after a variable-size member: accessed byte by byte from the start of its run)
+        return { addr, ty: n.ty, bf: mb.bitWidth >= 0 ? mb : null, recSize: mb.dynOffset ? 0 : n.lhs!.ty.size - mb.offset, vol: vol || this.isVol(n.lhs!.ty) };
       }
       case NK.Cast: if (n.ck === CK.NoOp && n.lhs!.lvalue) { const l = this.lval(n.lhs!); l.ty = n.ty; return l; } break;
       case NK.Generic: return this.lval(n.lhs!);

@@ -14,7 +14,8 @@
 // GNU C, block scope: a member may have a variably modified type. A member of run-time size (a VLA)
 // counts as size 0 here; the record gets `varSize`, the members after it `dynOffset`, and the
 // lowering computes their offsets and the record's size at run time with the same rule (each
-// member at the next multiple of its effective alignment `Member.align`).
+// member at the next multiple of its effective alignment `Member.align`). A run of bit-fields there
+// starts at the next byte (as gcc places them); their `bitOffset` counts from that byte.
 //
 // Bit-field storage: `offset` is the byte offset of a unit of the declared type (aligned to its size)
 // that contains the whole field, and `bitOffset` the first bit within it counting from its least
@@ -51,6 +52,7 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
   let align = 1;
   const members: Member[] = [];
   let afterVar = false;
+  let runStart = -1; // after a variable-size member: the bit where the current run of bit-fields starts
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     const t = f.ty;
@@ -63,20 +65,21 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
     if (pack > 0 && eff > pack) eff = pack; // #pragma pack caps aligned attributes too
     if (f.bitWidth >= 0) {
       const w = f.bitWidth;
-      const start = isUnion ? 0 : bitpos;
       if (w === 0) {
         const a = pack > 0 ? Math.min(natural, pack) : natural;
         if (!isUnion) bitpos = alignUp(bitpos, a * 8);
         if (unnamedAligns && a > align) align = a;
+        runStart = -1;
         continue;
       }
-      let pos = start;
+      if (afterVar && runStart < 0) runStart = bitpos = alignUp(bitpos, 8);
+      let pos = isUnion ? 0 : bitpos;
       const abits = eff * 8;
       if (!(f.packed || rec.packed) && Math.floor(pos / abits) !== Math.floor((pos + w - 1) / abits)) {
         pos = alignUp(pos, abits);
       }
       if (f.alignAttr) pos = alignUp(pos, f.alignAttr * 8);
-      const m = new Member(f.name, t, 0, pos, w, i, eff);
+      const m = new Member(f.name, t, 0, afterVar ? pos - runStart : pos, w, i, eff);
       m.dynOffset = afterVar;
       members.push(m);
       if (f.name !== null || unnamedAligns) { if (eff > align) align = eff; }
@@ -85,6 +88,7 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
       continue;
     }
     const pos = isUnion ? 0 : alignUp(bitpos, eff * 8);
+    runStart = -1;
     const m = new Member(f.name, t, pos / 8, -1, -1, i, eff);
     m.dynOffset = afterVar;
     members.push(m);
@@ -100,7 +104,7 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
   const size = alignUp(Math.ceil(used / 8), align);
   // place bit-fields in their storage units (see the file comment)
   for (const m of members) {
-    if (m.bitWidth < 0) continue;
+    if (m.bitWidth < 0 || m.dynOffset) continue;
     const abs = m.bitOffset;
     const usize = m.ty.size;
     const unit = Math.floor(abs / (usize * 8)) * usize;

@@ -79,6 +79,17 @@ static void loop(void) {
   printf("%zu\n", sizeof(struct { char q[5]; double d; }));
 }
 
+/* bit-fields after a variable-size member: a run starts at the next byte */
+static void bits(int n) {
+  struct P { int i[n]; unsigned b : 3; unsigned c : 9; int i2; } __attribute__((packed)) __attribute__((aligned(4))) p;
+  struct Q { short s[n]; unsigned b : 3; unsigned c : 7; char d; } q;
+  memset(&p, 0, sizeof p); memset(&q, 0, sizeof q);
+  p.b = 5; p.c = 0x1ab; p.i2 = -2; q.b = 6; q.c = 0x55; q.d = 9;
+  p.c++; q.c += 3;
+  printf("P %zu Q %zu: %u %u %d %u %u %d\n", sizeof p, sizeof q, p.b, p.c, p.i2, q.b, q.c, q.d);
+  show("P", &p, sizeof p); show("Q", &q, sizeof q);
+}
+
 /* a struct defined in a parameter list: laid out on entry, whatever path uses it first */
 static int param(int n, struct S { char c; int a[n]; short z; } *p, int k) {
   int r = 0;
@@ -99,5 +110,7 @@ int main(void) {
   packed_union(5);
   arrays(6);
   loop();
+  bits(1);
+  bits(4);
   return 0;
 }
