@@ -716,7 +716,7 @@ function makeArray(p: Parser, elem: Type, lenNode: Node | null, lb: Token, d: De
     p.error(lenNode.tok, `size of ${what} has non-integer type`);
     return T.arrayOf(elem, 1);
   }
-  if (n.val !== null && !isVM(elem)) {
+  if (n.val !== null && !isVarSize(elem)) {
     const v = n.val;
     if (v < 0n && !isUnsignedType(n.ty)) { p.error(d.name ? d.tok : lenNode.tok, `size of ${what} is negative`); return T.arrayOf(elem, 1); }
     if (v * BigInt(elem.size) >= 1n << 63n) { p.error(lenNode.tok, `size of ${what} is too large`); return T.arrayOf(elem, 1); }

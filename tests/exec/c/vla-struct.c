@@ -90,6 +90,18 @@ static void bits(int n) {
   show("P", &p, sizeof p); show("Q", &q, sizeof q);
 }
 
+/* arrays of pointers to variably modified types have a constant size */
+static void vmarrays(int n) {
+  int (*a[3])[n];
+  int m[4][n];
+  struct S { int v[n]; } *ps[2], s0, s1;
+  ps[0] = &s0; ps[1] = &s1;
+  for (int i = 0; i < 3; i++) a[i] = &m[i];
+  for (int i = 0; i < 4; i++) for (int j = 0; j < n; j++) m[i][j] = i * 10 + j;
+  s1.v[n - 1] = 77;
+  printf("%zu %zu %d %d %zu %d\n", sizeof a, sizeof *a[0], (*a[2])[1], a[1][0][n - 1], sizeof ps, ps[1]->v[n - 1]);
+}
+
 /* a struct defined in a parameter list: laid out on entry, whatever path uses it first */
 static int param(int n, struct S { char c; int a[n]; short z; } *p, int k) {
   int r = 0;
@@ -112,5 +124,6 @@ int main(void) {
   loop();
   bits(1);
   bits(4);
+  vmarrays(3);
   return 0;
 }
