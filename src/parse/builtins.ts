@@ -260,8 +260,8 @@ export function builtinCall(p: Parser, f: Obj, raw: Node[], t: Token): Node {
       if (a.kind === NK.StrLit || a.val !== null || a.fval !== null) return intNode(t, T.int, 1n);
       // gcc decides the rest after optimisation (a local holding a constant is one): when optimising,
       // a side-effect-free scalar argument inside a function is left to the lowering (`isconst`);
-      // the result is then not a constant expression, except in a static initializer (0)
-      if (p.opts.optimize && p.fn !== null && !p.staticInit && isScalar(a.ty) && sideEffectFree(a)) return builtinNode(p, id, t, T.int, [r(a)]);
+      // the result is then not a constant expression, except where gcc folds it at once (0)
+      if (p.opts.optimize && p.fn !== null && !p.foldConstantP && isScalar(a.ty) && sideEffectFree(a)) return builtinNode(p, id, t, T.int, [r(a)]);
       return intNode(t, T.int, 0n);
     }
     case '__builtin_classify_type': {
@@ -456,7 +456,10 @@ export function specialBuiltin(p: Parser): Node {
       return intNode(t, T.int, compatible(unqualified(a), unqualified(b), true) ? 1n : 0n);
     }
     case '__builtin_choose_expr': {
-      const c = rvalue(p, assign(p));
+      const was = p.foldConstantP;
+      p.foldConstantP = true; // gcc folds __builtin_constant_p here at once
+      let c: Node;
+      try { c = rvalue(p, assign(p)); } finally { p.foldConstantP = was; }
       p.expect(TK.Comma, "','");
       const a = assign(p);
       p.expect(TK.Comma, "','");

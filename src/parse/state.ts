@@ -187,8 +187,9 @@ export class Parser {
   /** Records with variably modified members defined in this function since the current block-scope
    *  declaration began (in order, inner ones first): the declaration evaluates their bounds first. */
   vmRecords: Type[] = [];
-  /** Parsing the initializer of an object with static storage (constant expressions only). */
-  staticInit = false;
+  /** Where gcc folds `__builtin_constant_p` at once even when optimising: the initializer of an
+   *  object with static storage, the first operand of `__builtin_choose_expr`. */
+  foldConstantP = false;
   /** Set by structDecl/enumDecl when they parse a body (declSpec's tagDef). */
   tagBody = false;
   /** Statement-expression nesting (for `break` inside ({...}) etc.). */
