@@ -5,6 +5,52 @@
 // each splice was removed so that line and column numbers can be computed against the original file,
 // which is what diagnostics must show. Line numbers are computed only when a message is printed.
 
+import { isAscii, isUtf8 } from 'buffer';
+
+/** A byte 0x80..0xFF of a source file that is not valid UTF-8 stands in the text as the lone low
+ *  surrogate RAW_BYTE + byte (U+DC80..U+DCFF, which no UTF-8 text decodes to): string and character
+ *  literals give the byte back unchanged, as gcc copies such bytes. */
+export const RAW_BYTE = 0xdc00;
+
+/** A source file's bytes as text: ASCII and UTF-8 files by Node's decoders (ASCII as latin1, a
+ *  one-byte copy); any other file keeps its valid UTF-8 sequences and each other byte as RAW_BYTE + b. */
+export function decodeSource(b: Uint8Array): string {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  if (isAscii(buf)) return buf.toString('latin1');
+  if (isUtf8(buf)) return buf.toString('utf8');
+  const out: number[] = [];
+  let text = '';
+  for (let i = 0; i < b.length;) {
+    const c = b[i];
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n > 1 && i + n <= b.length && isUtf8(buf.subarray(i, i + n))) {
+      const cp = buf.toString('utf8', i, i + n).codePointAt(0)!;
+      if (cp > 0xffff) out.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+      else out.push(cp);
+      i += n;
+    } else { out.push(c < 0x80 ? c : RAW_BYTE + c); i++; }
+    if (out.length >= 8192) { text += String.fromCharCode(...out); out.length = 0; }
+  }
+  return text + String.fromCharCode(...out);
+}
+
+const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+/** Text (such as -E output) as UTF-8 bytes, with RAW_BYTE characters written back as their bytes. */
+export function encodeSourceText(s: string): Buffer {
+  const b = Buffer.from(s, 'utf8');
+  if (b.indexOf(REPLACEMENT) < 0) return b; // no lone surrogate (nor U+FFFD) in the text
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc80 || c > 0xdcff || (i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) continue;
+    parts.push(Buffer.from(s.slice(from, i), 'utf8'), Buffer.of(c - RAW_BYTE));
+    from = i + 1;
+  }
+  parts.push(Buffer.from(s.slice(from), 'utf8'));
+  return Buffer.concat(parts);
+}
+
 export class SourceFile {
   /** Spliced text (phase 2 done). The original text is not kept: it is rebuilt from this and the splices. */
   readonly text: string;

@@ -9,6 +9,6 @@ import { DriverOptions } from './options';
 /** `onFunction` takes each function definition as soon as it is parsed (see ParseOptions). */
 export function parseAndCheck(toks: Token[] | TokenSource, o: DriverOptions, target: TargetLayout, diag: Diagnostics,
                               onFunction?: ParseOptions['onFunction']): TranslationUnit | null {
-  const tu = parseTranslationUnit(toks, { target, std: o.std, diag, discardBodies: o.stage === 'syntax', onFunction });
+  const tu = parseTranslationUnit(toks, { target, std: o.std, diag, discardBodies: o.stage === 'syntax', optimize: o.optLevel !== '0', onFunction });
   return diag.errors === 0 ? tu : null;
 }

@@ -3,6 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { encodeSourceText } from '../diag/source';
 
 const pending = new Set<string>();
 
@@ -44,7 +45,7 @@ function isRegularOrMissing(file: string): boolean {
 
 /** Write all of `data` to a file descriptor (synchronously, so output order and exit are simple). */
 function writeAllSync(fd: number, data: string | Uint8Array): void {
-  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const buf = typeof data === 'string' ? encodeSourceText(data) : data;
   let off = 0;
   while (off < buf.length) {
     try {
@@ -86,7 +87,7 @@ export class OutputWriter {
 
   private flush(): void {
     if (this.pendingText.length === 0) return;
-    const buf = Buffer.from(this.pendingText, 'utf8');
+    const buf = encodeSourceText(this.pendingText);
     this.pendingText = '';
     if (this.fd < 0) this.held.push(buf);
     else writeAllSync(this.fd, buf);

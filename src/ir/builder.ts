@@ -132,6 +132,8 @@ export class Builder {
   tlsAddr(sym: number): number { return this.emit(Op.TlsAddr, T.Ptr, [sym]); }
   stackSave(): number { return this.emit(Op.StackSave, T.Ptr, []); }
   stackRestore(p: number): number { return this.emit(Op.StackRestore, T.Void, [p]); }
+  /** __builtin_constant_p(v): i32 1 if the optimiser finds v constant, else 0. */
+  isConst(v: number): number { return this.emit(Op.IsConst, T.I32, [v]); }
   frameAddr(level: number): number { return this.emit(Op.FrameAddr, T.Ptr, [], level); }
   retAddr(level: number): number { return this.emit(Op.RetAddr, T.Ptr, [], level); }
 

@@ -85,6 +85,7 @@ export function evalUnary(op: number, ty: number, src: number, a: bigint, ptrSiz
     case Op.FPToSI: return fToInt(a, fmt(src), n, true);
     case Op.FPToUI: { const v = fToInt(a, fmt(src), n, false); return v === undefined ? undefined : asI(n, v); }
     case Op.Bitcast: return isFloat(ty) ? asU(bitsOf(src, ptrSize), a) : asI(n, a);
+    case Op.IsConst: return 1n; // evaluated only when the operand is a constant
   }
   return undefined;
 }

@@ -61,6 +61,7 @@ export class Interp {
           const b = f ? f.blockNames.indexOf(r.block) : -1;
           if (b < 0) throw new InterpTrap(`relocation to unknown label ${r.sym}@${r.block}`);
           v = BLK_BASE + (fi << 16) + b;
+          if (r.minusBlock !== undefined) v = b - f.blockNames.indexOf(r.minusBlock) + r.addend; // block numbers stand for addresses
         } else v = this.addrOf(r.sym) + r.addend;
         this.writeInt(base + r.off, r.size, BigInt(v));
       }
@@ -176,7 +177,7 @@ export class Interp {
           if (++this.steps > maxSteps) throw new InterpTrap('step limit reached');
           const op = f.op[i], ty = f.ty[i], s = f.argStart[i];
           const info = OPS[op];
-          if (info.flags & F.Pure && op !== Op.Select && op !== Op.TlsAddr) {
+          if (info.flags & F.Pure && op !== Op.Select && op !== Op.TlsAddr && op !== Op.IsConst) {
             const a = val(A[s]);
             let r: bigint | undefined;
             if (info.args.length === 2) r = evalBinary(op, f.typeOf(A[s]), a, val(A[s + 1]), this.ps);
@@ -248,6 +249,7 @@ export class Interp {
               break;
             }
             case Op.StackSave: regs[i] = BigInt(this.sp); break;
+            case Op.IsConst: regs[i] = A[s] < 0 ? 1n : 0n; break;
             case Op.StackRestore: this.sp = Number(val(A[s])); break;
             case Op.FrameAddr: case Op.RetAddr: regs[i] = BigInt(this.sp); break;
             // terminators

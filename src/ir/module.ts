@@ -36,7 +36,9 @@ export interface Sig {
   flags: number;         // SigFlag
 }
 
-export interface Reloc { off: number; size: 4 | 8; sym: string; addend: number; block?: string }
+/** A relocated data item: the address of `sym` (or of its block `block`) + addend; with `minusBlock`
+ *  (GNU `&&a - &&b`), the difference of the two blocks of function `sym` + addend, a link-time constant. */
+export interface Reloc { off: number; size: 4 | 8; sym: string; addend: number; block?: string; minusBlock?: string }
 
 export interface DataObj {
   name: string;

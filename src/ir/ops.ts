@@ -39,6 +39,8 @@ export const enum Op {
   VaStart, VaArg, VaEnd, VaCopy,
   // target hooks
   TlsAddr, StackSave, StackRestore, FrameAddr, RetAddr,
+  // __builtin_constant_p, decided by the optimiser (opt/isconst.ts)
+  IsConst,
   Count,
 
   TermFirst = Ret, TermLast = Trap,
@@ -167,6 +169,8 @@ export const OPS: readonly OpInfo[] = [
   row(Op.StackRestore, 'stackrestore', '-', 'p', F.Write),
   row(Op.FrameAddr, 'frameaddr', 'P', '', V | F.Read),
   row(Op.RetAddr, 'retaddr', 'P', '', V | F.Read),
+
+  row(Op.IsConst, 'isconst', 'I', '*', P),
 ];
 
 for (let i = 0; i < OPS.length; i++) if (OPS[i].op !== i) throw new Error(`ops.ts: row ${i} (${OPS[i].name}) out of order`);

@@ -269,10 +269,11 @@ class Parser {
               sym = this.expectK(K.Sym, 'a function symbol').s;
               block = this.expectK(K.Blk, 'a block label').s;
             } else sym = this.expectK(K.Sym, 'a symbol').s;
-            let addend = 0;
+            let addend = 0, minusBlock: string | undefined;
+            if (block !== undefined && this.isP("-") && this.t[this.p + 1]?.k === K.Blk) { this.eatP('-'); minusBlock = this.expectK(K.Blk, 'a block label').s; }
             if (this.eatP('+')) addend = this.num(); else if (this.eatP('-')) addend = -this.num();
             else if (this.peek().k === K.Num && this.peek().s.startsWith('-')) addend = this.num();
-            relocs.push({ off: bytes.length, size: sz, sym, addend, ...(block !== undefined ? { block } : {}) });
+            relocs.push({ off: bytes.length, size: sz, sym, addend, ...(block !== undefined ? { block } : {}), ...(minusBlock !== undefined ? { minusBlock } : {}) });
             for (let k = 0; k < sz; k++) bytes.push(0);
             break;
           }
@@ -503,7 +504,7 @@ class Parser {
         do { const bb = this.blockRef(); args.push(bb, this.operand(ty)); } while (this.eatP(','));
         break;
       }
-      case Op.Bitcast: args = [this.operand(-1)]; break;
+      case Op.Bitcast: case Op.IsConst: args = [this.operand(-1)]; break;
       case Op.Alloca: case Op.DAlloca:
         args = [this.operand(T.Ptr)];
         aux = 1;

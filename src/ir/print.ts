@@ -57,7 +57,7 @@ function printData(d: DataObj): string {
     if (ri < relocs.length && relocs[ri].off === off) {
       const r = relocs[ri++];
       const target = r.block !== undefined ? `&$${r.sym}@${r.block}` : `$${r.sym}`;
-      items.push(`a${r.size} ${target}${r.addend > 0 ? '+' + r.addend : r.addend < 0 ? r.addend : ''}`);
+      items.push(`a${r.size} ${target}${r.minusBlock !== undefined ? `-@${r.minusBlock}` : ''}${r.addend > 0 ? '+' + r.addend : r.addend < 0 ? r.addend : ''}`);
       off += r.size;
       continue;
     }
@@ -179,7 +179,7 @@ export function instrText(f: Func, i: number, N: Namer = new Namer(f)): string {
       for (let k = 0; k < a.length; k += 2) parts.push(`${N.b(a[k])} ${N.v(a[k + 1], ty)}`);
       return `${lhs}phi ${parts.join(', ')}`;
     }
-    case Op.Bitcast: return `${lhs}bitcast ${N.v(a[0], -1)}`;
+    case Op.Bitcast: case Op.IsConst: return `${lhs}${info.name} ${N.v(a[0], -1)}`;
     case Op.Param: return `${lhs}param ${f.aux[i]}`;
     case Op.Alloca: case Op.DAlloca: return `${lhs}${info.name} ${N.v(a[0], P)} align ${f.aux[i]}`;
     case Op.ARmw: return `${lhs}armw.${RMW_NAMES[memRmw(f.aux[i])]} ${N.v(a[0], P)}, ${N.v(a[1], ty)}${memAttrs(f, i)}`;

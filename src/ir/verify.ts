@@ -112,6 +112,7 @@ function checkTypes(f: Func, i: number, err: (m: string) => void, ps: number): v
     case Op.SExt: case Op.ZExt: if (wid(src) >= wid(ty)) err(`${info.name} from ${tn(src)} to ${tn(ty)} does not widen`); break;
     case Op.FPTrunc: if (wid(src) <= wid(ty)) err(`fptrunc from ${tn(src)} to ${tn(ty)} does not narrow`); break;
     case Op.FPExt: if (wid(src) >= wid(ty)) err(`fpext from ${tn(src)} to ${tn(ty)} does not widen`); break;
+    case Op.IsConst: if (n !== 1) err('isconst takes 1 operand'); break;
     case Op.Bitcast:
       if (n !== 1) err('bitcast takes 1 operand');
       else if (isFloat(src) === isFloat(ty) || wid(src) !== wid(ty)) err(`bitcast from ${tn(src)} to ${tn(ty)} must change between an integer and a float of one size`);

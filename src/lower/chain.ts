@@ -71,6 +71,7 @@ function refs(f: Obj, owner: Map<Obj, Obj>): { locals: Set<Obj>; fns: Set<Obj>; 
       if (n.obj.init) for (const it of n.obj.init) walk(it.expr);
       walkType(n.obj.ty);
     }
+    if (n.kind === NK.Decl && !n.obj && n.ty.rec) for (const m of n.ty.rec.members) walkType(m.ty); // struct with VLA members
     if (n.kind === NK.Goto && n.label) gotos.add(n.label);
     if (n.kind === NK.LabelAddr && n.label) addrs.add(n.label);
     if (n.obj?.attrs?.cleanup && nestedIn(n.obj.attrs.cleanup)) fns.add(n.obj.attrs.cleanup);

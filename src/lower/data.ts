@@ -102,6 +102,14 @@ function emitItem(ctx: SymCtx, img: DataImage, off: number, it: InitItem): void 
   }
   // integers and pointers
   if (e.val !== null) { img.writeInt(off, ty.size, e.val); return; }
+  const diff = labelDiff(e);
+  if (diff) {
+    if (ty.size !== 4 && ty.size !== 8) { ctx.error(e, 'initializer element is not computable at load time'); return; }
+    const r = ctx.labelRef(diff.plus), s = ctx.labelRef(diff.minus);
+    if (r.fn !== s.fn) { ctx.error(e, 'initializer element is not constant'); return; }
+    img.relocs.push({ off, size: ty.size as 4 | 8, sym: r.fn, addend: Number(diff.offset), block: r.block, minusBlock: s.block });
+    return;
+  }
   const a = addrConst(e);
   if (!a) {
     const f = floatToIntConst(ctx, e, ty);
@@ -120,6 +128,22 @@ function emitItem(ctx: SymCtx, img: DataImage, off: number, it: InitItem): void 
   } else {
     img.relocs.push({ off, size, sym: ctx.strLabel((a.base as Node).str!), addend: Number(a.offset) });
   }
+}
+
+/** GNU `&&a - &&b` plus or minus integer constants, maybe converted to other integer types. */
+function labelDiff(e: Node): { plus: LabelInfo; minus: LabelInfo; offset: bigint } | null {
+  while (e.kind === NK.Cast && e.ck === CK.Convert && isInteger(e.ty) && isInteger(e.lhs!.ty)) e = e.lhs!;
+  if ((e.kind === NK.Add || e.kind === NK.Sub) && isInteger(e.ty)) {
+    const k = e.rhs!.val ?? (e.kind === NK.Add ? e.lhs!.val : null);
+    const d = k === null ? null : labelDiff(k === e.rhs!.val ? e.lhs! : e.rhs!);
+    if (d && k !== null) { d.offset += e.kind === NK.Add ? k : -k; return d; }
+  }
+  if (e.kind !== NK.Sub || e.lhs!.ty.kind !== TY.Pointer || e.rhs!.ty.kind !== TY.Pointer) return null;
+  const et = e.lhs!.ty.base!;
+  if (et.size !== 1 && et.kind !== TY.Void) return null;
+  const a = addrConst(e.lhs!), b = addrConst(e.rhs!);
+  if (!a || !b || !(a.base instanceof LabelInfo) || !(b.base instanceof LabelInfo)) return null;
+  return { plus: a.base, minus: b.base, offset: a.offset - b.offset };
 }
 
 function fBytes(ctx: SymCtx, t: Type): number {

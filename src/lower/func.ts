@@ -5,6 +5,9 @@
 // temporary). _Complex values are two floats in memory; their arithmetic is done part by part.
 // Locals live in `alloca` slots (mem2reg promotes them later); a VLA's storage is a `dalloca` whose
 // address sits in a slot, and each VLA size expression is evaluated at its declaration into a slot.
+// A GNU struct with VLA members is laid out where it is defined: its bounds, then its size and the
+// offsets of the members after the first variable-size one, go into slots (evalRecord); its objects
+// are allocated like VLAs, copied with their run-time size, and passed to calls by reference.
 //
 // Scopes: each block is a scope holding exit actions (cleanup-attribute calls and the stackrestore of a
 // VLA's stacksave). Leaving a scope normally runs its actions; break/continue/return/goto run the
@@ -13,7 +16,7 @@
 import type { Token } from '../lex/token';
 import { AsmInfo, CK, InitItem, LabelInfo, NK, Node, Obj, SC, StrLit } from '../parse/ast';
 import { BUILTINS } from '../parse/builtins';
-import { Member, Q, TY, Type, isUnsigned, isVM, isRealFloat, isInteger } from '../parse/types';
+import { Member, Q, Record as RecordInfo, TY, Type, isUnsigned, isVM, isVarSize, isRealFloat, isInteger } from '../parse/types';
 import { Builder } from '../ir/builder';
 import { Func, SigFlag } from '../ir/module';
 import { Op, Order, Rmw } from '../ir/ops';
@@ -50,6 +53,9 @@ export class FnLower {
   f!: Func;
   private slots = new Map<Obj, number>();
   private vlaSlots = new Map<Type, number>();
+  /** Run-time layout of records with variable-size members: the slot of the size, and per member the
+   *  slot of its offset (-1: the front end's constant offset). */
+  private recLayouts = new Map<RecordInfo, { size: number; offs: Int32Array }>();
   private labels = new Map<LabelInfo, number>();
   private labelPaths = new Map<LabelInfo, number[]>();
   private scopeIds = new Map<Node, number>();
@@ -81,7 +87,12 @@ export class FnLower {
   private pconst(v: number): number { return this.b.int(T.Ptr, v); }
   private undef(): number { return this.b.undef(T.I32); }
   private addOff(p: number, off: number): number { return off === 0 ? p : this.b.binary(Op.Add, T.Ptr, p, this.pconst(off)); }
-  private temp(t: Type): number { return this.b.alloca(Math.max(t.size, 1), Math.max(t.align, 1)); }
+  private temp(t: Type): number {
+    if (isVarSize(t)) return this.b.dalloca(this.byteSize(t), Math.max(t.align, 16));
+    return this.b.alloca(Math.max(t.size, 1), Math.max(t.align, 1));
+  }
+  /** Size of a type in bytes as a ptr value (for memcpy and dalloca). */
+  private byteSize(t: Type): number { return isVarSize(t) ? this.intResize(this.sizeOf(t), this.sizeIR, T.Ptr, false) : this.pconst(t.size); }
   private fmt(t: number): 'f32' | 'f64' | 'x87' | 'f128' { return t === T.F32 ? 'f32' : t === T.F64 ? 'f64' : t === T.F80 ? 'x87' : 'f128'; }
   private fconstNum(t: number, v: bigint): number { return this.b.float(t, num.fFromInt(v, this.fmt(t))); }
   /** Zero of IR type t; arithmetic that works for float and integer components (_Complex int). */
@@ -119,11 +130,18 @@ export class FnLower {
       const size = (p as unknown as { paramVla?: Node }).paramVla; // `int a[n++]`: evaluated on entry
       if (size) this.rvDiscard(size);
       if (isVM(p.ty)) this.evalVM(p.ty);
+      // a struct with VLA members defined in the parameter list: laid out on entry
+      let t: Type | null = p.ty;
+      while (t && (t.kind === TY.Pointer || t.kind === TY.Array)) t = t.base;
+      if (t && t.rec && t.rec.vm && (t.kind === TY.Struct || t.kind === TY.Union) && !this.recLayouts.has(t.rec)) this.evalRecord(t.rec);
     }
     // scope paths matter only to gotos, and a goto needs a label of this function
     if (fo.labels?.length) this.prescan(fo.body!, []);
     this.stmt(fo.body!);
     if (!b.terminated()) this.fallOff();
+    // a label whose address is taken keeps its block even when only static data names it (`&&a - &&b`
+    // in an initialiser): the optimiser does not merge blocks that a block-address constant names
+    if (fo.labels) for (const l of fo.labels) if (l.addrTaken && l.defined && !this.isForeignLabel(l)) b.blockAddr(this.labelBlock(l));
     this.f.curLoc = 0; // instructions made by later passes have no position of their own
     return this.f;
   }
@@ -150,7 +168,7 @@ export class FnLower {
     if (this.chained) b.store(T.Ptr, this.chainParam, this.frameBlock, ps);
     caps.forEach((o, k) => {
       let a = this.slots.get(o);
-      if (a === undefined && o.ty.kind === TY.Array && o.ty.vla) { a = b.alloca(ps, ps); this.slots.set(o, a); this.vlaObjs.add(o); }
+      if (a === undefined && isVarSize(o.ty)) { a = b.alloca(ps, ps); this.slots.set(o, a); this.vlaObjs.add(o); }
       if (a === undefined) a = this.slotOf(o);
       b.store(T.Ptr, a, this.addOff(this.frameBlock, L.capOff + ps * k), ps);
     });
@@ -201,7 +219,7 @@ export class FnLower {
     const p = this.ml.chains.owner.get(o)!, ps = this.ml.ptrSize;
     const k = this.ml.chains.captured.get(p)!.indexOf(o);
     const a = this.b.load(T.Ptr, this.addOff(this.frameOf(p), frameLayout(this.ml.chains, p, ps).capOff + ps * k), ps);
-    return o.ty.kind === TY.Array && o.ty.vla ? this.b.load(T.Ptr, a, ps) : a;
+    return isVarSize(o.ty) ? this.b.load(T.Ptr, a, ps) : a;
   }
   /** The static chain argument for a call of fn, or -1 when it takes none. */
   private chainFor(fn: Obj | null): number {
@@ -283,7 +301,7 @@ export class FnLower {
         this.popScope();
         return;
       case NK.ExprStmt: if (!this.printfFold(n.lhs!)) this.rv(n.lhs!); return;
-      case NK.Decl: this.decl(n.obj!); return;
+      case NK.Decl: if (n.obj) this.decl(n.obj); else this.evalRecord(n.ty.rec!); return;
       case NK.Null: return;
       case NK.If: {
         const t = b.newBlock(), e = b.newBlock(), end = n.els ? b.newBlock() : e;
@@ -432,7 +450,7 @@ export class FnLower {
     if (this.retTy.kind === TY.Void) { this.leaveTo(0); b.ret(); return; }
     if (isAggregate(this.retTy)) {
       const t = this.temp(this.retTy);
-      b.memcpy(t, v, this.pconst(this.retTy.size), this.align(this.retTy));
+      b.memcpy(t, v, this.byteSize(this.retTy), this.align(this.retTy));
       v = t;
     }
     this.leaveTo(0);
@@ -447,7 +465,7 @@ export class FnLower {
     }
     if (isVM(o.ty)) this.evalVM(o.ty);
     let addr: number;
-    if (o.ty.kind === TY.Array && o.ty.vla) {
+    if (isVarSize(o.ty)) {
       const sc = this.scopes[this.scopes.length - 1];
       if (sc && (sc.afterLabel || !sc.actions.some((a) => a.kind === 'restore'))) {
         sc.afterLabel = false;
@@ -457,7 +475,7 @@ export class FnLower {
       }
       let ps = this.slots.get(o);
       if (ps === undefined) { ps = this.b.alloca(this.ml.ptrSize, this.ml.ptrSize); this.slots.set(o, ps); this.vlaObjs.add(o); }
-      addr = this.b.dalloca(this.intResize(this.sizeOf(o.ty), this.sizeIR, T.Ptr, false), Math.max(o.align, o.ty.align, 16));
+      addr = this.b.dalloca(this.byteSize(o.ty), Math.max(o.align, o.ty.align, 16));
       this.b.store(T.Ptr, addr, ps, this.ml.ptrSize);
     } else {
       addr = this.slotOf(o);
@@ -518,8 +536,63 @@ export class FnLower {
       if (t.kind === TY.Func || t.kind === TY.Struct || t.kind === TY.Union) return;
     }
   }
+  /** Run-time layout of a struct/union with variably modified members, where it is defined: the VLA
+   *  bounds of its members, then (variable size) each member after the first variable-size one at the
+   *  next multiple of its alignment, and the size rounded up to the record's alignment (layout.ts). */
+  private evalRecord(rec: RecordInfo): void {
+    for (const m of rec.members) if (isVM(m.ty)) this.evalVM(m.ty);
+    if (!rec.varSize) return;
+    const b = this.b, ps = this.ml.ptrSize, st = this.sizeIR, isUnion = rec.kind === TY.Union;
+    let L = this.recLayouts.get(rec);
+    if (!L) {
+      L = { size: b.alloca(ps, ps), offs: new Int32Array(rec.members.length ? rec.members[rec.members.length - 1].index + 1 : 0).fill(-1) };
+      this.recLayouts.set(rec, L);
+    }
+    const alignUp = (v: number, a: number): number => a <= 1 ? v : b.binary(Op.And, st, b.binary(Op.Add, st, v, this.iconst(st, a - 1)), this.iconst(st, -a));
+    // struct: the end of the last member so far; union: the largest member (the constant ones: rec.size)
+    let end = this.iconst(st, isUnion ? rec.size : 0);
+    let run = -1; // start of the current run of bit-fields after a variable-size member
+    for (let k = 0; k < rec.members.length; k++) {
+      const m = rec.members[k];
+      if (m.bitWidth >= 0) {
+        if (!m.dynOffset) continue;
+        if (run < 0) run = end;
+        if (L.offs[m.index] < 0) L.offs[m.index] = b.alloca(ps, ps);
+        b.store(st, run, L.offs[m.index], ps);
+        end = b.binary(Op.Add, st, run, this.iconst(st, Math.ceil((m.bitOffset + m.bitWidth) / 8)));
+        continue;
+      }
+      run = -1;
+      if (isUnion) {
+        if (!isVarSize(m.ty)) continue;
+        const sz = this.sizeOf(m.ty);
+        end = b.select(st, b.binary(Op.Ugt, st, sz, end), sz, end);
+        continue;
+      }
+      let off: number;
+      if (m.dynOffset) {
+        off = alignUp(end, m.align);
+        if (L.offs[m.index] < 0) L.offs[m.index] = b.alloca(ps, ps);
+        b.store(st, off, L.offs[m.index], ps);
+      } else off = this.iconst(st, m.offset);
+      if (m.dynOffset || isVarSize(m.ty)) end = b.binary(Op.Add, st, off, this.sizeOf(m.ty));
+    }
+    b.store(st, alignUp(end, rec.align), L.size, ps);
+  }
+  private recLayout(rec: RecordInfo): { size: number; offs: Int32Array } {
+    let L = this.recLayouts.get(rec);
+    if (!L) { this.evalRecord(rec); L = this.recLayouts.get(rec)!; } // defined inside an expression
+    return L;
+  }
+  /** Address of member m of the record at base (a run-time offset after a variable-size member). */
+  private memberAddr(base: number, recTy: Type, m: Member): number {
+    if (!m.dynOffset) return this.addOff(base, m.offset);
+    const off = this.b.load(this.sizeIR, this.recLayout(recTy.rec!).offs[m.index], this.ml.ptrSize);
+    return this.b.binary(Op.Add, T.Ptr, base, this.intResize(off, this.sizeIR, T.Ptr, false));
+  }
   /** Size of a type in bytes as a size_t value (run-time for variably modified types). */
   sizeOf(t: Type): number {
+    if ((t.kind === TY.Struct || t.kind === TY.Union) && t.rec!.varSize) return this.b.load(this.sizeIR, this.recLayout(t.rec!).size, this.ml.ptrSize);
     if (!isVM(t) || t.kind !== TY.Array) return this.iconst(this.sizeIR, t.size);
     let len: number;
     if (t.vla) {
@@ -542,8 +615,9 @@ export class FnLower {
       case NK.Member: {
         const base = this.aggAddr(n.lhs!);
         const mb = n.member!;
-        const addr = this.addOff(base, mb.offset);
-        return { addr, ty: n.ty, bf: mb.bitWidth >= 0 ? mb : null, recSize: n.lhs!.ty.size - mb.offset, vol: vol || this.isVol(n.lhs!.ty) };
+        const addr = this.memberAddr(base, n.lhs!.ty, mb);
+        // (a bit-field after a variable-size member: accessed byte by byte from the start of its run)
+        return { addr, ty: n.ty, bf: mb.bitWidth >= 0 ? mb : null, recSize: mb.dynOffset ? 0 : n.lhs!.ty.size - mb.offset, vol: vol || this.isVol(n.lhs!.ty) };
       }
       case NK.Cast: if (n.ck === CK.NoOp && n.lhs!.lvalue) { const l = this.lval(n.lhs!); l.ty = n.ty; return l; } break;
       case NK.Generic: return this.lval(n.lhs!);
@@ -559,7 +633,7 @@ export class FnLower {
       case NK.Deref: return this.rv(n.lhs!);
       case NK.Member: {
         if (n.member!.bitWidth >= 0) this.err(n, 'cannot take address of bit-field');
-        return this.addOff(this.aggAddr(n.lhs!), n.member!.offset);
+        return this.memberAddr(this.aggAddr(n.lhs!), n.lhs!.ty, n.member!);
       }
       case NK.StrLit: return b.sym(this.ml.strLabel(n.str!));
       case NK.CompoundLit: return this.compoundLit(n.obj!);
@@ -620,7 +694,7 @@ export class FnLower {
       return this.storeBits(lv.addr, mb.bitOffset, mb.bitWidth, mb.ty.size, lv.recSize, mb.offset, v, mb.ty, lv.vol);
     }
     if (isAggregate(lv.ty)) {
-      if (v !== lv.addr) this.b.memcpy(lv.addr, v, this.pconst(lv.ty.size), this.align(lv.ty), lv.vol);
+      if (v !== lv.addr) this.b.memcpy(lv.addr, v, this.byteSize(lv.ty), this.align(lv.ty), lv.vol);
       return lv.addr;
     }
     this.b.store(this.ir(lv.ty), v, lv.addr, this.align(lv.ty), lv.vol);
@@ -1222,6 +1296,8 @@ export class FnLower {
     this.pushScope(body);
     const list = body.list!;
     let v = this.undef();
+    // a variable-size result is copied out to storage made before the scope's VLAs (freed at its end)
+    const out = isVarSize(n.ty) ? this.temp(n.ty) : -1;
     for (let k = 0; k < list.length; k++) {
       const s = list[k];
       if (k === list.length - 1 && s.kind === NK.ExprStmt && n.ty.kind !== TY.Void) v = this.rv(s.lhs!);
@@ -1229,8 +1305,8 @@ export class FnLower {
     }
     if (isAggregate(n.ty) && !this.b.terminated()) {
       // copy out: the value may live in a scope-local object
-      const t = this.temp(n.ty);
-      this.b.memcpy(t, v, this.pconst(n.ty.size), 1);
+      const t = out >= 0 ? out : this.temp(n.ty);
+      this.b.memcpy(t, v, this.byteSize(n.ty), 1);
       v = t;
     }
     this.popScope();
@@ -1307,6 +1383,10 @@ export class FnLower {
     const rt = ft.base!;
     const proto = ft.params && !ft.oldStyle ? ft.params : null;
     const abis = args.map((_, k) => tm.abi(m, proto && k < proto.length ? proto[k] : argTys[k]));
+    for (let k = 0; k < args.length; k++) {
+      const at = proto && k < proto.length ? proto[k] : argTys[k];
+      if (isVarSize(at) && at.kind !== TY.Array) { const c = this.temp(at); b.memcpy(c, args[k], this.byteSize(at), 1); args[k] = c; }
+    }
     if (proto) for (let k = 0; k < args.length && k < proto.length; k++) {
       if (!isAggregate(proto[k]) && !isAggregate(argTys[k]) && this.ir(proto[k]) !== this.ir(argTys[k])) args[k] = this.convert(args[k], argTys[k], proto[k]);
     }
@@ -1527,7 +1607,9 @@ export class FnLower {
         });
       }
       case '__builtin_speculation_safe_value': return this.rv(args[0]);
-      case '__builtin_classify_type': case '__builtin_constant_p': return this.iconst(T.I32, 0);
+      case '__builtin_classify_type': return this.iconst(T.I32, 0);
+      // left by the parser at -O1 and up for a side-effect-free scalar argument: the optimiser decides
+      case '__builtin_constant_p': return args.length === 1 && !isAggregate(args[0].ty) ? b.isConst(this.rv(args[0])) : this.iconst(T.I32, 0);
     }
     if (name.endsWith('_overflow') || name.endsWith('_overflow_p')) return this.overflow(name, args);
     if (name.startsWith('__sync_') || name.startsWith('__atomic_')) return this.atomic(name, args, n.ty);

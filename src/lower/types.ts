@@ -5,7 +5,7 @@
 
 import { Module } from '../ir/module';
 import { T } from '../ir/types';
-import { TY, Type, isUnsigned } from '../parse/types';
+import { TY, Type, isUnsigned, isVarSize } from '../parse/types';
 import { TargetLayout } from '../../targets/layout';
 
 /** The IR type of an integer of `size` bytes. */
@@ -47,6 +47,9 @@ export class TypeMap {
   /** ABI type of a C type used as an argument or return value. */
   abi(m: Module, t: Type, oldStylePromote = false): number {
     if (t.kind === TY.Void) return m.abiVoid;
+    // a struct of run-time size (GNU) goes by reference, as gcc passes variable-size types: a pointer
+    // to a copy the caller makes
+    if (isVarSize(t)) return m.abiScalar(T.Ptr);
     if (isAggregate(t) && t.kind !== TY.Array && t.kind !== TY.Func) {
       const fields: { ty: number; off: number }[] = [];
       if (t.size <= 64) this.leaves(t, 0, fields);

@@ -38,6 +38,7 @@ function pushCodePoint(cp: number, enc: Encoding, out: number[]): void {
     return;
   }
   if (cp < 0x80) out.push(cp);
+  else if (cp >= 0xdc80 && cp <= 0xdcff) out.push(cp - 0xdc00); // a raw byte of a non-UTF-8 source (diag/source.ts RAW_BYTE)
   else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
   else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
   else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));

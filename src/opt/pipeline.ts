@@ -15,6 +15,7 @@ import { instCombine } from './instcombine';
 import { demoteIndirectPhis } from './ssa-out';
 import { condProp } from './condprop';
 import { sroa } from './sroa';
+import { resolveIsConst } from './isconst';
 
 export type Pass = [name: string, run: (f: Func) => boolean];
 
@@ -34,7 +35,8 @@ export function passesFor(level: OptLevel): Pass[] {
     ['dce', dce],
     ['simplify-cfg', simplifyCfg],   // fold the branches sccp decided
   ];
-  if (level === 1 || level === 'g') return [...o1, last];
+  const isConst: Pass = ['isconst', resolveIsConst]; // __builtin_constant_p, after the passes that find constants
+  if (level === 1 || level === 'g') return [...o1, isConst, last];
   return [
     ...o1,
     ['sroa', sroa],                  // locals of aggregate type accessed at constant offsets: one slot each
@@ -46,6 +48,7 @@ export function passesFor(level: OptLevel): Pass[] {
     ['copy-prop', copyProp],
     ['dce', dce],
     ['simplify-cfg', simplifyCfg],
+    isConst,
     last,
   ];
 }

@@ -38,7 +38,7 @@ export const enum NK {
   // ---- statements
   Block,          // list
   ExprStmt,       // lhs
-  Decl,           // obj: a local declaration with its initializer (or a VLA whose size is computed here)
+  Decl,           // obj: a local declaration with its initializer (or a VLA whose size is computed here); obj null: ty is a struct/union with variably modified members defined here
   If,             // cond, then, els
   While,          // cond, body
   DoWhile,        // body, cond

@@ -234,6 +234,19 @@ function needArgs(p: Parser, args: Node[], n: number, name: string, t: Token): b
   return true;
 }
 
+/** The expression has no side effects (no assignment, call, volatile access, statement expression...). */
+function sideEffectFree(n: Node | null): boolean {
+  if (n === null) return true;
+  switch (n.kind) {
+    case NK.Assign: case NK.OpAssign: case NK.PreInc: case NK.PreDec: case NK.PostInc: case NK.PostDec:
+    case NK.Call: case NK.StmtExpr: case NK.VaArg: case NK.Builtin: case NK.CompoundLit: case NK.SizeofVLA:
+      return false;
+  }
+  if (n.ty.qual & Q.Volatile) return false;
+  if (n.list) for (const c of n.list) if (!sideEffectFree(c)) return false;
+  return sideEffectFree(n.lhs) && sideEffectFree(n.rhs) && (n.kind !== NK.Cond || (sideEffectFree(n.cond) && sideEffectFree(n.then) && sideEffectFree(n.els)));
+}
+
 /** A call to a type-generic builtin. */
 export function builtinCall(p: Parser, f: Obj, raw: Node[], t: Token): Node {
   const T = p.T;
@@ -244,8 +257,12 @@ export function builtinCall(p: Parser, f: Obj, raw: Node[], t: Token): Node {
     case '__builtin_constant_p': {
       if (!needArgs(p, raw, 1, name, t)) return intNode(t, T.int, 0n);
       const a = raw[0];
-      const v = a.kind === NK.StrLit || a.val !== null || a.fval !== null ? 1n : 0n;
-      return intNode(t, T.int, v);
+      if (a.kind === NK.StrLit || a.val !== null || a.fval !== null) return intNode(t, T.int, 1n);
+      // gcc decides the rest after optimisation (a local holding a constant is one): when optimising,
+      // a side-effect-free scalar argument inside a function is left to the lowering (`isconst`);
+      // the result is then not a constant expression, except where gcc folds it at once (0)
+      if (p.opts.optimize && p.fn !== null && !p.foldConstantP && isScalar(a.ty) && sideEffectFree(a)) return builtinNode(p, id, t, T.int, [r(a)]);
+      return intNode(t, T.int, 0n);
     }
     case '__builtin_classify_type': {
       if (!needArgs(p, raw, 1, name, t)) return intNode(t, T.int, 0n);
@@ -439,7 +456,10 @@ export function specialBuiltin(p: Parser): Node {
       return intNode(t, T.int, compatible(unqualified(a), unqualified(b), true) ? 1n : 0n);
     }
     case '__builtin_choose_expr': {
-      const c = rvalue(p, assign(p));
+      const was = p.foldConstantP;
+      p.foldConstantP = true; // gcc folds __builtin_constant_p here at once
+      let c: Node;
+      try { c = rvalue(p, assign(p)); } finally { p.foldConstantP = was; }
       p.expect(TK.Comma, "','");
       const a = assign(p);
       p.expect(TK.Comma, "','");

@@ -9,7 +9,7 @@ import { TK, Token } from '../lex/token';
 import { Attrs, Linkage, Node, NK, Obj, SC } from './ast';
 import { KW, Parser } from './state';
 import {
-  Q, TY, Type, cloneType, compatible, composite, isArray, isComplete, isFunc, isInteger, isRealFloat, isVM,
+  Q, TY, Type, cloneType, compatible, composite, isArray, isComplete, isFunc, isInteger, isRealFloat, isVM, isVarSize,
   qualify, quoteType, typeToString, withAlign, withTypedefName, Member,
 } from './types';
 import { FieldDecl, layoutRecord } from './layout';
@@ -716,7 +716,7 @@ function makeArray(p: Parser, elem: Type, lenNode: Node | null, lb: Token, d: De
     p.error(lenNode.tok, `size of ${what} has non-integer type`);
     return T.arrayOf(elem, 1);
   }
-  if (n.val !== null && !isVM(elem)) {
+  if (n.val !== null && !isVarSize(elem)) {
     const v = n.val;
     if (v < 0n && !isUnsignedType(n.ty)) { p.error(d.name ? d.tok : lenNode.tok, `size of ${what} is negative`); return T.arrayOf(elem, 1); }
     if (v * BigInt(elem.size) >= 1n << 63n) { p.error(lenNode.tok, `size of ${what} is too large`); return T.arrayOf(elem, 1); }
@@ -936,6 +936,7 @@ function structDecl(p: Parser): Type {
     if (holder.attrs.transparentUnion) rec.transparentUnion = true;
   }
   layoutRecord(rec, fields, p.target, p.pack);
+  if (rec.vm && p.fn !== null) p.vmRecords.push(t);
   if (rec.transparentUnion && kind === TY.Union && rec.members.length === 0) rec.transparentUnion = false;
   if (holder.attrs && holder.attrs.mayAlias) { for (const v of rec.variants) v.mayAlias = true; }
   return t;
@@ -1453,7 +1454,7 @@ function initObject(p: Parser, o: Obj, spec: DeclSpec, d: Declarator, out: Node[
     p.error(d.tok, `redefinition of '${o.name}'`);
     if (o.tok) p.note(o.tok, `previous definition of '${o.name}' with type ${quoteType(o.ty)}`);
   }
-  if (o.ty.kind === TY.Array && o.ty.vla) p.error(d.tok, 'variable-sized object may not be initialized');
+  if (isVarSize(o.ty)) p.error(d.tok, 'variable-sized object may not be initialized');
   const isStatic = !o.isLocal;
   if (spec.autoType) {
     const e = rvalue(p, assign(p));
@@ -1491,7 +1492,12 @@ function finishNoInit(p: Parser, o: Obj, spec: DeclSpec, d: Declarator, out: Nod
     }
   } else if (p.fn !== null && p.depth > 0 && o.storage === SC.Static) {
     if (!isComplete(o.ty)) p.error(d.tok, `storage size of '${o.name}' isn't known`);
+    else if (isVarSize(o.ty)) { p.error(d.tok, `storage size of '${o.name}' isn't constant`); o.ty = p.T.int; }
     o.defined = true;
+  } else if (p.fn !== null && p.depth > 0 && isVM(o.ty)) {
+    p.error(d.tok, 'object with variably modified type must have no linkage');
+    if (isVarSize(o.ty)) p.error(d.tok, `storage size of '${o.name}' isn't constant`);
+    o.ty = p.T.int;
   }
   void spec;
 }

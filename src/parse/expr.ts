@@ -11,7 +11,7 @@ import { CK, NK, Node, Obj, SC, Linkage, LabelInfo } from './ast';
 import { KW, Parser } from './state';
 import {
   Q, TY, Type, compatible, isArith, isComplete, isFloating, isInteger, isPointer, isRealFloat,
-  isRecord, isScalar, isUnsigned, isVM, qualify, quoteType, unqualified, intRank, typeToString,
+  isRecord, isScalar, isUnsigned, isVM, isVarSize, qualify, quoteType, unqualified, intRank, typeToString,
 } from './types';
 import { findMember } from './layout';
 import { charLiteral, intNode, numberLiteral, stringLiteral, wrapInt } from './literal';
@@ -335,7 +335,7 @@ export function addrConst(n: Node): AddrConst | null {
       if (n.ty.kind !== TY.Pointer) return null;
       const ptr = n.lhs!.ty.kind === TY.Pointer ? n.lhs! : n.rhs!;
       const idx = ptr === n.lhs ? n.rhs! : n.lhs!;
-      if (idx.val === null) return null;
+      if (idx.val === null || isVarSize(ptr.ty.base!)) return null;
       const a = addrConst(ptr);
       if (!a) return null;
       const sz = BigInt(elemSize(ptr.ty));
@@ -368,6 +368,7 @@ export function lvalueAddr(n: Node): AddrConst | null {
     case NK.StrLit: return { base: n, offset: 0n };
     case NK.CompoundLit: return n.obj && !n.obj.isLocal ? { base: n.obj, offset: 0n } : null;
     case NK.Member: {
+      if (n.member!.dynOffset) return null;
       const a = lvalueAddr(n.lhs!);
       return a ? { base: a.base, offset: a.offset + BigInt(n.member!.offset) } : null;
     }
@@ -685,7 +686,7 @@ export function mkBinary(p: Parser, op: NK, l0: Node, r0: Node, t: Token): Node 
         const n = newNode(NK.Sub, t, T.ptrdiffT);
         n.lhs = l; n.rhs = r;
         const a = addrConst(l), b = addrConst(r);
-        if (a && b && a.base === b.base && a.base === null) {
+        if (a && b && a.base === b.base && a.base === null && !isVarSize(lt.base!)) {
           const sz = BigInt(elemSize(lt) || 1);
           n.val = (a.offset - b.offset) / sz;
         }
@@ -910,7 +911,7 @@ function compoundLiteral(p: Parser, ty: Type, t: Token): Node {
   o.isLocal = !isStatic;
   o.storage = isStatic ? SC.Static : SC.None;
   o.linkage = Linkage.None;
-  if (ty.kind === TY.Array && ty.vla) p.error(t, 'compound literal has variable size');
+  if (isVarSize(ty)) p.error(t, 'compound literal has variable size');
   compoundLiteralInit(p, o, isStatic);
   if (isStatic) p.decls.push(o); else p.fnLocals.push(o);
   o.defined = true;
@@ -1110,7 +1111,7 @@ function sizeofExpr(p: Parser): Node {
 
 function sizeofType(p: Parser, ty: Type, t: Token, operand: Node | null): Node {
   const T = p.T;
-  if (isVM(ty) && ty.kind === TY.Array) {
+  if (isVarSize(ty) || (isVM(ty) && ty.kind === TY.Array)) {
     const n = newNode(NK.SizeofVLA, t, T.sizeT);
     n.lhs = operand;
     n.opTy = ty;

@@ -31,11 +31,15 @@ export function parseInitializer(p: Parser, ty: Type, isStatic: boolean, eqTok: 
   c.name = name ?? '';
   void eqTok;
   let outTy = ty;
-  if (ty.kind === TY.Array && ty.len < 0 && !ty.vla) {
-    const n = initTop(c, ty);
-    outTy = p.T.arrayOf(ty.base!, n);
-    if (ty.qual) outTy.qual = ty.qual;
-  } else initValue(c, ty, 0, null);
+  const wasStatic = p.foldConstantP;
+  p.foldConstantP = isStatic;
+  try {
+    if (ty.kind === TY.Array && ty.len < 0 && !ty.vla) {
+      const n = initTop(c, ty);
+      outTy = p.T.arrayOf(ty.base!, n);
+      if (ty.qual) outTy.qual = ty.qual;
+    } else initValue(c, ty, 0, null);
+  } finally { p.foldConstantP = wasStatic; }
   return { ty: outTy, items: finish(c) };
 }
 

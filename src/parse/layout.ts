@@ -11,6 +11,12 @@
 //    bit-field, contribute their type's alignment only on AArch64 (AAPCS64 §9); a zero-width bit-field
 //    always advances the position to the next boundary of its type's alignment.
 //
+// GNU C, block scope: a member may have a variably modified type. A member of run-time size (a VLA)
+// counts as size 0 here; the record gets `varSize`, the members after it `dynOffset`, and the
+// lowering computes their offsets and the record's size at run time with the same rule (each
+// member at the next multiple of its effective alignment `Member.align`). A run of bit-fields there
+// starts at the next byte (as gcc places them); their `bitOffset` counts from that byte.
+//
 // Bit-field storage: `offset` is the byte offset of a unit of the declared type (aligned to its size)
 // that contains the whole field, and `bitOffset` the first bit within it counting from its least
 // significant bit. When no such unit exists inside the struct (packed structs), `offset` is the byte
@@ -18,7 +24,7 @@
 // bytes.
 
 import { TargetLayout } from '../../targets/layout';
-import { Member, Record, TY, Type, completeRecord } from './types';
+import { Member, Record, TY, Type, completeRecord, isVM, isVarSize } from './types';
 
 export interface FieldDecl {
   name: string | null;
@@ -45,9 +51,12 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
   let maxBits = 0; // union: largest member
   let align = 1;
   const members: Member[] = [];
+  let afterVar = false;
+  let runStart = -1; // after a variable-size member: the bit where the current run of bit-fields starts
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     const t = f.ty;
+    if (isVM(t)) rec.vm = true;
     let natural = t.align;
     if (target.arch === 'i386' && (t.kind === TY.LLong || t.kind === TY.ULLong || t.kind === TY.Double || (t.kind === TY.Complex && t.base!.size === 8)) && !t.alignOverride) natural = 4;
     if (target.arch === 'i386' && t.kind === TY.Float128) natural = 16;
@@ -56,20 +65,22 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
     if (pack > 0 && eff > pack) eff = pack; // #pragma pack caps aligned attributes too
     if (f.bitWidth >= 0) {
       const w = f.bitWidth;
-      const start = isUnion ? 0 : bitpos;
       if (w === 0) {
         const a = pack > 0 ? Math.min(natural, pack) : natural;
         if (!isUnion) bitpos = alignUp(bitpos, a * 8);
         if (unnamedAligns && a > align) align = a;
+        runStart = -1;
         continue;
       }
-      let pos = start;
+      if (afterVar && runStart < 0) runStart = bitpos = alignUp(bitpos, 8);
+      let pos = isUnion ? 0 : bitpos;
       const abits = eff * 8;
       if (!(f.packed || rec.packed) && Math.floor(pos / abits) !== Math.floor((pos + w - 1) / abits)) {
         pos = alignUp(pos, abits);
       }
       if (f.alignAttr) pos = alignUp(pos, f.alignAttr * 8);
-      const m = new Member(f.name, t, 0, pos, w, i, eff);
+      const m = new Member(f.name, t, 0, afterVar ? pos - runStart : pos, w, i, eff);
+      m.dynOffset = afterVar;
       members.push(m);
       if (f.name !== null || unnamedAligns) { if (eff > align) align = eff; }
       else if (f.alignAttr > align) align = f.alignAttr;
@@ -77,8 +88,11 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
       continue;
     }
     const pos = isUnion ? 0 : alignUp(bitpos, eff * 8);
+    runStart = -1;
     const m = new Member(f.name, t, pos / 8, -1, -1, i, eff);
+    m.dynOffset = afterVar;
     members.push(m);
+    if (isVarSize(t)) { rec.varSize = true; if (!isUnion) afterVar = true; }
     if (eff > align) align = eff;
     const bits = t.kind === TY.Array && t.len < 0 ? 0 : t.size * 8;
     if (isUnion) { if (bits > maxBits) maxBits = bits; } else bitpos = pos + bits;
@@ -90,7 +104,7 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
   const size = alignUp(Math.ceil(used / 8), align);
   // place bit-fields in their storage units (see the file comment)
   for (const m of members) {
-    if (m.bitWidth < 0) continue;
+    if (m.bitWidth < 0 || m.dynOffset) continue;
     const abs = m.bitOffset;
     const usize = m.ty.size;
     const unit = Math.floor(abs / (usize * 8)) * usize;

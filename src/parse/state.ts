@@ -25,6 +25,8 @@ export interface ParseOptions {
    *  errors), with the GNU nested functions defined in it and the unit so far (its arrays keep
    *  growing). Returning true lets the parser drop the bodies: nobody reads them again. */
   onFunction?: (fn: Obj, nested: Obj[], unit: TranslationUnit) => boolean;
+  /** -O1 and up: `__builtin_constant_p` of a non-constant expression is left for the optimiser. */
+  optimize?: boolean;
 }
 
 /** Keywords, numbered for switch statements. Aliases (__const, __inline__, ...) map to the same id. */
@@ -188,6 +190,12 @@ export class Parser {
   fallthroughStmts = new Set<Node>();
   /** Parameter lists being parsed (a struct declared there may have VLA members). */
   paramDepth = 0;
+  /** Records with variably modified members defined in this function since the current block-scope
+   *  declaration began (in order, inner ones first): the declaration evaluates their bounds first. */
+  vmRecords: Type[] = [];
+  /** Where gcc folds `__builtin_constant_p` at once even when optimising: the initializer of an
+   *  object with static storage, the first operand of `__builtin_choose_expr`. */
+  foldConstantP = false;
   /** Set by structDecl/enumDecl when they parse a body (declSpec's tagDef). */
   tagBody = false;
   /** Statement-expression nesting (for `break` inside ({...}) etc.). */

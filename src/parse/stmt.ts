@@ -194,7 +194,14 @@ function isExprAfterTypedefName(p: Parser): boolean {
 }
 
 function localDeclaration(p: Parser, list: Node[]): void {
+  p.vmRecords.length = 0;
+  const start = p.tok();
   const spec = declSpec(p, true);
+  // a struct with variably modified members defined here: its bounds are evaluated before the
+  // declarators (a Decl node without an object; records defined inside expressions are evaluated
+  // where the lowering first needs them)
+  for (const t of p.vmRecords) list.push(new Node(NK.Decl, start, t));
+  p.vmRecords.length = 0;
   if (!spec) { p.skipToSync(); return; }
   declaration(p, spec, list);
 }

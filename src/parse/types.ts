@@ -40,6 +40,9 @@ export class Member {
     public index: number,
     public align: number,
   ) {}
+  /** GNU: the member follows a member of run-time size, so its offset is computed at run time (the
+   *  lowering's record layout) and `offset` means nothing. */
+  dynOffset = false;
 }
 
 export class Record {
@@ -51,6 +54,12 @@ export class Record {
   transparentUnion = false;
   /** aligned(N) attribute on the tag. */
   alignAttr = 0;
+  /** GNU, block scope: some member has a variably modified type. Its VLA bounds are evaluated once,
+   *  where the struct is defined (a Decl node with no object, docs/AST.md). */
+  vm = false;
+  /** Some member has a run-time size (a VLA, or a record with varSize): the record's size and the
+   *  offsets of the members after that one (Member.dynOffset) are computed at run time. */
+  varSize = false;
   /** Some member (recursively) is const: assignment to the whole object is invalid. */
   hasConst = false;
   /** For enums: the compatible integer type once complete. */
@@ -119,9 +128,15 @@ export function isVLA(t: Type): boolean { return t.kind === TY.Array && t.vla !=
 export function isVM(t: Type | null): boolean {
   for (; t; t = t.base) {
     if (t.vla) return true;
-    if (t.kind === TY.Func || t.kind === TY.Struct || t.kind === TY.Union) return false;
+    if (t.kind === TY.Struct || t.kind === TY.Union) return t.rec!.vm;
+    if (t.kind === TY.Func) return false;
   }
   return false;
+}
+/** Is the size of the type known only at run time (a VLA, an array of such, a GNU struct with one)? */
+export function isVarSize(t: Type): boolean {
+  while (t.kind === TY.Array) { if (t.vla) return true; t = t.base!; }
+  return (t.kind === TY.Struct || t.kind === TY.Union) && t.rec!.varSize;
 }
 export function isComplete(t: Type): boolean {
   if (t.kind === TY.Void) return false;

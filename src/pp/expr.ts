@@ -298,6 +298,7 @@ export function decodeChars(body: string): number[] {
     if (c !== '\\') {
       const cp = body.codePointAt(i)!;
       if (cp < 0x80) out.push(cp);
+      else if (cp >= 0xdc80 && cp <= 0xdcff) out.push(cp - 0xdc00); // a raw byte of a non-UTF-8 source (diag/source.ts)
       else for (const b of Buffer.from(String.fromCodePoint(cp), 'utf8')) out.push(b);
       i += cp > 0xffff ? 2 : 1;
       continue;

@@ -23,8 +23,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { isAscii } from 'buffer';
-import { SourceFile } from '../diag/source';
+import { SourceFile, decodeSource } from '../diag/source';
 import { Diagnostics, Loc } from '../diag/diagnostics';
 import { TK, TF, Token, PUNCT_TEXT, nameId } from '../lex/token';
 import { lex, isTerminated, Lexer } from '../lex/lexer';
@@ -212,7 +211,7 @@ export class Preprocessor {
     this.recordDefines = recordDefines;
     const name = file === '-' ? '<stdin>' : file;
     this.baseFile = name;
-    const text = file === '-' ? (this.opts.stdinText ?? fs.readFileSync(0, 'utf8')) : this.readText(file, null);
+    const text = file === '-' ? (this.opts.stdinText ?? decodeSource(fs.readFileSync(0))) : this.readText(file, null);
     const main = new SourceFile(nextFileId++, name, text);
     this.diag.includeContext = (loc) => this.includeContext(loc);
     this.event('start', name, 0, '');
@@ -961,9 +960,7 @@ export class Preprocessor {
 
   private readText(p: string, at: Loc | null): string {
     try {
-      // most sources are ASCII: then a one-byte copy is several times faster than UTF-8 decoding
-      const b = fs.readFileSync(p);
-      return b.toString(isAscii(b) ? 'latin1' : 'utf8');
+      return decodeSource(fs.readFileSync(p));
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === 'ENOENT' ? 'No such file or directory' : err.code === 'EISDIR' ? 'Is a directory' : err.message;

@@ -357,6 +357,7 @@ function emitData(d: DataObj, opts: X86Options, blockLabel: Map<string, string>,
       const r = relocs[ri++];
       let target = r.sym;
       if (r.block !== undefined) target = blockLabel.get(`${r.sym}\0${r.block}`) ?? `${r.sym}`;
+      if (r.minusBlock !== undefined) target += `-${blockLabel.get(`${r.sym}\0${r.minusBlock}`) ?? r.sym}`;
       const add = r.addend > 0 ? `+${r.addend}` : r.addend < 0 ? `${r.addend}` : '';
       lines.push(`\t${r.size === 8 ? '.quad' : '.long'} ${target}${add}`);
       off += r.size;

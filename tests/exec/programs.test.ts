@@ -39,6 +39,32 @@ for (const [dir, name] of dirs.flatMap((d) => fs.readdirSync(d).filter((f) => f.
   }
 }
 
+test('__builtin_constant_p is decided after optimisation, as gcc does, and folded at once at -O0', () => {
+  const src = path.join(work, 'bcp.c');
+  fs.writeFileSync(src, `#include <stdio.h>
+static int twice(int v) { return 2 * v; }
+int main(int argc, char **argv) {
+  int x = 3, n = argc; volatile int y = 4;
+  int a[__builtin_constant_p(x) + 1];
+  static int s = __builtin_constant_p(x);
+  const char *p = __builtin_constant_p(x) ? "c" : "n";
+  int z = x * 7 + 1;
+  printf("%zu %d %s %d %d %d %d %d\\n", sizeof a, s, p, __builtin_constant_p(x + 1), __builtin_constant_p(y),
+         __builtin_constant_p(n), __builtin_constant_p(z > 20 ? z : n), __builtin_constant_p(twice(1)));
+  (void)argv;
+  return 0;
+}
+`);
+  for (const lv of ['-O0', '-O2']) {
+    const g = path.join(work, 'bcp-gcc.exe'), c = path.join(work, 'bcp-cc.exe');
+    assert.is(spawnSync('gcc', [lv, '-w', src, '-o', g]).status, 0);
+    assert.is(driverMain([lv, '-w', src, '-o', c]), 0);
+    const want = spawnSync(g, [], { encoding: 'utf8' }).stdout;
+    assert.is(spawnSync(c, [], { encoding: 'utf8' }).stdout, want);
+    assert.is(want, lv === '-O0' ? '4 0 n 0 0 0 0 0\n' : '8 0 c 1 0 0 1 0\n');
+  }
+});
+
 test('an object with a trampoline asks for an executable stack', () => {
   const exe = path.join(work, 'tramp.exe');
   assert.is(driverMain(['-O2', '-w', path.join(dirs[0], 'nested-trampoline.c'), '-o', exe]), 0);

@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as os from 'os';
 import { lowerFile } from './util';
 import { printModule } from '../../src/ir/print';
+import { parseModule } from '../../src/ir/parse';
 import { verifyModule } from '../../src/ir/verify';
 import { Module } from '../../src/ir/module';
 import { Arch } from '../../targets/layout';
@@ -101,6 +102,16 @@ test('a nested function using its parent\'s locals takes a static chain; trampol
   const h = path.join(TMP, 'tramp.c');
   fs.writeFileSync(h, 'int f(int x) { int g(void) { return x; } int (*p)(void) = g; return p(); }');
   assert.throws(() => lowerFile(h, 'aarch64'), /trampolines are implemented for x86-64 only/);
+});
+
+test('label differences in a static initialiser are one data item naming two blocks, kept through the text form', () => {
+  const { m, text } = lower(`int f(int x) { static int t[] = { &&b - &&a, 0 }; static long w = &&a - &&b + 3;
+    goto *(&&a + t[x]); a: x++; b: return x; }`);
+  const t = m.data.find((d) => d.name.startsWith('t.'))!;
+  assert.equal(t.relocs, [{ off: 0, size: 4, sym: 'f', addend: 0, block: 'b.0', minusBlock: 'a.1' }]);
+  assert.match(text, /a4 &\$f@b\.0-@a\.1/);
+  assert.match(text, /a8 &\$f@a\.1-@b\.0\+3/);
+  assert.is(printModule(parseModule(text)), text);
 });
 
 test.after(() => fs.rmSync(TMP, { recursive: true, force: true }));

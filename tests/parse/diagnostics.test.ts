@@ -59,6 +59,7 @@ const CASES: { name: string; src: string }[] = [
   { name: 'variably modified at file scope', src: 'int n;\nint a[n];\n' },
   { name: 'register address', src: 'int *f(void) { register int r = 0; return &r; }\n' },
   { name: 'duplicate label', src: 'void f(void) { a: ; a: ; }\n' },
+  { name: 'structs with VLA members: static, extern, initialized, compound literal', src: 'int f(int n) {\n  static struct { int b[n]; } s;\n  extern int c[n];\n  struct T { char a[n]; } t = { 0 };\n  struct T u;\n  u = (struct T){ 0 };\n  return 0;\n}\n' },
 ];
 
 for (const c of CASES) {

@@ -9,6 +9,7 @@ import { execFileSync } from 'child_process';
 import { runPP, gccE, tokenSpellings } from './util';
 import { dependencyRule } from '../../src/pp/print';
 import { compilerIncludeDir } from '../../src/pp/paths';
+import { driverMain } from '../../src/driver/main';
 
 /** "file:line token" for every token of -E output, as line markers and newlines place it. */
 function placed(text: string): string[] {
@@ -56,6 +57,15 @@ test('-M lists the same files as gcc -M', () => {
   assert.equal(norm(ours), norm(theirs));
   const mm = dependencyRule(file, r.pp, { targets: [{ name: 'x.o', quote: false }], userOnly: true, phony: true });
   assert.is(mm, `x.o: ${file} /tmp/cc-ts-pp-deps.h\n/tmp/cc-ts-pp-deps.h:\n`);
+});
+
+test('a source that is not UTF-8 keeps its bytes in -E output, as gcc -E', () => {
+  const file = '/tmp/cc-ts-pp-raw.c', out = '/tmp/cc-ts-pp-raw.i';
+  // 0xff, 0x80 and a lone 0xfe are not UTF-8; U+00E9 and U+1F600 are, in the same file
+  fs.writeFileSync(file, Buffer.from('const char s[] = "a\xff\xc3\xa9b\x80\xf0\x9f\x98\x80";\nint c = \'\xfe\';\n', 'latin1'));
+  assert.is(driverMain(['-E', '-P', file, '-o', out]), 0);
+  const want = execFileSync('gcc', ['-E', '-P', file]);
+  assert.equal([...fs.readFileSync(out)].filter((b) => b !== 10), [...want].filter((b) => b !== 10));
 });
 
 test.run();
