@@ -180,7 +180,7 @@ function applyOne(ctx: LinkContext, sec: InputSection, data: Uint8Array, i: numb
     case RelKind.TpOffNeg: v = -tpOffset(ctx, S + A); break;
     case RelKind.DtpOff: v = alloc ? tpOffset(ctx, S + A) : S + A - ctx.tlsStart; break;
     case RelKind.Size: v = sym.size + A; break;
-    case RelKind.TlsGd: case RelKind.TlsLd: case RelKind.GotTpOffPC: case RelKind.GotTpOffRel: case RelKind.GotTpOffAbs: {
+    case RelKind.TlsGd: case RelKind.TlsLd: case RelKind.TlsDesc: case RelKind.TlsDescCall: case RelKind.GotTpOffPC: case RelKind.GotTpOffRel: case RelKind.GotTpOffAbs: {
       const res = t.relaxTls(ctx, sec, data, r.offset, r.type, sym, tpOffset(ctx, S));
       if (!res.done) {
         ctx.errors.push(`${sec.file.display}:(${sec.name}+0x${r.offset.toString(16)}): cannot relax ${relocName(t.machine, r.type)} against \`${sym.name}' in a static executable`);

@@ -47,6 +47,10 @@ export const enum RelKind {
   GotTpOffAbs,
   /** G + A (GOT entry absolute address): R_386_GOT32 without base register */
   GotAbs,
+  /** TLS descriptor load (GOTPC32_TLSDESC, TLS_GOTDESC; relaxed to LE) */
+  TlsDesc,
+  /** the call through a TLS descriptor (TLSDESC_CALL, TLS_DESC_CALL; relaxed to a 2-byte nop) */
+  TlsDescCall,
 }
 
 /** Overflow rule for a field: signed, unsigned, either (value fits as signed or unsigned), none. */

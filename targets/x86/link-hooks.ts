@@ -12,8 +12,10 @@
  *     LD  48 8d 3d <x@tlsld> e8 <__tls_get_addr@plt>               (12 bytes, or ff 15 <@gotpcrel>: 13)
  *       -> 66 66 66 64 48 8b 04 25 00 00 00 00                      mov %fs:0,%rax with prefixes
  *     IE  mov x@gottpoff(%rip),%reg  -> mov $x@tpoff,%reg ;  add x@gottpoff(%rip),%reg -> add $x@tpoff,%reg
+ *     GDesc  lea x@tlsdesc(%rip),%reg; call *x@tlscall(%rax) -> mov $x@tpoff,%reg (48/49 c7 c0+r); 66 90
  *   i386: GD  8d 04 1d <x@tlsgd> e8 <___tls_get_addr@plt> -> 65 a1 00000000 81 e8 <tp - x> (movl %gs:0; subl)
- *         LDM 8d 83 <x@tlsldm> e8 <..> -> 65 a1 00000000 90 8d 74 26 00 ;  GOTIE/IE mov/add -> immediate forms.
+ *         LDM 8d 83 <x@tlsldm> e8 <..> -> 65 a1 00000000 90 8d 74 26 00 ;  GOTIE/IE mov/add -> immediate forms;
+ *         GDesc  leal x@tlsdesc(%ebx),%reg; call *x@tlscall(%eax) -> leal x@ntpoff,%reg (8d 05+r); 66 90
  * - GOTPCRELX/REX_GOTPCRELX: `mov foo@GOTPCREL(%rip),%reg` becomes `lea foo(%rip),%reg` for symbols
  *   defined in the executable, as GNU ld does; other GOT loads keep a GOT slot.
  * - IFUNC in static executables: calls go through an IPLT entry `jmp *slot` whose GOT slot is filled
@@ -58,6 +60,8 @@ X64[32] = R(RelKind.Size, 4, Check.Unsigned);      // SIZE32
 X64[33] = R(RelKind.Size, 8, Check.None);          // SIZE64
 X64[41] = R(RelKind.GotPC, 4, Check.Signed);       // GOTPCRELX
 X64[42] = R(RelKind.GotPC, 4, Check.Signed);       // REX_GOTPCRELX
+X64[34] = R(RelKind.TlsDesc, 4, Check.Signed);     // GOTPC32_TLSDESC
+X64[35] = R(RelKind.TlsDescCall, 0, Check.None);   // TLSDESC_CALL
 
 /** i386 relocation types by number. */
 const I386: (RelInfo | null)[] = [];
@@ -82,6 +86,8 @@ I386[33] = R(RelKind.GotTpOffRel, 4, Check.None);  // TLS_IE_32
 I386[34] = R(RelKind.TpOffNeg, 4, Check.None);     // TLS_LE_32
 I386[36] = R(RelKind.DtpOff, 4, Check.None);       // TLS_DTPOFF32
 I386[38] = R(RelKind.Size, 4, Check.None);         // SIZE32
+I386[39] = R(RelKind.TlsDesc, 4, Check.None);      // TLS_GOTDESC
+I386[40] = R(RelKind.TlsDescCall, 0, Check.None);  // TLS_DESC_CALL
 I386[43] = R(RelKind.GotOff32, 4, Check.None);     // GOT32X
 
 function write(data: Uint8Array, off: number, size: number, v: bigint): void {
@@ -133,12 +139,34 @@ function codeFill386(data: Uint8Array, off: number, len: number): void {
   if (len) data[off] = 0x90;
 }
 
+/** GNU ld's message for an instruction that does not have the form a TLS relaxation expects. */
+function transitionFailed(sec: InputSection, off: number, sym: Sym, from: string, to: string): never {
+  throw new LinkError(`${sec.file.display}: TLS transition from ${from} to ${to} against \`${sym.name}' at 0x${off.toString(16)} in section \`${sec.name}' failed`);
+}
+
 const DONE = { done: true, skipNext: false };
 const DONE_SKIP = { done: true, skipNext: true };
 
-function relaxTlsX64(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off: number, type: number, _sym: Sym,
+function relaxTlsX64(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off: number, type: number, sym: Sym,
                      tpoff: bigint): { done: boolean; skipNext: boolean } {
   switch (type) {
+    case 34: { // GOTPC32_TLSDESC: lea x@tlsdesc(%rip),%reg -> mov $x@tpoff,%reg (REX.R moves to REX.B)
+      const rex = data[off - 3];
+      if (off < 3 || off + 4 > data.length || (rex & 0xfb) !== 0x48 || data[off - 2] !== 0x8d || (data[off - 1] & 0xc7) !== 0x05) {
+        transitionFailed(sec, off, sym, 'R_X86_64_GOTPC32_TLSDESC', 'R_X86_64_TPOFF32');
+      }
+      const reg = (data[off - 1] >> 3) & 7;
+      data[off - 3] = 0x48 | ((rex >> 2) & 1);
+      data[off - 2] = 0xc7;
+      data[off - 1] = 0xc0 | reg;
+      write(data, off, 4, tpoff);
+      return DONE;
+    }
+    case 35: // TLSDESC_CALL: call *x@tlscall(%rax) -> xchg %ax,%ax
+      if (off + 2 > data.length || data[off] !== 0xff || data[off + 1] !== 0x10) transitionFailed(sec, off, sym, 'R_X86_64_TLSDESC_CALL', 'R_X86_64_NONE');
+      data[off] = 0x66;
+      data[off + 1] = 0x90;
+      return DONE;
     case 19: { // TLSGD
       if (!bytesAt(data, off - 4, [0x66, 0x48, 0x8d, 0x3d])) badSequence(sec, off, 'GD');
       const call = bytesAt(data, off + 4, [0x66, 0x66, 0x48, 0xe8]) || bytesAt(data, off + 4, [0x66, 0x48, 0xff, 0x15]);
@@ -172,9 +200,21 @@ function relaxTlsX64(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off
   return { done: false, skipNext: false };
 }
 
-function relaxTls386(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off: number, type: number, _sym: Sym,
+function relaxTls386(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off: number, type: number, sym: Sym,
                      tpoff: bigint): { done: boolean; skipNext: boolean } {
   switch (type) {
+    case 39: // TLS_GOTDESC: leal x@tlsdesc(%ebx),%reg -> leal x@ntpoff,%reg
+      if (off < 2 || off + 4 > data.length || data[off - 2] !== 0x8d || (data[off - 1] & 0xc7) !== 0x83) {
+        transitionFailed(sec, off, sym, 'R_386_TLS_GOTDESC', 'R_386_TLS_LE_32');
+      }
+      data[off - 1] = 0x05 | (data[off - 1] & 0x38);
+      write(data, off, 4, tpoff);
+      return DONE;
+    case 40: // TLS_DESC_CALL: call *x@tlscall(%eax) -> xchg %ax,%ax
+      if (off + 2 > data.length || data[off] !== 0xff || data[off + 1] !== 0x10) transitionFailed(sec, off, sym, 'R_386_TLS_DESC_CALL', 'R_386_NONE');
+      data[off] = 0x66;
+      data[off + 1] = 0x90;
+      return DONE;
     case 18: { // TLS_GD
       if (bytesAt(data, off - 3, [0x8d, 0x04, 0x1d]) && data[off + 4] === 0xe8) {
         data.set([0x65, 0xa1, 0, 0, 0, 0, 0x81, 0xe8], off - 3);
