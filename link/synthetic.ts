@@ -3,7 +3,7 @@
  * - .got: one slot per symbol still reached through the GOT after relaxation (its address, or for
  *   an IFUNC its IPLT entry, the function's canonical address);
  * - .got.plt: three reserved words (the base of _GLOBAL_OFFSET_TABLE_) followed by the .igot.plt
- *   slots of IFUNCs; .iplt: one `jmp *slot` entry per IFUNC; .rela.iplt / .rel.iplt: one IRELATIVE
+ *   slots of IFUNCs; .iplt: one `jmp *slot` entry per IFUNC (8 bytes, 8-aligned, as GNU ld's non-lazy PLT); .rela.iplt / .rel.iplt: one IRELATIVE
  *   relocation per slot, which glibc's static startup applies between __rela_iplt_start and
  *   __rela_iplt_end (the default script defines them around *(.rela.iplt));
  * - .note.gnu.build-id (--build-id); COMMON sections are made by input-files.ts.
@@ -63,7 +63,7 @@ export function createSynthetic(ctx: LinkContext, live: InputSection[]): void {
   if (iplt.length) {
     ctx.gotPlt!.size += iplt.length * w;
     ctx.gotPlt!.data = new Uint8Array(ctx.gotPlt!.size);
-    ctx.iplt = synth(ctx, '.iplt', SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, iplt.length * t.ipltEntrySize);
+    ctx.iplt = synth(ctx, '.iplt', SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, t.ipltEntrySize, iplt.length * t.ipltEntrySize);
     const relSize = t.rela ? (t.cls === 64 ? 24 : 12) : (t.cls === 64 ? 16 : 8);
     ctx.relaIplt = synth(ctx, t.rela ? '.rela.iplt' : '.rel.iplt', t.rela ? SHT_RELA : SHT_REL, SHF_ALLOC | 0x40, w, iplt.length * relSize, relSize);
   }

@@ -18,8 +18,9 @@
  *         GDesc  leal x@tlsdesc(%ebx),%reg; call *x@tlscall(%eax) -> leal x@ntpoff,%reg (8d 05+r); 66 90
  * - GOTPCRELX/REX_GOTPCRELX: `mov foo@GOTPCREL(%rip),%reg` becomes `lea foo(%rip),%reg` for symbols
  *   defined in the executable, as GNU ld does; other GOT loads keep a GOT slot.
- * - IFUNC in static executables: calls go through an IPLT entry `jmp *slot` whose GOT slot is filled
- *   at startup by glibc from the IRELATIVE relocations between __rela_iplt_start and __rela_iplt_end.
+ * - IFUNC in static executables: calls go through an IPLT entry `jmp *slot; xchg %ax,%ax` (GNU ld's
+ *   non-lazy PLT entry, 8 bytes: a static link has no PLT0) whose GOT slot is filled at startup by
+ *   glibc from the IRELATIVE relocations between __rela_iplt_start and __rela_iplt_end.
  */
 import { Check, RelInfo, RelKind, TargetHooks } from '../../link/target';
 import type { InputSection, LinkContext, Sym } from '../../link/context';
@@ -260,7 +261,7 @@ function relaxTls386(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off
 
 export const x86_64Hooks: TargetHooks = {
   name: 'elf_x86_64', machine: 62, cls: 64, rela: true, maxPageSize: 0x1000, commonPageSize: 0x1000,
-  textBase: 0x400000n, wordSize: 8, ipltEntrySize: 16, irelativeType: 37,
+  textBase: 0x400000n, wordSize: 8, ipltEntrySize: 8, irelativeType: 37,
   classify: (type) => X64[type] ?? null,
   readAddend: (data, off, info) => readSigned(data, off, info.size),
   write,
@@ -270,15 +271,15 @@ export const x86_64Hooks: TargetHooks = {
   relaxTls: relaxTlsX64,
   codeFill,
   writeIplt: (data, off, addr, slot) => {
-    data.fill(0xcc, off, off + 16);
     data[off] = 0xff; data[off + 1] = 0x25;
     write(data, off + 2, 4, slot - (addr + 6n));
+    data[off + 6] = 0x66; data[off + 7] = 0x90;
   },
 };
 
 export const i386Hooks: TargetHooks = {
   name: 'elf_i386', machine: 3, cls: 32, rela: false, maxPageSize: 0x1000, commonPageSize: 0x1000,
-  textBase: 0x08048000n, wordSize: 4, ipltEntrySize: 16, irelativeType: 42,
+  textBase: 0x08048000n, wordSize: 4, ipltEntrySize: 8, irelativeType: 42,
   classify: (type) => I386[type] ?? null,
   readAddend: (data, off, info) => readSigned(data, off, info.size),
   write,
@@ -287,8 +288,8 @@ export const i386Hooks: TargetHooks = {
   relaxTls: relaxTls386,
   codeFill: codeFill386,
   writeIplt: (data, off, _addr, slot) => {
-    data.fill(0xcc, off, off + 16);
     data[off] = 0xff; data[off + 1] = 0x25;
     write(data, off + 2, 4, slot);
+    data[off + 6] = 0x66; data[off + 7] = 0x90;
   },
 };
