@@ -15,6 +15,7 @@ import { LinkError } from './error';
 import { allocateCommons, includeScript, loadInputs, loadScriptInputs } from './input-files';
 import { keepSet, LCmd, mapSections } from './layout';
 import { mergeSections } from './merge';
+import { createEhFrameHdr, editEhFrames, fillEhFrames, parseEhFrames } from './eh-frame';
 import { mergePropertyNotes } from './notes';
 import { assignFileOffsets, buildSegments, headersSize, Segment } from './phdrs';
 import { Assign, AssertCmd, DataCmd, emptyScript, Expr, OutputSectionDesc, ProvideKind, Script } from './script-ast';
@@ -74,6 +75,9 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   if (opts.relocatable) return { output: writeRelocatable(ctx), map: null, messages: ctx.warnings, stats: ctx.stats };
   // Common symbols become bss-like COMMON input sections.
   allocateCommons(ctx);
+  // .eh_frame split into CIEs and FDEs (garbage collection follows FDEs of live functions only).
+  ctx.ehFrames = parseEhFrames(ctx);
+  createEhFrameHdr(ctx);
   // Linker-provided symbols that depend on output sections (__start_/__stop_, __ehdr_start).
   const startStop = reserveStartStop(ctx);
   let all = liveSections(ctx);
@@ -97,7 +101,9 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   lap(ctx, 'section mapping');
   // SHF_MERGE sections: identical strings and constants stored once per output section.
   mergeSections(ctx, cmds);
-  lap(ctx, 'merging SHF_MERGE sections');
+  // .eh_frame: FDEs of discarded functions removed, identical CIEs stored once.
+  editEhFrames(ctx, cmds);
+  lap(ctx, 'merging SHF_MERGE sections, editing .eh_frame');
   const outs = prepareOutputs(ctx, cmds);
   ctx.outputs = outs;
   // Addresses, to a fixed point (SIZEOF_HEADERS, forward references, relro adjustment).
@@ -113,6 +119,7 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   lap(ctx, 'addresses and segments');
   // Contents of the synthetic sections, then relocation and output.
   fillSynthetic(ctx, (s) => tpOffset(ctx, symbolAddress(s)));
+  fillEhFrames(ctx);
   const output = opts.oformat === 'binary' ? writeBinary(ctx, outs) : writeExecutable(ctx, outs, segs, ctx.endOfSections);
   if (ctx.errors.length) throw new LinkError(ctx.errors.join('\n'));
   lap(ctx, 'relocation and output image');
@@ -145,7 +152,7 @@ function createContext(opts: LinkOptions, io: LinkIO): LinkContext {
   const ctx: LinkContext = {
     opts, target, objects: [], archives: [], symbols: new Map(), symbolList: [], relocs: new RelocPool(), script: emptyScript(), outputs: [],
     internal: new ObjectInput('*linker*', null, null), comdat: new Set(),
-    got: null, gotPlt: null, iplt: null, relaIplt: null, buildIdNote: null, ehFrameHdr: null,
+    got: null, gotPlt: null, iplt: null, relaIplt: null, buildIdNote: null, ehFrames: null,
     gotEntries: [], tlsGotEntries: [], ipltEntries: [], tlsStart: 0n, tlsEnd: 0n, tlsAlign: 1, tlsMemSize: 0n,
     segments: [], sizeofHeaders: 0, warnings: [], entryAddr: 0n, readFile: io.readFile, fileExists: io.fileExists,
     errors: [], dataSeg: { phase: 'none', base: 0n, relroEnd: 0n, relroOffset: 0n, maxPage: 0n, commonPage: 0n, seenAlign: false, alignDot: 0n },

@@ -13,6 +13,7 @@ import { Segment } from './phdrs';
 import { relocateSection } from './relocate';
 import { isLocalLabel, SHF_MERGE } from './merge';
 import { symbolAddress } from './symbols';
+import { writeEhFrameHdr } from './eh-frame';
 
 /** Copy section contents into `buf` and apply relocations. */
 export function writeSectionContents(ctx: LinkContext, outs: OutputSection[], buf: Uint8Array): void {
@@ -196,6 +197,7 @@ export function writeExecutable(ctx: LinkContext, outs: OutputSection[], segs: S
   const buf = new Uint8Array(total);
   const view = new DataView(buf.buffer);
   writeSectionContents(ctx, live, buf);
+  writeEhFrameHdr(ctx, buf);
   // program headers
   const phoff = ehdrSize(cls);
   segs.forEach((s, i) => writeProgramHeader(view, phoff + i * phdrSize(cls), cls, {
