@@ -105,6 +105,13 @@ interface PassState {
   prevRegions: { region: string; lmaRegion: string } | null;
   prevOut: OutputSection | null;
   overlayEnd: Map<object, bigint>;
+  /** For GNU's section_for_dot: the commands, the one being run, the output sections in order, the
+   *  last output section statement and whether `.` was assigned at the top level since. */
+  cmds: LCmd[];
+  cmdIndex: number;
+  outList: OutputSection[];
+  curSection: OutputSection | null;
+  preferNext: boolean;
 }
 
 /** One layout pass over the commands. `final` turns on errors for things that may settle later. */
@@ -117,11 +124,20 @@ export function assignPass(ctx: LinkContext, cmds: LCmd[], outputs: Map<string, 
     maxPage: BigInt(ctx.opts.maxPageSize ?? ctx.target.maxPageSize),
     commonPage: BigInt(ctx.opts.commonPageSize ?? ctx.target.commonPageSize),
   };
-  const st: PassState = { env, lastInRegion: new Map(), prevRegions: null, prevOut: null, overlayEnd: new Map() };
-  for (const c of cmds) {
-    if (c.k === 'assign') { env.cur = null; doAssign(st, c.a); continue; }
+  const outList: OutputSection[] = [];
+  for (const c of cmds) if (c.k === 'osec' && !outList.includes(c.out)) outList.push(c.out);
+  const st: PassState = {
+    env, lastInRegion: new Map(), prevRegions: null, prevOut: null, overlayEnd: new Map(),
+    cmds, cmdIndex: 0, outList, curSection: null, preferNext: false,
+  };
+  for (let ci = 0; ci < cmds.length; ci++) {
+    const c = cmds[ci];
+    st.cmdIndex = ci;
+    if (c.k === 'assign') { env.cur = null; doAssign(st, c.a); if (c.a.name === '.') st.preferNext = true; continue; }
     if (c.k === 'assert') { env.cur = null; doAssert(st, c.a); continue; }
     layoutSection(ctx, st, c);
+    st.curSection = c.out;
+    st.preferNext = false;
   }
 }
 
@@ -154,7 +170,9 @@ function doAssign(st: PassState, a: Assign): void {
     const ss = /^__(start|stop)_(.*)$/.exec(a.name);
     if (ss && env.outputs.has(ss[2]) && !env.outputs.get(ss[2])!.removed) { if (a.hidden) existing.visibility = 2; return; }
   }
+  env.relFromAbs = false;
   let v = evalExpr(env, a.expr);
+  const fromDot = env.relFromAbs;
   if (a.op !== '=') {
     const old = existing && existing.kind === SymKind.Defined ? { v: existing.value, sec: existing.outSection, num: false } : { v: 0n, sec: null, num: true };
     v = combine(env, a, old, v);
@@ -163,10 +181,9 @@ function doAssign(st: PassState, a: Assign): void {
   let addr = v.v;
   let sec: OutputSection | null = v.sec;
   if (v.num && env.cur) { addr = env.cur.addr + v.v; sec = env.cur; }
-  if (!sec && !v.num && !env.cur && a.expr.k !== 'num' && dotDerived(a.expr)) {
-    // GNU ld: ORIGIN() is relative to the section `.` is in, whatever the value
-    sec = sectionAt(env, usesOrigin(a.expr) ? env.dot : addr, st.prevOut);
-  }
+  // GNU ld: an absolute top-level value computed from `.` (or ALIGN(n), ORIGIN, SEGMENT_START)
+  // gets a section for the symbol table by the statement's place (section_for_dot)
+  if (!sec && !v.num && !env.cur && fromDot) sec = sectionForDot(st);
   s.kind = SymKind.Defined;
   s.scriptDefined = true;
   s.section = null;
@@ -180,32 +197,27 @@ function doAssign(st: PassState, a: Assign): void {
   env.assigned.add(a.name);
 }
 
-/** Whether an expression takes its value from `.` (so a top-level symbol lands in a section). */
-function usesOrigin(e: import('./script-ast').Expr): boolean {
-  if (e.k === 'bin') return usesOrigin(e.a) || usesOrigin(e.b);
-  return e.k === 'call' && e.fn === 'ORIGIN';
-}
+const forDot = (o: OutputSection): boolean => !o.removed && (o.flags & SHF_ALLOC) !== 0 && (o.flags & SHF_TLS) === 0;
 
-function dotDerived(e: import('./script-ast').Expr): boolean {
-  switch (e.k) {
-    case 'dot': return true;
-    case 'bin': return dotDerived(e.a) || dotDerived(e.b);
-    case 'call': return (e.fn === 'ALIGN' && e.args.length === 1) || e.fn === 'ORIGIN';
-    default: return false;
-  }
-}
-
-/** The output section holding an address (the one it ends, when it is just past one). */
-function sectionAt(env: EvalEnv, addr: bigint, prev: OutputSection | null): OutputSection | null {
-  if (prev && !prev.removed && (prev.flags & SHF_ALLOC) && addr >= prev.addr) return prev;
-  let best: OutputSection | null = null;
-  for (const o of env.outputs.values()) {
-    if (o.removed || !(o.flags & SHF_ALLOC)) continue;
-    if (addr >= o.addr && addr <= o.addr + BigInt(o.size)) {
-      if (!best || o.addr >= best.addr) best = o;
+/**
+ * GNU ld's section_for_dot: a top-level symbol belongs to the previous output section statement's
+ * section (or the last allocated one before it), unless `.` was assigned since (it then sets up the
+ * next section): then to the next output section statement's (or the allocated one before it).
+ */
+function sectionForDot(st: PassState): OutputSection | null {
+  const outs = st.outList;
+  if (st.curSection === null || st.preferNext) {
+    let next: OutputSection | null = null;
+    for (let k = st.cmdIndex + 1; k < st.cmds.length; k++) {
+      const c = st.cmds[k];
+      if (c.k === 'osec' && !c.out.removed) { next = c.out; break; }
     }
+    for (let i = next ? outs.indexOf(next) : outs.length - 1; i >= 0; i--) if (forDot(outs[i])) return outs[i];
+    return null;
   }
-  return best;
+  for (let i = outs.indexOf(st.curSection); i >= 0; i--) if (forDot(outs[i])) return outs[i];
+  for (const o of outs) if (forDot(o)) return o;
+  return null;
 }
 
 function combine(env: EvalEnv, a: Assign, old: Val, v: Val): Val {

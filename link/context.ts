@@ -298,6 +298,8 @@ export interface LinkContext {
   tlsMemSize: bigint;
   segments: import('./phdrs').Segment[];
   sizeofHeaders: number;
+  /** SIZEOF_HEADERS was evaluated: the headers are loaded (BFD's load_phdrs). */
+  loadPhdrs: boolean;
   warnings: string[];
   entryAddr: bigint;
   readFile: (path: string) => Uint8Array;

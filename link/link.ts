@@ -154,7 +154,7 @@ function createContext(opts: LinkOptions, io: LinkIO): LinkContext {
     internal: new ObjectInput('*linker*', null, null), comdat: new Set(),
     got: null, gotPlt: null, iplt: null, relaIplt: null, buildIdNote: null, ehFrames: null,
     gotEntries: [], tlsGotEntries: [], ipltEntries: [], tlsStart: 0n, tlsEnd: 0n, tlsAlign: 1, tlsMemSize: 0n,
-    segments: [], sizeofHeaders: 0, warnings: [], entryAddr: 0n, readFile: io.readFile, fileExists: io.fileExists,
+    segments: [], sizeofHeaders: 0, loadPhdrs: false, warnings: [], entryAddr: 0n, readFile: io.readFile, fileExists: io.fileExists,
     errors: [], dataSeg: { phase: 'none', base: 0n, relroEnd: 0n, relroOffset: 0n, maxPage: 0n, commonPage: 0n, seenAlign: false, alignDot: 0n },
     gcRemoved: [], endOfSections: 0, stats: null,
   };
