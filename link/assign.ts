@@ -65,7 +65,12 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
       const d = lc.desc;
       if (d && d.type === 'NOLOAD') o.kind = OutKind.NoLoad;
       if (d && (d.type === 'INFO' || d.type === 'COPY' || d.type === 'DSECT' || d.type === 'OVERLAY')) o.kind = OutKind.Info;
-      if (d) { o.phdrNames = d.phdrs; o.regionName = d.region; o.lmaRegionName = d.lmaRegion; }
+      // an OVERLAY's :phdr list and >region go to each member that has none of its own (GNU lang_leave_overlay)
+      if (d) {
+        o.phdrNames = d.phdrs.length || !d.overlay ? d.phdrs : d.overlay.phdrs;
+        o.regionName = d.region || (d.overlay ? d.overlay.region : '');
+        o.lmaRegionName = d.lmaRegion;
+      }
     }
     o.flags = ((flags & MERGE_KEEP) | (mergeBits > 0 ? mergeBits : 0)) >>> 0;
     o.type = progbits ? (type || SHT_PROGBITS) : (content ? SHT_NOBITS : SHT_PROGBITS);
@@ -315,7 +320,6 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
     if (d?.align) { align = evalExpr(env, d.align).v; if (Number(align) > o.align) o.align = Number(align); }
     const ov = d?.overlay;
     let addr: bigint;
-    let explicit = false;
     // GNU ld gives a section with neither AT nor an address the LMA region of the statement before it
     // when both use the same VMA region
     let lmaRegionName = o.lmaRegionName;
@@ -323,7 +327,7 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
     if (!lmaRegionName && !d?.lma && !d?.addr && !ov && prev && prev.region === o.regionName) lmaRegionName = prev.lmaRegion;
     st.prevRegions = { region: o.regionName, lmaRegion: lmaRegionName };
     const start = ctx.opts.sectionStart.get(o.name);
-    if (start !== undefined) { addr = start; explicit = true; }
+    if (start !== undefined) { addr = start; }
     else if (ov) {
       if (!st.overlayEnd.has(ov)) {
         const base = ov.start ? evalExpr(env, ov.start).v : env.dot;
@@ -331,8 +335,7 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
         (ov as unknown as { base: bigint }).base = base;
       }
       addr = (ov as unknown as { base: bigint }).base;
-      explicit = true;
-    } else if (d?.addr) { const v = evalExpr(env, d.addr); addr = v.v; explicit = true; if (d.align) addr = alignUp(addr, align); }
+    } else if (d?.addr) { const v = evalExpr(env, d.addr); addr = v.v; if (d.align) addr = alignUp(addr, align); }
     else if (!placed) addr = 0n;
     else if (region) addr = alignUp(region.cur, align);
     else addr = alignUp(env.dot, align);
@@ -350,11 +353,14 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
       const r = findRegion(env, lmaRegionName);
       if (r === region) lma = alignUp(r.cur, align);
       else lma = d?.align ? alignUp(r.cur, evalExpr(env, d.align).v) : r.cur;
-    } else if (explicit || !alloc) lma = addr;
+    } else if (!alloc) lma = addr;
     else {
-      // keep the VMA-LMA difference of the last section in the same region
+      // keep the VMA-LMA difference of the last section in the same region (with an explicit
+      // address too, then not aligned: GNU ld), unless `.` moved back below that section
       const last = st.lastInRegion.get(region);
-      lma = last ? alignUp(addr + last.lma - last.addr, align) : addr;
+      const back = last !== undefined && addr < last.addr && addr + BigInt(o.size) <= last.addr;
+      lma = last && !back ? addr + last.lma - last.addr : addr;
+      if (last && !back && !d?.addr && start === undefined) lma = alignUp(lma, align);
     }
     o.lma = lma;
     (o as OutputSection & { lmaRegionUsed?: string | null }).lmaRegionUsed = lmaRegionName;
@@ -379,7 +385,8 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
     if (ov.sections[ov.sections.length - 1] === d) ovAny.lmaNext = undefined;
   } else if (!placed) env.dot = saveDot;
   else if ((o.flags & SHF_TLS) && o.type === SHT_NOBITS) env.dot = o.addr;
-  if (d?.fill) o.fill = fillPattern(evalExpr(env, d.fill).v, d.fill.k === 'num' ? d.fill.hex : undefined);
+  const fill = d ? d.fill ?? d.overlay?.fill ?? null : null;
+  if (fill) o.fill = fillPattern(evalExpr(env, fill).v, fill.k === 'num' ? fill.hex : undefined);
   const region = (o as OutputSection & { region?: Region | null }).region;
   if (region && alloc) {
     region.cur = o.addr + BigInt(o.size);

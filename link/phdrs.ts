@@ -288,9 +288,12 @@ function fillSegments(ctx: LinkContext, segs: Segment[]): void {
     }
     let fileEnd = s.offset;
     let memEnd = s.vaddr;
+    // a load segment's extent follows the load addresses (overlay members share their VMA)
+    const byLma = s.type === PT_LOAD;
     for (const o of secs) {
       if (o.type !== SHT_NOBITS) fileEnd = Math.max(fileEnd, o.offset + o.size);
-      if (!isTbss(o) || s.type === PT_TLS) memEnd = maxB(memEnd, o.addr + BigInt(o.size));
+      const at = byLma ? o.lma - first.lma + first.addr : o.addr;
+      if (!isTbss(o) || s.type === PT_TLS) memEnd = maxB(memEnd, at + BigInt(o.size));
     }
     s.filesz = fileEnd - s.offset;
     s.memsz = Number(memEnd - s.vaddr);
