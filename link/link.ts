@@ -90,7 +90,7 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
     for (const s of all) s.out = null;
   }
   // GOT, IPLT, IRELATIVE and build-id sections, sized from the relocations.
-  createSynthetic(ctx, all);
+  createSynthetic(ctx, all, linkerDefined(ctx, startStop));
   all = liveSections(ctx);
   // One combined .note.gnu.property instead of one note per object.
   mergePropertyNotes(ctx, all);
@@ -219,6 +219,30 @@ function insertScript(into: Script, s: Script): void {
   into.sections.splice(ins.after ? at + 1 : at, 0, ...cmds);
   into.memory.push(...s.memory);
   into.entry = s.entry ?? into.entry;
+}
+
+/**
+ * Names the linker will define after layout: script assignments (PROVIDE only for a referenced
+ * undefined symbol), --defsym, and __start_/__stop_/__ehdr_start. GNU ld relaxes GOT references to
+ * them like those of defined symbols.
+ */
+function linkerDefined(ctx: LinkContext, startStop: string[]): Set<string> {
+  const names = new Set(startStop);
+  const add = (a: Assign): void => {
+    if (a.name === '.') return;
+    if (a.provide !== ProvideKind.None) {
+      const s = ctx.symbols.get(a.name);
+      if (!s || !s.referenced || s.kind !== SymKind.Undefined) return;
+    }
+    names.add(a.name);
+  };
+  const body = (d: OutputSectionDesc): void => { for (const b of d.body) if (b.k === 'assign') add(b as Assign); };
+  for (const c of ctx.script.sections) {
+    if (c.k === 'assign') add(c);
+    else if (c.k === 'osec') body(c);
+    else if (c.k === 'overlay') c.sections.forEach(body);
+  }
+  return names;
 }
 
 function liveSections(ctx: LinkContext): InputSection[] {

@@ -214,6 +214,12 @@ function evalCall(env: EvalEnv, e: Extract<Expr, { k: 'call' }>): Val {
       const ds = env.ctx.dataSeg;
       ds.relroEnd = v.v + off;
       ds.relroOffset = off;
+      // once the relro base is adjusted, `.` goes to the page-rounded relro end less the offset (GNU)
+      const page = ds.maxPage > 0n ? ds.maxPage : env.maxPage;
+      if (ds.phase === 'adjust' && page > 0n && ds.relroEnd % page !== 0n) {
+        ds.relroEnd = ((ds.relroEnd + page - 1n) / page) * page;
+        return { v: ds.relroEnd - off, sec: v.sec, num: v.num };
+      }
       return v;
     }
     case 'DATA_SEGMENT_END': return evalExpr(env, args[0]);

@@ -16,13 +16,13 @@
  *   i386: GD  8d 04 1d <x@tlsgd> e8 <___tls_get_addr@plt> -> 65 a1 00000000 81 e8 <tp - x> (movl %gs:0; subl)
  *         LDM 8d 83 <x@tlsldm> e8 <..> -> 65 a1 00000000 90 8d 74 26 00 ;  GOTIE/IE mov/add -> immediate forms;
  *         GDesc  leal x@tlsdesc(%ebx),%reg; call *x@tlscall(%eax) -> leal x@ntpoff,%reg (8d 05+r); 66 90
- * - GOTPCRELX/REX_GOTPCRELX: `mov foo@GOTPCREL(%rip),%reg` becomes `lea foo(%rip),%reg` for symbols
- *   defined in the executable, as GNU ld does; other GOT loads keep a GOT slot.
+ * - GOT references to symbols the executable defines (and undefined weak ones) are relaxed as GNU ld
+ *   does (gotRelaxX64): lea, addr32 call, jmp + nop, or an immediate operand; the others keep a slot.
  * - IFUNC in static executables: calls go through an IPLT entry `jmp *slot; xchg %ax,%ax` (GNU ld's
  *   non-lazy PLT entry, 8 bytes: a static link has no PLT0) whose GOT slot is filled at startup by
  *   glibc from the IRELATIVE relocations between __rela_iplt_start and __rela_iplt_end.
  */
-import { Check, RelInfo, RelKind, TargetHooks } from '../../link/target';
+import { Check, GotRelax, RelInfo, RelKind, TargetHooks } from '../../link/target';
 import type { InputSection, LinkContext, Sym } from '../../link/context';
 import { LinkError } from '../../link/error';
 
@@ -145,6 +145,27 @@ function transitionFailed(sec: InputSection, off: number, sym: Sym, from: string
   throw new LinkError(`${sec.file.display}: TLS transition from ${from} to ${to} against \`${sym.name}' at 0x${off.toString(16)} in section \`${sec.name}' failed`);
 }
 
+/**
+ * GNU ld's GOTPCREL relaxations in a static (non-PIC) executable (elf_x86_64_convert_load_reloc):
+ *   GOTPCREL      mov foo@GOTPCREL(%rip),%reg              -> lea foo(%rip),%reg
+ *   GOTPCRELX     call/jmp *foo@GOTPCREL(%rip)             -> addr32 call foo / jmp foo; nop
+ *   (REX_)GOTPCRELX mov, test, adc/add/and/cmp/or/sbb/sub/xor foo@GOTPCREL(%rip),%reg
+ *                 -> mov/test/binop $foo,%reg (R_X86_64_32S with REX.W, else R_X86_64_32)
+ */
+function gotRelaxX64(data: Uint8Array, off: number, type: number): GotRelax {
+  if (off < 2 || off + 4 > data.length) return GotRelax.None;
+  const op = data[off - 2];
+  const modrm = data[off - 1];
+  if (type === 9) return op === 0x8b && (modrm & 0xc7) === 0x05 ? GotRelax.PC : GotRelax.None;
+  if (type !== 41 && type !== 42) return GotRelax.None;
+  if (op === 0xff) return modrm === 0x15 ? GotRelax.PC : modrm === 0x25 ? GotRelax.JmpPC : GotRelax.None;
+  if ((modrm & 0xc7) !== 0x05) return GotRelax.None;
+  if (op !== 0x8b && op !== 0x85 && !((op & 0xc7) === 0x03 && op <= 0x3b)) return GotRelax.None;
+  if (type === 41) return GotRelax.Abs32;
+  if (off < 3 || (data[off - 3] & 0xf0) !== 0x40) return GotRelax.None;
+  return data[off - 3] & 8 ? GotRelax.Abs32S : GotRelax.Abs32;
+}
+
 const DONE = { done: true, skipNext: false };
 const DONE_SKIP = { done: true, skipNext: true };
 
@@ -265,9 +286,29 @@ export const x86_64Hooks: TargetHooks = {
   classify: (type) => X64[type] ?? null,
   readAddend: (data, off, info) => readSigned(data, off, info.size),
   write,
-  canRelaxGot: (data, off, type) => type === 42 && off >= 3 && data[off - 2] === 0x8b && (data[off - 1] & 0xc7) === 0x05
-    || type === 41 && off >= 2 && data[off - 2] === 0x8b && (data[off - 1] & 0xc7) === 0x05,
-  relaxGot: (data, off) => { data[off - 2] = 0x8d; },
+  gotRelax: gotRelaxX64,
+  relaxGot: (data, off, type) => {
+    const k = gotRelaxX64(data, off, type);
+    const op = data[off - 2];
+    const modrm = data[off - 1];
+    switch (k) {
+      case GotRelax.PC:
+        if (op === 0xff) { data[off - 2] = 0x67; data[off - 1] = 0xe8; } // addr32 call foo
+        else data[off - 2] = 0x8d; // lea foo(%rip), %reg
+        break;
+      case GotRelax.JmpPC: data[off - 2] = 0xe9; data[off + 3] = 0x90; break; // jmp foo; nop
+      case GotRelax.Abs32S: case GotRelax.Abs32: {
+        // mov $foo, %reg / test $foo, %reg / binop $foo, %reg: the register moves to r/m (REX.R to REX.B)
+        const reg = (modrm & 0x38) >> 3;
+        if (op === 0x8b) { data[off - 2] = 0xc7; data[off - 1] = 0xc0 | reg; }
+        else if (op === 0x85) { data[off - 2] = 0xf7; data[off - 1] = 0xc0 | reg; }
+        else { data[off - 2] = 0x81; data[off - 1] = 0xc0 | reg | (op & 0x3c); }
+        if (type === 42) { const rex = data[off - 3]; data[off - 3] = (rex & ~4) | ((rex & 4) >> 2); }
+        break;
+      }
+    }
+    return k;
+  },
   relaxTls: relaxTlsX64,
   codeFill,
   writeIplt: (data, off, addr, slot) => {
@@ -283,8 +324,8 @@ export const i386Hooks: TargetHooks = {
   classify: (type) => I386[type] ?? null,
   readAddend: (data, off, info) => readSigned(data, off, info.size),
   write,
-  canRelaxGot: () => false,
-  relaxGot: () => undefined,
+  gotRelax: () => GotRelax.None,
+  relaxGot: () => GotRelax.None,
   relaxTls: relaxTls386,
   codeFill: codeFill386,
   writeIplt: (data, off, _addr, slot) => {
