@@ -173,7 +173,7 @@ function doAssign(st: PassState, a: Assign): void {
     if (existing.kind === SymKind.Common) return;
     // __start_SEC/__stop_SEC are the linker's own when SEC exists
     const ss = /^__(start|stop)_(.*)$/.exec(a.name);
-    if (ss && env.outputs.has(ss[2]) && !env.outputs.get(ss[2])!.removed) { if (a.hidden) existing.visibility = 2; return; }
+    if (ss && env.outputs.has(ss[2]) && !env.outputs.get(ss[2])!.removed) { if (a.hidden) { existing.visibility = 2; existing.forcedLocal = true; } return; }
   }
   env.relFromAbs = false;
   let v = evalExpr(env, a.expr);
@@ -197,7 +197,7 @@ function doAssign(st: PassState, a: Assign): void {
   s.absolute = !sec;
   if (s.binding !== 2 && s.binding !== STB_GLOBAL) s.binding = STB_GLOBAL;
   if (s.binding === 2 && !s.referenced) s.binding = STB_GLOBAL;
-  if (a.hidden) s.visibility = 2;
+  if (a.hidden) { s.visibility = 2; s.forcedLocal = true; }
   if (s.type === 0 || s.type === 10) s.type = 0;
   env.assigned.add(a.name);
 }

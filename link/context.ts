@@ -38,6 +38,9 @@ export class Sym {
   gotIndex = -1;
   ipltIndex = -1;
   isLocal = false;
+  /** Made local by the linker (HIDDEN/PROVIDE_HIDDEN script symbols, _GLOBAL_OFFSET_TABLE_,
+   *  __ehdr_start, __GNU_EH_FRAME_HDR): .symtab lists it as local with default visibility. */
+  forcedLocal = false;
   /** Index in the output symbol table (for -r). */
   outIndex = 0;
   /** elf/archive.ts nameHash of the name, once an archive index was searched for it (-1 before). */

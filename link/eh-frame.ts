@@ -479,6 +479,7 @@ export function editEhFrames(ctx: LinkContext, cmds: LCmd[]): void {
       g.section = hdr;
       g.value = 0n;
       g.visibility = 2;
+      g.forcedLocal = true;
     }
   }
 }

@@ -289,6 +289,7 @@ function defineStartStop(ctx: LinkContext, names: string[], outs: OutputSection[
     s.absolute = !out;
     s.binding = STB_GLOBAL;
     if (s.visibility === 0 && n.startsWith('__st')) s.visibility = 3; // GNU makes them protected
+    if (n === '__ehdr_start') { s.visibility = 2; s.forcedLocal = true; } // GNU: hidden, local
   }
 }
 

@@ -80,6 +80,7 @@ export function createSynthetic(ctx: LinkContext, live: InputSection[], linkerDe
       g.section = ctx.gotPlt ?? ctx.got;
       g.value = 0n;
       g.visibility = 2;
+      g.forcedLocal = true;
       g.type = 1;
     }
   }

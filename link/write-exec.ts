@@ -91,6 +91,11 @@ function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
       }
       syms.push(s);
     }
+    if (!fileSym) {
+      // an object's own STT_FILE symbol is listed even when none of its other locals is (GNU ld)
+      const fs = fsyms.find((x) => x.isLocal && x.type === STT_FILE && x.name !== '');
+      if (fs) syms.push(fs);
+    }
   }
   // -u and EXTERN names that nothing defined stay in the table as undefined, as with GNU ld
   const forced = new Set([...ctx.opts.undefined, ...ctx.script.externs]);
@@ -103,7 +108,17 @@ function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
     const vis = s.visibility;
     // names go into .strtab in this order (hidden and global ones mixed)
     globalNames.set(s, strtab.add(s.name));
-    if ((vis === 2 || vis === 1) && s.kind === SymKind.Defined) hidden.push(s); else globals.push(s);
+    // GNU ld (static): hidden symbols the linker makes local (forcedLocal) are local with the
+    // visibility cleared; hidden symbols of objects stay global (or weak) with their visibility
+    if ((vis === 2 || vis === 1) && s.kind === SymKind.Defined && s.forcedLocal) hidden.push(s); else globals.push(s);
+  }
+  // they follow an STT_FILE symbol with an empty name, after the objects' local symbols
+  if (hidden.length && syms.length) {
+    const fs = new Sym('');
+    fs.type = STT_FILE;
+    fs.isLocal = true;
+    hidden.unshift(fs);
+    globalNames.set(fs, strtab.add(''));
   }
   const firstGlobal = 1 + syms.length + hidden.length;
   const count = firstGlobal + globals.length;
@@ -142,7 +157,7 @@ function writeSymbols(ctx: LinkContext, list: SymList, view: DataView, p: number
         if (s.type === STT_TLS && s.section?.out) value -= ctx.tlsStart;
       }
       size = s.size;
-      other = s.visibility;
+      other = list.local[k] && !s.isLocal ? 0 : s.visibility;
       ndx = s.kind === SymKind.Defined ? shndx(s) : 0;
       if (s.isLocal) info = s.type;
       else info = (list.local[k] ? STB_LOCAL : s.binding === STB_WEAK ? STB_WEAK : STB_GLOBAL) << 4 | s.type;

@@ -81,6 +81,21 @@ test('static executable has GNU ld segment structure (LOAD R, R E, R, RW + TLS +
   assert.is((Number(relro[1]) + Number(relro[2])) % 4096, 0);
 });
 
+test('.symtab: defined symbols with GNU ld\'s binding, visibility, type and value', () => {
+  // linker-made hidden symbols (_GLOBAL_OFFSET_TABLE_, __ehdr_start, PROVIDE_HIDDEN) are local with
+  // default visibility after an empty STT_FILE; objects' hidden symbols stay global/weak and hidden.
+  // Not compared: undefined weak symbols, and __TMC_END__ (GNU keeps crtend's empty .tm_clone_table
+  // orphan and its symbol; cc-ts ld drops the empty section).
+  const rows = (exe: string): string[] => sh('readelf', ['-sW', exe]).split('\n')
+    .map((l) => l.trim().split(/\s+/)).filter((f) => f.length >= 8 && /^\d+:$/.test(f[0]) && f[6] !== 'UND' && f[7] !== '__TMC_END__')
+    .map((f) => `${f[7]} ${f[4]} ${f[5]} ${f[3]} ${f[1]}`).sort();
+  const gnu = rows(path.join(dir, 'tls-O2.gnu'));
+  const mine = rows(path.join(dir, 'tls-O2.cc'));
+  assert.equal(mine, gnu);
+  assert.ok(gnu.includes('_GLOBAL_OFFSET_TABLE_ LOCAL DEFAULT OBJECT ' + gnu.find((r) => r.startsWith('_GLOBAL_OFFSET_TABLE_ '))!.split(' ')[4]));
+  assert.ok(mine.some((r) => / GLOBAL HIDDEN FUNC /.test(r)));
+});
+
 test('undefined reference: located error, exit 1, no output file', () => {
   const c = path.join(dir, 'undef.c');
   fs.writeFileSync(c, 'extern int nowhere(void); int main(void) { return nowhere(); }');
