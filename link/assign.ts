@@ -117,6 +117,8 @@ interface PassState {
   outList: OutputSection[];
   curSection: OutputSection | null;
   preferNext: boolean;
+  /** A removed (empty) output section whose assignments are being run. */
+  removedOut: OutputSection | null;
 }
 
 /** One layout pass over the commands. `final` turns on errors for things that may settle later. */
@@ -133,7 +135,7 @@ export function assignPass(ctx: LinkContext, cmds: LCmd[], outputs: Map<string, 
   for (const c of cmds) if (c.k === 'osec' && !outList.includes(c.out)) outList.push(c.out);
   const st: PassState = {
     env, lastInRegion: new Map(), prevRegions: null, prevOut: null, overlayEnd: new Map(),
-    cmds, cmdIndex: 0, outList, curSection: null, preferNext: false,
+    cmds, cmdIndex: 0, outList, curSection: null, preferNext: false, removedOut: null,
   };
   for (let ci = 0; ci < cmds.length; ci++) {
     const c = cmds[ci];
@@ -188,7 +190,7 @@ function doAssign(st: PassState, a: Assign): void {
   if (v.num && env.cur) { addr = env.cur.addr + v.v; sec = env.cur; }
   // GNU ld: an absolute top-level value computed from `.` (or ALIGN(n), ORIGIN, SEGMENT_START)
   // gets a section for the symbol table by the statement's place (section_for_dot)
-  if (!sec && !v.num && !env.cur && fromDot) sec = sectionForDot(st);
+  if (!sec && !v.num && !env.cur && fromDot) sec = st.removedOut ?? sectionForDot(st);
   s.kind = SymKind.Defined;
   s.scriptDefined = true;
   s.section = null;
@@ -292,10 +294,13 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
   // A second statement for the same output section (orphans joining, overlays) continues it.
   const cont = o.items.length > 0 && (o as OutputSection & { pass?: unknown }).pass === env;
   if (o.removed) {
-    // Symbols inside still get values: at the current location, relative to nothing.
+    // Symbols inside still get values: at the current location, in the removed section (the
+    // symbol table then names a section nearby, as GNU ld does)
     const saveCur = env.cur;
     env.cur = null;
+    st.removedOut = o;
     for (const s of c.stmts) if (s.k === 'assign') doAssign(st, s.a);
+    st.removedOut = null;
     env.cur = saveCur;
     const ov = d?.overlay;
     if (ov && !st.overlayEnd.has(ov)) {
@@ -305,6 +310,12 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
       env.dot = base;
     }
     o.addr = env.dot;
+    // its (empty) input sections sit at `.`: their symbols keep that address (GNU ld gives them
+    // a nearby section in .symtab)
+    for (const s of c.stmts) {
+      if (s.k !== 'secs') continue;
+      for (const x of s.secs) if (!x.discarded && x.size === 0 && (x.out === null || x.out === o)) { x.out = o; x.offset = 0; }
+    }
     return;
   }
   if (!cont) {

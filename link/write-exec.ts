@@ -79,7 +79,7 @@ function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
     for (let i = 1; i < fsyms.length; i++) {
       const s = fsyms[i];
       if (!s.isLocal || s.type === STT_SECTION || s.type === STT_FILE || s.name === '') continue;
-      if (s.section && (s.section.discarded || !s.section.out)) continue;
+      if (s.section && (s.section.discarded || !s.section.out || s.section.out.removed)) continue;
       // GNU ld's default --discard-locals for merge sections: their local labels (.L*) go
       if (s.section && (s.section.flags & SHF_MERGE) && isLocalLabel(s.name)) continue;
       if (!fileSym) {
@@ -138,11 +138,29 @@ function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
 }
 
 /** Write the .symtab entries at `p`. */
+/**
+ * For a symbol in an output section that was removed (empty): the kept allocated section before it
+ * when that one reaches its address, else the next one, else the one before (GNU's nearby section).
+ */
+function nearbySection(ctx: LinkContext, o: OutputSection): OutputSection {
+  const outs = ctx.outputs;
+  const at = outs.indexOf(o);
+  let prev: OutputSection | null = null;
+  for (let i = at - 1; i >= 0; i--) if (!outs[i].removed && (outs[i].flags & SHF_ALLOC)) { prev = outs[i]; break; }
+  if (prev && o.addr < prev.addr + BigInt(prev.size)) return prev;
+  for (let i = at + 1; i < outs.length; i++) if (!outs[i].removed && (outs[i].flags & SHF_ALLOC)) return outs[i];
+  return prev ?? o;
+}
+
 function writeSymbols(ctx: LinkContext, list: SymList, view: DataView, p: number): void {
   const cls = ctx.target.cls;
   const shndx = (s: Sym): number => {
-    if (s.scriptDefined) return s.outSection && !s.outSection.removed ? s.outSection.index : SHN_ABS;
-    if (s.section) return s.section.out && !s.section.discarded ? s.section.out.index : 0;
+    if (s.scriptDefined) return s.outSection ? (s.outSection.removed ? nearbySection(ctx, s.outSection).index : s.outSection.index) : SHN_ABS;
+    if (s.section) {
+      const o = s.section.out;
+      if (!o || s.section.discarded) return 0;
+      return o.removed ? nearbySection(ctx, o).index : o.index;
+    }
     return s.absolute ? SHN_ABS : 0;
   };
   const symSize = cls === 64 ? 24 : 16;
