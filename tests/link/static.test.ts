@@ -92,7 +92,7 @@ test('.symtab: defined symbols with GNU ld\'s binding, visibility, type, value a
   const gnu = rows(path.join(dir, 'tls-O2.gnu'));
   const mine = rows(path.join(dir, 'tls-O2.cc'));
   assert.equal(mine, gnu);
-  assert.ok(gnu.includes('_GLOBAL_OFFSET_TABLE_ LOCAL DEFAULT OBJECT ' + gnu.find((r) => r.startsWith('_GLOBAL_OFFSET_TABLE_ '))!.split(' ')[4]));
+  assert.ok(mine.some((r) => r.startsWith('_GLOBAL_OFFSET_TABLE_ LOCAL DEFAULT OBJECT ')));
   assert.ok(mine.some((r) => / GLOBAL HIDDEN FUNC /.test(r)));
 });
 
