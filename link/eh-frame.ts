@@ -40,7 +40,7 @@ const CIE_LSDA = 2;
 const CIE_EH = 4;
 
 /** One parsed input .eh_frame section: entries [base, base + n) of the EhFrames arrays. */
-export interface EhSection { sec: InputSection; base: number; n: number }
+export interface EhSection { sec: InputSection; base: number; n: number; rawSize: number }
 
 /**
  * What the link knows about .eh_frame. Entries of all parsed sections live in shared typed arrays
@@ -373,7 +373,7 @@ function parseOne(eh: EhFrames, sec: InputSection, ptr: number): EhSection | nul
   }
   if (ri !== rc) return null;
   eh.count = i;
-  return { sec, base, n: i - base };
+  return { sec, base, n: i - base, rawSize: size };
 }
 
 /** FDEs (and their CIEs) of a live function section: gc.ts marks what their relocations name. */
