@@ -200,7 +200,16 @@ function applyOne(ctx: LinkContext, sec: InputSection, data: Uint8Array, i: numb
       t.write(data, r.offset, 4, v);
       return i;
     }
-    case RelKind.GotOff32: v = gotSlotAddress(ctx, sym) + A - gotBase(ctx); break;
+    case RelKind.GotOff32: {
+      // i386 GOT32X: relaxed like GOTPCRELX (a call/jmp takes the PC32 implicit addend -4)
+      const rk = canSkipGot(sym) ? t.gotRelax(data, r.offset, r.type) : GotRelax.None;
+      if (rk === GotRelax.None) { v = gotSlotAddress(ctx, sym) + A - gotBase(ctx); break; }
+      t.relaxGot(data, r.offset, r.type);
+      if (rk === GotRelax.Abs32 || rk === GotRelax.Abs32S) { t.write(data, r.offset, 4, S); return i; }
+      v = S - 4n - P + (rk === GotRelax.JmpPC ? 1n : 0n);
+      t.write(data, rk === GotRelax.JmpPC ? r.offset - 1 : r.offset, 4, v);
+      return i;
+    }
     case RelKind.GotAbs: v = gotSlotAddress(ctx, sym) + A; break;
     case RelKind.GotRel: v = (ifunc ? ipltAddress(ctx, sym) : S) + A - gotBase(ctx); break;
     case RelKind.GotBasePC: v = gotBase(ctx) + A - P; break;

@@ -56,6 +56,8 @@ export function createSynthetic(ctx: LinkContext, live: InputSection[], linkerDe
         // GNU relaxes only references with the usual addend (-4 from the end of the field)
         if (k === RelKind.GotPC && u32[w + 4] === 0xfffffffc && u32[w + 5] === 0xffffffff && canSkipGot(s, linkerDefined)
           && t.gotRelax(sec.data, u32[w], type) !== GotRelax.None) continue;
+        // i386 GOT32X (REL: the target checks the implicit addend)
+        if (k === RelKind.GotOff32 && canSkipGot(s, linkerDefined) && t.gotRelax(sec.data, u32[w], type) !== GotRelax.None) continue;
         s.gotIndex = gotSyms.length;
         gotSyms.push(s);
       }

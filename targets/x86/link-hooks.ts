@@ -166,6 +166,22 @@ function gotRelaxX64(data: Uint8Array, off: number, type: number): GotRelax {
   return data[off - 3] & 8 ? GotRelax.Abs32S : GotRelax.Abs32;
 }
 
+/**
+ * GNU ld's R_386_GOT32X relaxations in a static (non-PIC) executable (elf_i386_convert_load_reloc),
+ * for references with no addend, through a base register or none:
+ *   mov/test/binop foo@GOT(%reg) -> mov/test/binop $foo ;  call/jmp *foo@GOT(%reg) -> addr16 call / jmp + nop
+ */
+function gotRelax386(data: Uint8Array, off: number, type: number): GotRelax {
+  if (type !== 43 || off < 2 || off + 4 > data.length) return GotRelax.None;
+  if (data[off] | data[off + 1] | data[off + 2] | data[off + 3]) return GotRelax.None;
+  const op = data[off - 2];
+  const modrm = data[off - 1];
+  if (!(((modrm & 0xc0) === 0x80 && (modrm & 7) !== 4) || (modrm & 0xc7) === 0x05)) return GotRelax.None;
+  if (op === 0xff) return (modrm & 0x38) === 0x10 ? GotRelax.PC : (modrm & 0x38) === 0x20 ? GotRelax.JmpPC : GotRelax.None;
+  if (op === 0x8b || op === 0x85 || ((op & 0xc7) === 0x03 && op <= 0x3b)) return GotRelax.Abs32;
+  return GotRelax.None;
+}
+
 const DONE = { done: true, skipNext: false };
 const DONE_SKIP = { done: true, skipNext: true };
 
@@ -324,8 +340,20 @@ export const i386Hooks: TargetHooks = {
   classify: (type) => I386[type] ?? null,
   readAddend: (data, off, info) => readSigned(data, off, info.size),
   write,
-  gotRelax: () => GotRelax.None,
-  relaxGot: () => GotRelax.None,
+  gotRelax: gotRelax386,
+  relaxGot: (data, off, type) => {
+    const k = gotRelax386(data, off, type);
+    const op = data[off - 2];
+    const reg = (data[off - 1] & 0x38) >> 3;
+    if (k === GotRelax.PC) { data[off - 2] = 0x67; data[off - 1] = 0xe8; } // addr16 call foo
+    else if (k === GotRelax.JmpPC) { data[off - 2] = 0xe9; data[off + 3] = 0x90; } // jmp foo; nop
+    else if (k === GotRelax.Abs32) {
+      if (op === 0x8b) { data[off - 2] = 0xc7; data[off - 1] = 0xc0 | reg; }
+      else if (op === 0x85) { data[off - 2] = 0xf7; data[off - 1] = 0xc0 | reg; }
+      else { data[off - 2] = 0x81; data[off - 1] = 0xc0 | reg | (op & 0x38); }
+    }
+    return k;
+  },
   relaxTls: relaxTls386,
   codeFill: codeFill386,
   writeIplt: (data, off, _addr, slot) => {

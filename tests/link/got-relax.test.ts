@@ -60,6 +60,50 @@ test('every GOTPCREL form: the instructions and .got GNU ld makes', () => {
   assert.is(sh('readelf', ['-x', '.got', mine]), sh('readelf', ['-x', '.got', gnu]));
 });
 
+const ASM32 = `.text
+.globl _start
+_start:
+  call __x86.get_pc_thunk.bx
+  addl $_GLOBAL_OFFSET_TABLE_, %ebx
+  movl foo@GOT(%ebx), %eax
+  movl foo@GOT(%ebx), %ecx
+  movl foo@GOT, %edx
+  call *fn@GOT(%ebx)
+  jmp *fn@GOT(%ebx)
+  testl %esi, foo@GOT(%ebx)
+  addl foo@GOT(%ebx), %edi
+  cmpl foo@GOT(%ebx), %esi
+  movl weakundef@GOT(%ebx), %eax
+  call *weakundef@GOT(%ebx)
+  movl __ehdr_start@GOT(%ebx), %eax
+  cmpl $0, foo@GOT(%ebx)
+fn: ret
+.section .text.__x86.get_pc_thunk.bx,"axG",@progbits,__x86.get_pc_thunk.bx,comdat
+.globl __x86.get_pc_thunk.bx
+.hidden __x86.get_pc_thunk.bx
+__x86.get_pc_thunk.bx:
+  movl (%esp), %ebx
+  ret
+.weak weakundef
+.data
+foo: .long 1
+`;
+
+test('i386 GOT32X forms: the instructions and .got GNU ld makes', () => {
+  const s = path.join(dir, 'g32.s');
+  fs.writeFileSync(s, ASM32);
+  const o = path.join(dir, 'g32.o');
+  sh('as', ['--32', '-o', o, s]);
+  const gnu = path.join(dir, 'g32.gnu');
+  const mine = path.join(dir, 'g32.cc');
+  sh('ld', ['-m', 'elf_i386', '-static', '-o', gnu, o]);
+  const r = ccLd(['-m', 'elf_i386', '-static', '-o', mine, o]);
+  assert.is(r.code, 0, r.err);
+  assert.fixture(text(mine), text(gnu));
+  assert.fixture(sections(mine), sections(gnu));
+  assert.is(sh('readelf', ['-x', '.got', mine]), sh('readelf', ['-x', '.got', gnu]));
+});
+
 test('the SQLite shell with glibc: .got and relro layout of GNU ld', () => {
   const cache = '/var/cache/cc-ts-corpus/link-bench';
   const objs = ['sqlite3.o', 'shell.o'].map((f) => path.join(cache, f));
