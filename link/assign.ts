@@ -65,7 +65,12 @@ export function prepareOutputs(ctx: LinkContext, cmds: LCmd[]): OutputSection[] 
       const d = lc.desc;
       if (d && d.type === 'NOLOAD') o.kind = OutKind.NoLoad;
       if (d && (d.type === 'INFO' || d.type === 'COPY' || d.type === 'DSECT' || d.type === 'OVERLAY')) o.kind = OutKind.Info;
-      if (d) { o.phdrNames = d.phdrs; o.regionName = d.region; o.lmaRegionName = d.lmaRegion; }
+      // an OVERLAY's :phdr list and >region go to each member that has none of its own (GNU lang_leave_overlay)
+      if (d) {
+        o.phdrNames = d.phdrs.length || !d.overlay ? d.phdrs : d.overlay.phdrs;
+        o.regionName = d.region || (d.overlay ? d.overlay.region : '');
+        o.lmaRegionName = d.lmaRegion;
+      }
     }
     o.flags = ((flags & MERGE_KEEP) | (mergeBits > 0 ? mergeBits : 0)) >>> 0;
     o.type = progbits ? (type || SHT_PROGBITS) : (content ? SHT_NOBITS : SHT_PROGBITS);
@@ -105,6 +110,15 @@ interface PassState {
   prevRegions: { region: string; lmaRegion: string } | null;
   prevOut: OutputSection | null;
   overlayEnd: Map<object, bigint>;
+  /** For GNU's section_for_dot: the commands, the one being run, the output sections in order, the
+   *  last output section statement and whether `.` was assigned at the top level since. */
+  cmds: LCmd[];
+  cmdIndex: number;
+  outList: OutputSection[];
+  curSection: OutputSection | null;
+  preferNext: boolean;
+  /** A removed (empty) output section whose assignments are being run. */
+  removedOut: OutputSection | null;
 }
 
 /** One layout pass over the commands. `final` turns on errors for things that may settle later. */
@@ -117,11 +131,20 @@ export function assignPass(ctx: LinkContext, cmds: LCmd[], outputs: Map<string, 
     maxPage: BigInt(ctx.opts.maxPageSize ?? ctx.target.maxPageSize),
     commonPage: BigInt(ctx.opts.commonPageSize ?? ctx.target.commonPageSize),
   };
-  const st: PassState = { env, lastInRegion: new Map(), prevRegions: null, prevOut: null, overlayEnd: new Map() };
-  for (const c of cmds) {
-    if (c.k === 'assign') { env.cur = null; doAssign(st, c.a); continue; }
+  const outList: OutputSection[] = [];
+  for (const c of cmds) if (c.k === 'osec' && !outList.includes(c.out)) outList.push(c.out);
+  const st: PassState = {
+    env, lastInRegion: new Map(), prevRegions: null, prevOut: null, overlayEnd: new Map(),
+    cmds, cmdIndex: 0, outList, curSection: null, preferNext: false, removedOut: null,
+  };
+  for (let ci = 0; ci < cmds.length; ci++) {
+    const c = cmds[ci];
+    st.cmdIndex = ci;
+    if (c.k === 'assign') { env.cur = null; doAssign(st, c.a); if (c.a.name === '.') st.preferNext = true; continue; }
     if (c.k === 'assert') { env.cur = null; doAssert(st, c.a); continue; }
     layoutSection(ctx, st, c);
+    st.curSection = c.out;
+    st.preferNext = false;
   }
 }
 
@@ -152,9 +175,11 @@ function doAssign(st: PassState, a: Assign): void {
     if (existing.kind === SymKind.Common) return;
     // __start_SEC/__stop_SEC are the linker's own when SEC exists
     const ss = /^__(start|stop)_(.*)$/.exec(a.name);
-    if (ss && env.outputs.has(ss[2]) && !env.outputs.get(ss[2])!.removed) { if (a.hidden) existing.visibility = 2; return; }
+    if (ss && env.outputs.has(ss[2]) && !env.outputs.get(ss[2])!.removed) { if (a.hidden) { existing.visibility = 2; existing.forcedLocal = true; } return; }
   }
+  env.relFromAbs = false;
   let v = evalExpr(env, a.expr);
+  const fromDot = env.relFromAbs;
   if (a.op !== '=') {
     const old = existing && existing.kind === SymKind.Defined ? { v: existing.value, sec: existing.outSection, num: false } : { v: 0n, sec: null, num: true };
     v = combine(env, a, old, v);
@@ -163,10 +188,9 @@ function doAssign(st: PassState, a: Assign): void {
   let addr = v.v;
   let sec: OutputSection | null = v.sec;
   if (v.num && env.cur) { addr = env.cur.addr + v.v; sec = env.cur; }
-  if (!sec && !v.num && !env.cur && a.expr.k !== 'num' && dotDerived(a.expr)) {
-    // GNU ld: ORIGIN() is relative to the section `.` is in, whatever the value
-    sec = sectionAt(env, usesOrigin(a.expr) ? env.dot : addr, st.prevOut);
-  }
+  // GNU ld: an absolute top-level value computed from `.` (or ALIGN(n), ORIGIN, SEGMENT_START)
+  // gets a section for the symbol table by the statement's place (section_for_dot)
+  if (!sec && !v.num && !env.cur && fromDot) sec = st.removedOut ?? sectionForDot(st);
   s.kind = SymKind.Defined;
   s.scriptDefined = true;
   s.section = null;
@@ -175,37 +199,32 @@ function doAssign(st: PassState, a: Assign): void {
   s.absolute = !sec;
   if (s.binding !== 2 && s.binding !== STB_GLOBAL) s.binding = STB_GLOBAL;
   if (s.binding === 2 && !s.referenced) s.binding = STB_GLOBAL;
-  if (a.hidden) s.visibility = 2;
+  if (a.hidden) { s.visibility = 2; s.forcedLocal = true; }
   if (s.type === 0 || s.type === 10) s.type = 0;
   env.assigned.add(a.name);
 }
 
-/** Whether an expression takes its value from `.` (so a top-level symbol lands in a section). */
-function usesOrigin(e: import('./script-ast').Expr): boolean {
-  if (e.k === 'bin') return usesOrigin(e.a) || usesOrigin(e.b);
-  return e.k === 'call' && e.fn === 'ORIGIN';
-}
+const forDot = (o: OutputSection): boolean => !o.removed && (o.flags & SHF_ALLOC) !== 0 && (o.flags & SHF_TLS) === 0;
 
-function dotDerived(e: import('./script-ast').Expr): boolean {
-  switch (e.k) {
-    case 'dot': return true;
-    case 'bin': return dotDerived(e.a) || dotDerived(e.b);
-    case 'call': return (e.fn === 'ALIGN' && e.args.length === 1) || e.fn === 'ORIGIN';
-    default: return false;
-  }
-}
-
-/** The output section holding an address (the one it ends, when it is just past one). */
-function sectionAt(env: EvalEnv, addr: bigint, prev: OutputSection | null): OutputSection | null {
-  if (prev && !prev.removed && (prev.flags & SHF_ALLOC) && addr >= prev.addr) return prev;
-  let best: OutputSection | null = null;
-  for (const o of env.outputs.values()) {
-    if (o.removed || !(o.flags & SHF_ALLOC)) continue;
-    if (addr >= o.addr && addr <= o.addr + BigInt(o.size)) {
-      if (!best || o.addr >= best.addr) best = o;
+/**
+ * GNU ld's section_for_dot: a top-level symbol belongs to the previous output section statement's
+ * section (or the last allocated one before it), unless `.` was assigned since (it then sets up the
+ * next section): then to the next output section statement's (or the allocated one before it).
+ */
+function sectionForDot(st: PassState): OutputSection | null {
+  const outs = st.outList;
+  if (st.curSection === null || st.preferNext) {
+    let next: OutputSection | null = null;
+    for (let k = st.cmdIndex + 1; k < st.cmds.length; k++) {
+      const c = st.cmds[k];
+      if (c.k === 'osec' && !c.out.removed) { next = c.out; break; }
     }
+    for (let i = next ? outs.indexOf(next) : outs.length - 1; i >= 0; i--) if (forDot(outs[i])) return outs[i];
+    return null;
   }
-  return best;
+  for (let i = outs.indexOf(st.curSection); i >= 0; i--) if (forDot(outs[i])) return outs[i];
+  for (const o of outs) if (forDot(o)) return o;
+  return null;
 }
 
 function combine(env: EvalEnv, a: Assign, old: Val, v: Val): Val {
@@ -275,10 +294,13 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
   // A second statement for the same output section (orphans joining, overlays) continues it.
   const cont = o.items.length > 0 && (o as OutputSection & { pass?: unknown }).pass === env;
   if (o.removed) {
-    // Symbols inside still get values: at the current location, relative to nothing.
+    // Symbols inside still get values: at the current location, in the removed section (the
+    // symbol table then names a section nearby, as GNU ld does)
     const saveCur = env.cur;
     env.cur = null;
+    st.removedOut = o;
     for (const s of c.stmts) if (s.k === 'assign') doAssign(st, s.a);
+    st.removedOut = null;
     env.cur = saveCur;
     const ov = d?.overlay;
     if (ov && !st.overlayEnd.has(ov)) {
@@ -288,6 +310,12 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
       env.dot = base;
     }
     o.addr = env.dot;
+    // its (empty) input sections sit at `.`: their symbols keep that address (GNU ld gives them
+    // a nearby section in .symtab)
+    for (const s of c.stmts) {
+      if (s.k !== 'secs') continue;
+      for (const x of s.secs) if (!x.discarded && x.size === 0 && (x.out === null || x.out === o)) { x.out = o; x.offset = 0; }
+    }
     return;
   }
   if (!cont) {
@@ -303,7 +331,6 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
     if (d?.align) { align = evalExpr(env, d.align).v; if (Number(align) > o.align) o.align = Number(align); }
     const ov = d?.overlay;
     let addr: bigint;
-    let explicit = false;
     // GNU ld gives a section with neither AT nor an address the LMA region of the statement before it
     // when both use the same VMA region
     let lmaRegionName = o.lmaRegionName;
@@ -311,7 +338,7 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
     if (!lmaRegionName && !d?.lma && !d?.addr && !ov && prev && prev.region === o.regionName) lmaRegionName = prev.lmaRegion;
     st.prevRegions = { region: o.regionName, lmaRegion: lmaRegionName };
     const start = ctx.opts.sectionStart.get(o.name);
-    if (start !== undefined) { addr = start; explicit = true; }
+    if (start !== undefined) { addr = start; }
     else if (ov) {
       if (!st.overlayEnd.has(ov)) {
         const base = ov.start ? evalExpr(env, ov.start).v : env.dot;
@@ -319,8 +346,7 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
         (ov as unknown as { base: bigint }).base = base;
       }
       addr = (ov as unknown as { base: bigint }).base;
-      explicit = true;
-    } else if (d?.addr) { const v = evalExpr(env, d.addr); addr = v.v; explicit = true; if (d.align) addr = alignUp(addr, align); }
+    } else if (d?.addr) { const v = evalExpr(env, d.addr); addr = v.v; if (d.align) addr = alignUp(addr, align); }
     else if (!placed) addr = 0n;
     else if (region) addr = alignUp(region.cur, align);
     else addr = alignUp(env.dot, align);
@@ -338,11 +364,14 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
       const r = findRegion(env, lmaRegionName);
       if (r === region) lma = alignUp(r.cur, align);
       else lma = d?.align ? alignUp(r.cur, evalExpr(env, d.align).v) : r.cur;
-    } else if (explicit || !alloc) lma = addr;
+    } else if (!alloc) lma = addr;
     else {
-      // keep the VMA-LMA difference of the last section in the same region
+      // keep the VMA-LMA difference of the last section in the same region (with an explicit
+      // address too, then not aligned: GNU ld), unless `.` moved back below that section
       const last = st.lastInRegion.get(region);
-      lma = last ? alignUp(addr + last.lma - last.addr, align) : addr;
+      const back = last !== undefined && addr < last.addr && addr + BigInt(o.size) <= last.addr;
+      lma = last && !back ? addr + last.lma - last.addr : addr;
+      if (last && !back && !d?.addr && start === undefined) lma = alignUp(lma, align);
     }
     o.lma = lma;
     (o as OutputSection & { lmaRegionUsed?: string | null }).lmaRegionUsed = lmaRegionName;
@@ -367,7 +396,8 @@ function layoutSection(ctx: LinkContext, st: PassState, c: LSection): void {
     if (ov.sections[ov.sections.length - 1] === d) ovAny.lmaNext = undefined;
   } else if (!placed) env.dot = saveDot;
   else if ((o.flags & SHF_TLS) && o.type === SHT_NOBITS) env.dot = o.addr;
-  if (d?.fill) o.fill = fillPattern(evalExpr(env, d.fill).v, d.fill.k === 'num' ? d.fill.hex : undefined);
+  const fill = d ? d.fill ?? d.overlay?.fill ?? null : null;
+  if (fill) o.fill = fillPattern(evalExpr(env, fill).v, fill.k === 'num' ? fill.hex : undefined);
   const region = (o as OutputSection & { region?: Region | null }).region;
   if (region && alloc) {
     region.cur = o.addr + BigInt(o.size);

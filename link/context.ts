@@ -10,6 +10,7 @@
  * - OutputSection: one output section, in the order of the layout.
  * Addresses are bigint (kernels live at 0xffffffff80000000); offsets and sizes are numbers.
  */
+import type { EhFrames } from './eh-frame';
 import type { LazyArchive } from '../elf/archive';
 import type { MergedLocation, MergeInfo } from './merge';
 import type { Script } from './script-ast';
@@ -37,6 +38,9 @@ export class Sym {
   gotIndex = -1;
   ipltIndex = -1;
   isLocal = false;
+  /** Made local by the linker (HIDDEN/PROVIDE_HIDDEN script symbols, _GLOBAL_OFFSET_TABLE_,
+   *  __ehdr_start, __GNU_EH_FRAME_HDR): .symtab lists it as local with default visibility. */
+  forcedLocal = false;
   /** Index in the output symbol table (for -r). */
   outIndex = 0;
   /** elf/archive.ts nameHash of the name, once an archive index was searched for it (-1 before). */
@@ -166,6 +170,10 @@ export class ObjectInput {
   /** e_ident[EI_OSABI] and e_flags of the file. */
   osabi = 0;
   eflags = 0;
+  /** Its sections named .eh_frame, and the indexes in `syms` of the symbols defined in the first one
+   *  other than section symbols (null: none), for eh-frame.ts. */
+  ehFrames: InputSection[] | null = null;
+  ehSyms: number[] | null = null;
   constructor(readonly name: string, readonly archive: string | null, readonly memberName: string | null) {}
   /** "libc.a(printf.o)" or "a.o": what GNU ld prints. */
   get display(): string { return this.archive ? `${this.archive}(${this.memberName})` : this.name; }
@@ -281,7 +289,8 @@ export interface LinkContext {
   iplt: InputSection | null;
   relaIplt: InputSection | null;
   buildIdNote: InputSection | null;
-  ehFrameHdr: InputSection | null;
+  /** parsed .eh_frame sections and the .eh_frame_hdr section (eh-frame.ts); null for -r */
+  ehFrames: EhFrames | null;
   gotEntries: Sym[];
   tlsGotEntries: Sym[];
   ipltEntries: Sym[];
@@ -292,6 +301,8 @@ export interface LinkContext {
   tlsMemSize: bigint;
   segments: import('./phdrs').Segment[];
   sizeofHeaders: number;
+  /** SIZEOF_HEADERS was evaluated: the headers are loaded (BFD's load_phdrs). */
+  loadPhdrs: boolean;
   warnings: string[];
   entryAddr: bigint;
   readFile: (path: string) => Uint8Array;

@@ -7,6 +7,7 @@
  */
 import { SHF_ALLOC, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOTE, SHT_PREINIT_ARRAY } from '../elf/constants';
 import { InputSection, LinkContext, Sym, SymKind } from './context';
+import { markFdes } from './eh-frame';
 
 const SHF_GNU_RETAIN = 0x200000;
 
@@ -41,8 +42,10 @@ export function collectGarbage(ctx: LinkContext, all: InputSection[], keep: Set<
   }
   while (work.length) {
     const s = work.pop()!;
-    // .eh_frame is kept whole but does not keep the functions it describes alive
-    if (s.name === '.eh_frame') continue;
+    // a parsed .eh_frame does not keep the functions it describes alive; a live function keeps
+    // what its FDE and CIE refer to (LSDA, personality)
+    if (ctx.ehFrames && ctx.ehFrames.parsed.has(s)) continue;
+    markFdes(ctx, s, mark);
     const syms = s.file.syms;
     const rl = s.relocs;
     const u32 = rl.pool.u32;

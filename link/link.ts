@@ -15,6 +15,7 @@ import { LinkError } from './error';
 import { allocateCommons, includeScript, loadInputs, loadScriptInputs } from './input-files';
 import { keepSet, LCmd, mapSections } from './layout';
 import { mergeSections } from './merge';
+import { createEhFrameHdr, editEhFrames, fillEhFrames, parseEhFrames } from './eh-frame';
 import { mergePropertyNotes } from './notes';
 import { assignFileOffsets, buildSegments, headersSize, Segment } from './phdrs';
 import { Assign, AssertCmd, DataCmd, emptyScript, Expr, OutputSectionDesc, ProvideKind, Script } from './script-ast';
@@ -74,6 +75,9 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   if (opts.relocatable) return { output: writeRelocatable(ctx), map: null, messages: ctx.warnings, stats: ctx.stats };
   // Common symbols become bss-like COMMON input sections.
   allocateCommons(ctx);
+  // .eh_frame split into CIEs and FDEs (garbage collection follows FDEs of live functions only).
+  ctx.ehFrames = parseEhFrames(ctx);
+  createEhFrameHdr(ctx);
   // Linker-provided symbols that depend on output sections (__start_/__stop_, __ehdr_start).
   const startStop = reserveStartStop(ctx);
   let all = liveSections(ctx);
@@ -86,7 +90,7 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
     for (const s of all) s.out = null;
   }
   // GOT, IPLT, IRELATIVE and build-id sections, sized from the relocations.
-  createSynthetic(ctx, all);
+  createSynthetic(ctx, all, linkerDefined(ctx, startStop));
   all = liveSections(ctx);
   // One combined .note.gnu.property instead of one note per object.
   mergePropertyNotes(ctx, all);
@@ -97,7 +101,9 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   lap(ctx, 'section mapping');
   // SHF_MERGE sections: identical strings and constants stored once per output section.
   mergeSections(ctx, cmds);
-  lap(ctx, 'merging SHF_MERGE sections');
+  // .eh_frame: FDEs of discarded functions removed, identical CIEs stored once.
+  editEhFrames(ctx, cmds);
+  lap(ctx, 'merging SHF_MERGE sections, editing .eh_frame');
   const outs = prepareOutputs(ctx, cmds);
   ctx.outputs = outs;
   // Addresses, to a fixed point (SIZEOF_HEADERS, forward references, relro adjustment).
@@ -113,6 +119,7 @@ export function link(opts: LinkOptions, io: LinkIO): LinkResult {
   lap(ctx, 'addresses and segments');
   // Contents of the synthetic sections, then relocation and output.
   fillSynthetic(ctx, (s) => tpOffset(ctx, symbolAddress(s)));
+  fillEhFrames(ctx);
   const output = opts.oformat === 'binary' ? writeBinary(ctx, outs) : writeExecutable(ctx, outs, segs, ctx.endOfSections);
   if (ctx.errors.length) throw new LinkError(ctx.errors.join('\n'));
   lap(ctx, 'relocation and output image');
@@ -145,9 +152,9 @@ function createContext(opts: LinkOptions, io: LinkIO): LinkContext {
   const ctx: LinkContext = {
     opts, target, objects: [], archives: [], symbols: new Map(), symbolList: [], relocs: new RelocPool(), script: emptyScript(), outputs: [],
     internal: new ObjectInput('*linker*', null, null), comdat: new Set(),
-    got: null, gotPlt: null, iplt: null, relaIplt: null, buildIdNote: null, ehFrameHdr: null,
+    got: null, gotPlt: null, iplt: null, relaIplt: null, buildIdNote: null, ehFrames: null,
     gotEntries: [], tlsGotEntries: [], ipltEntries: [], tlsStart: 0n, tlsEnd: 0n, tlsAlign: 1, tlsMemSize: 0n,
-    segments: [], sizeofHeaders: 0, warnings: [], entryAddr: 0n, readFile: io.readFile, fileExists: io.fileExists,
+    segments: [], sizeofHeaders: 0, loadPhdrs: false, warnings: [], entryAddr: 0n, readFile: io.readFile, fileExists: io.fileExists,
     errors: [], dataSeg: { phase: 'none', base: 0n, relroEnd: 0n, relroOffset: 0n, maxPage: 0n, commonPage: 0n, seenAlign: false, alignDot: 0n },
     gcRemoved: [], endOfSections: 0, stats: null,
   };
@@ -214,6 +221,30 @@ function insertScript(into: Script, s: Script): void {
   into.entry = s.entry ?? into.entry;
 }
 
+/**
+ * Names the linker will define after layout: script assignments (PROVIDE only for a referenced
+ * undefined symbol), --defsym, and __start_/__stop_/__ehdr_start. GNU ld relaxes GOT references to
+ * them like those of defined symbols.
+ */
+function linkerDefined(ctx: LinkContext, startStop: string[]): Set<string> {
+  const names = new Set(startStop);
+  const add = (a: Assign): void => {
+    if (a.name === '.') return;
+    if (a.provide !== ProvideKind.None) {
+      const s = ctx.symbols.get(a.name);
+      if (!s || !s.referenced || s.kind !== SymKind.Undefined) return;
+    }
+    names.add(a.name);
+  };
+  const body = (d: OutputSectionDesc): void => { for (const b of d.body) if (b.k === 'assign') add(b as Assign); };
+  for (const c of ctx.script.sections) {
+    if (c.k === 'assign') add(c);
+    else if (c.k === 'osec') body(c);
+    else if (c.k === 'overlay') c.sections.forEach(body);
+  }
+  return names;
+}
+
 function liveSections(ctx: LinkContext): InputSection[] {
   const out: InputSection[] = [];
   for (const f of [...ctx.objects, ctx.internal]) for (const s of f.sections) if (s && !s.discarded) out.push(s);
@@ -258,6 +289,7 @@ function defineStartStop(ctx: LinkContext, names: string[], outs: OutputSection[
     s.absolute = !out;
     s.binding = STB_GLOBAL;
     if (s.visibility === 0 && n.startsWith('__st')) s.visibility = 3; // GNU makes them protected
+    if (n === '__ehdr_start') { s.visibility = 2; s.forcedLocal = true; } // GNU: hidden, local
   }
 }
 

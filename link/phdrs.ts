@@ -5,8 +5,7 @@
  * LMA order go into one PT_LOAD until a section starts a new one: after a NOBITS section, when the
  * LMA-VMA difference changes, when there is a gap of a page or more, when a writable section
  * follows read-only ones on another page, or (with -z separate-code) when the section's
- * executability changes. The ELF and program headers join the first PT_LOAD when they fit below its
- * first section in the same page. Then come PT_NOTE (runs of note sections with one alignment),
+ * executability changes. The ELF and program headers are loaded as BFD decides (placeHeaders). Then come PT_NOTE (runs of note sections with one alignment),
  * PT_TLS, PT_GNU_PROPERTY, PT_GNU_EH_FRAME, PT_GNU_STACK and PT_GNU_RELRO.
  *
  * File offsets keep offset == vaddr modulo the page size inside demand-paged segments; NOBITS
@@ -86,21 +85,7 @@ export function buildSegments(ctx: LinkContext, outs: OutputSection[], env: Eval
     prev = o;
   }
   if (ctx.opts.omagic && segs.length) segs[0].flags = PF_R | PF_W | PF_X;
-  // headers go into the first load segment when they fit below its first section
-  if (segs.length && isPaged) {
-    const first = segs[0].sections[0];
-    const hdr = BigInt(ctx.sizeofHeaders);
-    if (first.addr % page >= hdr && first.lma % page === first.addr % page && first.addr >= hdr) {
-      if (ctx.opts.separateCode && (first.flags & SHF_EXECINSTR) && !ctx.opts.nmagic && !ctx.opts.omagic) {
-        // -z separate-code: the headers get a read-only segment of their own instead of joining code
-        const h = newSeg(PT_LOAD);
-        h.headers = true; h.phdrs = true; h.flags = PF_R; h.align = pageSize(ctx);
-        h.vaddr = alignDown(first.addr, page);
-        h.paddr = alignDown(first.lma, page) - page; // (sic: GNU ld puts it one page lower)
-        segs.unshift(h);
-      } else { segs[0].headers = true; segs[0].phdrs = true; }
-    }
-  }
+  if (segs.length && isPaged) placeHeaders(ctx, segs, page);
   // notes
   let noteRun: Segment | null = null;
   let lastNote: OutputSection | null = null;
@@ -130,6 +115,42 @@ export function buildSegments(ctx: LinkContext, outs: OutputSection[], env: Eval
     if (rs.length) { const s = newSeg(PT_GNU_RELRO, PF_R); s.sections = rs; s.align = 1; segs.push(s); }
   }
   return segs;
+}
+
+/**
+ * Where the ELF and program headers go (BFD's rule): they are loaded when the script asked for
+ * SIZEOF_HEADERS or when the first section's page offset leaves room for them below it. Their page
+ * is the one holding (first LMA - headers size); with -z separate-code and a code section first they
+ * get a read-only PT_LOAD of their own — one page lower when that page is the first section's, or
+ * in the first segment after all when there is no lower page. Headers that would sit above the
+ * first section or below address 0 are not loaded.
+ */
+function placeHeaders(ctx: LinkContext, segs: Segment[], page: bigint): void {
+  const first = segs[0].sections[0];
+  const hdr = BigInt(ctx.sizeofHeaders);
+  const bits = ctx.target.cls;
+  let inSegment = ctx.loadPhdrs || first.lma % page >= hdr % page;
+  if (!inSegment) return;
+  let phdrLma = alignDown(BigInt.asUintN(bits, first.lma - hdr), page);
+  let separate = false;
+  if (ctx.opts.separateCode && (first.flags & SHF_EXECINSTR)) {
+    separate = true;
+    if (alignDown(phdrLma + hdr - 1n, page) === alignDown(first.lma, page)) {
+      if (phdrLma >= page) phdrLma -= page;
+      else separate = false;
+    }
+  }
+  if (first.lma < phdrLma || first.lma < hdr) inSegment = false;
+  else if (separate) {
+    // (sic) the headers' address is one page below the first section's page only in the LMA
+    const h = newSeg(PT_LOAD);
+    h.headers = true; h.phdrs = true; h.flags = PF_R; h.align = pageSize(ctx);
+    h.vaddr = alignDown(BigInt.asUintN(bits, first.addr - hdr), page);
+    h.paddr = phdrLma;
+    segs.unshift(h);
+    inSegment = false;
+  }
+  if (inSegment) { segs[0].headers = true; segs[0].phdrs = true; }
 }
 
 function execStack(ctx: LinkContext): boolean {
@@ -193,8 +214,8 @@ export function assignFileOffsets(ctx: LinkContext, outs: OutputSection[], segs:
     if (seg.headers) {
       const hdr = BigInt(headersSize(ctx, segs.length));
       if (first.addr < hdr) throw new LinkError('not enough room for program headers, try linking with -N');
-      first.offset = Number(first.addr % BigInt(page));
-      if (!isPaged || first.offset < Number(hdr)) first.offset = Number(hdr);
+      // the segment starts at the page of (first address - headers size), file offset 0
+      first.offset = isPaged ? Number(first.addr - alignDown(first.addr - hdr, BigInt(page))) : Number(hdr);
     } else if (isPaged) {
       const want = Number(first.addr % BigInt(page));
       first.offset = off + ((want - (off % page)) % page + page) % page;
@@ -267,9 +288,12 @@ function fillSegments(ctx: LinkContext, segs: Segment[]): void {
     }
     let fileEnd = s.offset;
     let memEnd = s.vaddr;
+    // a load segment's extent follows the load addresses (overlay members share their VMA)
+    const byLma = s.type === PT_LOAD;
     for (const o of secs) {
       if (o.type !== SHT_NOBITS) fileEnd = Math.max(fileEnd, o.offset + o.size);
-      if (!isTbss(o) || s.type === PT_TLS) memEnd = maxB(memEnd, o.addr + BigInt(o.size));
+      const at = byLma ? o.lma - first.lma + first.addr : o.addr;
+      if (!isTbss(o) || s.type === PT_TLS) memEnd = maxB(memEnd, at + BigInt(o.size));
     }
     s.filesz = fileEnd - s.offset;
     s.memsz = Number(memEnd - s.vaddr);

@@ -14,7 +14,7 @@
 import { decodeName, getU64n } from '../elf/bytes';
 import {
   ELFCLASS32, ELFCLASS64, ELFDATA2LSB, ET_REL, GRP_COMDAT, SHF_EXECINSTR, SHN_LORESERVE, SHN_XINDEX, SHT_GROUP,
-  SHT_NOBITS, SHT_NULL, SHT_REL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, SHT_SYMTAB_SHNDX,
+  SHT_NOBITS, SHT_NULL, SHT_REL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, SHT_SYMTAB_SHNDX, STT_SECTION,
 } from '../elf/constants';
 import { ElfError } from '../elf/error';
 import type { ObjSymbol } from '../elf/object';
@@ -201,7 +201,8 @@ export function readInputObject(ctx: LinkContext, bytes: Uint8Array, display: st
     const flags = t[r + F_FLAGS];
     const align = t[r + F_ALIGN];
     const isec = new InputSection(file, i, nm, type, flags, align > 1 ? align : 1, size, data, RelocList.EMPTY, t[r + F_ENTSIZE]);
-    if (nm === '.note.GNU-stack') {
+    if (nm === '.eh_frame') (file.ehFrames ??= []).push(isec);
+    else if (nm === '.note.GNU-stack') {
       isec.discarded = true;
       if (flags & SHF_EXECINSTR) file.execStack = true;
       file.hasStackNote = true;
@@ -244,6 +245,8 @@ function readSymbols(ctx: LinkContext, elf: Elf, file: ObjectInput, symtab: numb
   const syms = file.syms;
   syms.push(new Sym(''));
   const base = sh.offset(symtab);
+  // symbols defined in .eh_frame are noted for eh-frame.ts (it moves them when it edits the section)
+  const ehIndex = file.ehFrames !== null ? file.ehFrames[0].index : -1;
   for (let i = 1, p = base + entsize; i < count; i++, p += entsize) {
     const nameOff = v.getUint32(p, true);
     let info: number, other: number, shndx: number;
@@ -284,6 +287,7 @@ function readSymbols(ctx: LinkContext, elf: Elf, file: ObjectInput, symtab: numb
     es.type = info & 15;
     es.other = other;
     es.section = section;
+    if (section === ehIndex && es.type !== STT_SECTION) (file.ehSyms ??= []).push(syms.length);
     syms.push(addObjectSymbol(ctx, file, es));
   }
   return Math.max(1, count);

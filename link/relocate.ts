@@ -12,8 +12,8 @@
  */
 import { relocName } from '../elf/constants';
 import { InputSection, LinkContext, Sym, SymKind } from './context';
-import { Check, RelKind } from './target';
-import { gotBase, gotSlotAddress, gotSlotAddressNum, ipltAddress } from './synthetic';
+import { Check, GotRelax, RelKind } from './target';
+import { canSkipGot, gotBase, gotSlotAddress, gotSlotAddressNum, ipltAddress } from './synthetic';
 import { symbolAddress, symbolAddressNum } from './symbols';
 import { mergedLocation } from './merge';
 import { SHF_ALLOC, STB_WEAK, STT_SECTION } from '../elf/constants';
@@ -104,25 +104,36 @@ export function relocateSection(ctx: LinkContext, sec: InputSection, buf: Uint8A
         if (S === S) {
           const P = baseNum + off;
           let v: number;
+          let woff = off;
+          let check = info.check;
+          let rk = GotRelax.None;
           if (kind === RelKind.Abs) v = S + A;
           else if (kind !== RelKind.GotPC) v = S + A - P;
-          else if (sym.gotIndex >= 0) v = gotSlotAddressNum(ctx, sym) + A - P;
-          else { t.relaxGot(data ??= buf.subarray(at, at + size), off, type); v = S + A - P; }
+          else {
+            rk = A === -4 && canSkipGot(sym) ? t.gotRelax(data ??= buf.subarray(at, at + size), off, type) : GotRelax.None;
+            if (rk === GotRelax.None) v = gotSlotAddressNum(ctx, sym) + A - P;
+            else {
+              t.relaxGot(data ??= buf.subarray(at, at + size), off, type);
+              if (rk === GotRelax.PC) v = S + A - P;
+              else if (rk === GotRelax.JmpPC) { v = S + A - P + 1; woff = off - 1; }
+              else { v = S; if (rk === GotRelax.Abs32) check = Check.Unsigned; }
+            }
+          }
           if (v < SAFE && v > -SAFE) {
-            if (!fitsNum(v, info.size, info.check)) { rangeError(ctx, sec, off, type, sym); continue; }
-            writeNum!(buf, at + off, info.size, v);
+            if (!fitsNum(v, info.size, check)) { rangeError(ctx, sec, off, type, sym); continue; }
+            writeNum!(buf, at + woff, info.size, v);
             continue;
           }
-          if (kind === RelKind.GotPC && sym.gotIndex < 0) { applyOne(ctx, sec, data ??= buf.subarray(at, at + size), i, base, true); continue; }
+          if (rk !== GotRelax.None) { applyOne(ctx, sec, data ??= buf.subarray(at, at + size), i, base, rk); continue; }
         }
       }
     }
-    i = applyOne(ctx, sec, data ??= buf.subarray(at, at + size), i, base, false);
+    i = applyOne(ctx, sec, data ??= buf.subarray(at, at + size), i, base, GotRelax.None);
   }
 }
 
 /** Relocation i by the general (bigint) rules; returns the index of the last relocation it consumed. */
-function applyOne(ctx: LinkContext, sec: InputSection, data: Uint8Array, i: number, base: bigint, gotRelaxed: boolean): number {
+function applyOne(ctx: LinkContext, sec: InputSection, data: Uint8Array, i: number, base: bigint, relaxed: GotRelax): number {
   const t = ctx.target;
   const alloc = (sec.flags & SHF_ALLOC) !== 0;
   const rl = sec.relocs;
@@ -168,11 +179,37 @@ function applyOne(ctx: LinkContext, sec: InputSection, data: Uint8Array, i: numb
   switch (info.kind) {
     case RelKind.Abs: v = (ifunc ? ipltAddress(ctx, sym) : S) + A; break;
     case RelKind.PC: case RelKind.Plt: v = (ifunc ? ipltAddress(ctx, sym) : S) + A - P; break;
-    case RelKind.GotPC:
-      if (sym.gotIndex >= 0) v = gotSlotAddress(ctx, sym) + A - P;
-      else { if (!gotRelaxed) t.relaxGot(data, r.offset, r.type); v = S + A - P; }
-      break;
-    case RelKind.GotOff32: v = gotSlotAddress(ctx, sym) + A - gotBase(ctx); break;
+    case RelKind.GotPC: {
+      // GOT references of defined (or undefined weak) symbols use the address when the instruction
+      // can be rewritten (the target's GotRelax code), else the GOT slot
+      let rk = relaxed;
+      if (rk === GotRelax.None && A === -4n && canSkipGot(sym)) {
+        rk = t.gotRelax(data, r.offset, r.type);
+        if (rk !== GotRelax.None) t.relaxGot(data, r.offset, r.type);
+      }
+      if (rk === GotRelax.None) { v = gotSlotAddress(ctx, sym) + A - P; break; }
+      if (rk === GotRelax.PC) { v = S + A - P; break; }
+      if (rk === GotRelax.JmpPC) {
+        v = S + A - P + 1n;
+        if (!fits(v, 4, Check.Signed)) { rangeError(ctx, sec, r.offset, r.type, sym); return i; }
+        t.write(data, r.offset - 1, 4, v);
+        return i;
+      }
+      v = S;
+      if (!fits(v, 4, rk === GotRelax.Abs32 ? Check.Unsigned : Check.Signed)) { rangeError(ctx, sec, r.offset, r.type, sym); return i; }
+      t.write(data, r.offset, 4, v);
+      return i;
+    }
+    case RelKind.GotOff32: {
+      // i386 GOT32X: relaxed like GOTPCRELX (a call/jmp takes the PC32 implicit addend -4)
+      const rk = canSkipGot(sym) ? t.gotRelax(data, r.offset, r.type) : GotRelax.None;
+      if (rk === GotRelax.None) { v = gotSlotAddress(ctx, sym) + A - gotBase(ctx); break; }
+      t.relaxGot(data, r.offset, r.type);
+      if (rk === GotRelax.Abs32 || rk === GotRelax.Abs32S) { t.write(data, r.offset, 4, S); return i; }
+      v = S - 4n - P + (rk === GotRelax.JmpPC ? 1n : 0n);
+      t.write(data, rk === GotRelax.JmpPC ? r.offset - 1 : r.offset, 4, v);
+      return i;
+    }
     case RelKind.GotAbs: v = gotSlotAddress(ctx, sym) + A; break;
     case RelKind.GotRel: v = (ifunc ? ipltAddress(ctx, sym) : S) + A - gotBase(ctx); break;
     case RelKind.GotBasePC: v = gotBase(ctx) + A - P; break;
@@ -180,7 +217,7 @@ function applyOne(ctx: LinkContext, sec: InputSection, data: Uint8Array, i: numb
     case RelKind.TpOffNeg: v = -tpOffset(ctx, S + A); break;
     case RelKind.DtpOff: v = alloc ? tpOffset(ctx, S + A) : S + A - ctx.tlsStart; break;
     case RelKind.Size: v = sym.size + A; break;
-    case RelKind.TlsGd: case RelKind.TlsLd: case RelKind.GotTpOffPC: case RelKind.GotTpOffRel: case RelKind.GotTpOffAbs: {
+    case RelKind.TlsGd: case RelKind.TlsLd: case RelKind.TlsDesc: case RelKind.TlsDescCall: case RelKind.GotTpOffPC: case RelKind.GotTpOffRel: case RelKind.GotTpOffAbs: {
       const res = t.relaxTls(ctx, sec, data, r.offset, r.type, sym, tpOffset(ctx, S));
       if (!res.done) {
         ctx.errors.push(`${sec.file.display}:(${sec.name}+0x${r.offset.toString(16)}): cannot relax ${relocName(t.machine, r.type)} against \`${sym.name}' in a static executable`);

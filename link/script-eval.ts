@@ -5,7 +5,9 @@
  * or an address relative to an output section (`sec`). The difference matters for assignments:
  * inside an output section a plain number assigned to `.` or to a symbol is an offset from the
  * section start, ADDR() and `.` give section-relative values, LOADADDR/ORIGIN/ABSOLUTE give
- * absolute ones, and the difference of two addresses in one section is a number.
+ * absolute ones, and the difference of two addresses in one section is a number. Outside output
+ * sections numbers are absolute addresses (GNU ld without SANE_EXPR), so a relative value plus a
+ * number is absolute there; binary operators follow ldexp.c fold_binary (evalBinary).
  */
 import { InputSection, LinkContext, OutputSection, Sym, SymKind } from './context';
 import { LinkError } from './error';
@@ -34,6 +36,9 @@ export interface EvalEnv {
   src: ScriptSource;
   maxPage: bigint;
   commonPage: bigint;
+  /** GNU's rel_from_abs: the value was made from `.` (set by `.`, ALIGN(n), ORIGIN, SEGMENT_START;
+   *  cleared when ABSOLUTE, NEXT or mixing two sections makes it absolute). */
+  relFromAbs?: boolean;
 }
 
 function alignUp(v: bigint, a: bigint): bigint {
@@ -51,8 +56,10 @@ const U64 = (v: bigint): bigint => BigInt.asUintN(64, v);
 
 export function evalExpr(env: EvalEnv, e: Expr): Val {
   switch (e.k) {
-    case 'num': return num(e.v);
+    // outside output sections GNU ld takes numbers for absolute addresses (no LD_FEATURE SANE_EXPR)
+    case 'num': return env.cur ? num(e.v) : abs(e.v);
     case 'dot':
+      env.relFromAbs = true;
       return env.cur ? rel(env.dot, env.cur) : { v: env.dot, sec: null, num: false };
     case 'sym': return evalSymbol(env, e.name, e.pos);
     case 'un': {
@@ -73,37 +80,40 @@ export function evalExpr(env: EvalEnv, e: Expr): Val {
   }
 }
 
+/**
+ * A binary operator with GNU ld's section rules (ldexp.c fold_binary): operands from two different
+ * sections, neither a plain number, both become absolute; with a plain number the other operand's
+ * section is kept and the operator acts on its offset in that section; arithmetic on two operands
+ * of one section gives a plain number inside an output section and an absolute address outside.
+ * Comparisons and logical operators give plain numbers.
+ */
 function evalBinary(env: EvalEnv, op: string, a: Val, b: Val, pos: number): Val {
-  let x = a.v;
-  let y = b.v;
-  // inside an output section a number compared with an address there is an offset (GNU ld)
-  if (env.cur && /^[<>=!]/.test(op)) {
-    if (a.sec === env.cur && b.num) x -= env.cur.addr;
-    else if (b.sec === env.cur && a.num) y -= env.cur.addr;
+  const ABS = null;
+  let ls: OutputSection | null | 'num' = a.num ? 'num' : a.sec ?? ABS;
+  let rs: OutputSection | null | 'num' = b.num ? 'num' : b.sec ?? ABS;
+  let x = ls !== 'num' && ls !== ABS ? a.v - ls.addr : a.v;
+  let y = rs !== 'num' && rs !== ABS ? b.v - rs.addr : b.v;
+  if (ls !== rs) {
+    if (ls !== 'num' && rs !== 'num') { x = a.v; y = b.v; ls = ABS; rs = ABS; env.relFromAbs = false; }
+    else if (rs === 'num') { rs = ls; ls = 'num'; }
   }
-  const mk = (v: bigint): Val => {
-    if (a.num && b.num) return num(U64(v));
-    return abs(U64(v));
+  const arith = (v: bigint): Val => {
+    const s = rs === ls ? (env.cur ? 'num' : ABS) : rs;
+    if (s === 'num') return num(U64(v));
+    if (s === ABS) return abs(U64(v));
+    return rel(U64(s.addr + v), s);
   };
   switch (op) {
-    case '+':
-      if (a.sec && (b.num || !b.sec)) return rel(U64(x + y), a.sec);
-      if (b.sec && (a.num || !a.sec)) return rel(U64(x + y), b.sec);
-      return mk(x + y);
-    case '-':
-      if (a.sec && b.sec) return num(U64(x - y));
-      if (a.sec && (b.num || !b.sec)) return rel(U64(x - y), a.sec);
-      return mk(x - y);
-    case '*': return mk(x * y);
-    case '/': if (y === 0n) err(env, pos, 'division by zero'); return mk(x / y);
-    case '%': if (y === 0n) err(env, pos, 'division by zero'); return mk(x % y);
-    case '<<': return mk(x << (y & 63n));
-    case '>>': return mk(x >> (y & 63n));
-    case '&':
-      if (a.sec && b.num) return rel(x & y, a.sec);
-      return mk(x & y);
-    case '|': return mk(x | y);
-    case '^': return mk(x ^ y);
+    case '+': return arith(x + y);
+    case '-': return arith(x - y);
+    case '*': return arith(x * y);
+    case '/': if (y === 0n) err(env, pos, 'division by zero'); return arith(BigInt.asUintN(64, BigInt.asIntN(64, x) / BigInt.asIntN(64, y)));
+    case '%': if (y === 0n) err(env, pos, 'division by zero'); return arith(BigInt.asUintN(64, BigInt.asIntN(64, x) % BigInt.asIntN(64, y)));
+    case '<<': return arith(x << (y & 63n));
+    case '>>': return arith(x >> (y & 63n));
+    case '&': return arith(x & y);
+    case '|': return arith(x | y);
+    case '^': return arith(x ^ y);
     case '==': return num(x === y ? 1n : 0n);
     case '!=': return num(x !== y ? 1n : 0n);
     case '<': return num(x < y ? 1n : 0n);
@@ -152,19 +162,20 @@ function evalCall(env: EvalEnv, e: Extract<Expr, { k: 'call' }>): Val {
     case 'LOADADDR': return abs(section(env, e.name, e.pos).lma);
     case 'SIZEOF': return num(BigInt(section(env, e.name, e.pos).size));
     case 'ALIGNOF': return num(BigInt(section(env, e.name, e.pos).align));
-    case 'SIZEOF_HEADERS': return num(BigInt(env.ctx.sizeofHeaders));
+    case 'SIZEOF_HEADERS': env.ctx.loadPhdrs = true; return num(BigInt(env.ctx.sizeofHeaders));
     case 'DEFINED': {
       const s = env.ctx.symbols.get(e.name);
       const d = !!s && s.kind === SymKind.Defined && (!s.scriptDefined || env.assigned.has(e.name));
       return num(d ? 1n : 0n);
     }
-    case 'ORIGIN': return abs(region(env, e.name, e.pos).origin);
+    case 'ORIGIN': env.relFromAbs = true; return abs(region(env, e.name, e.pos).origin);
     case 'LENGTH': return num(region(env, e.name, e.pos).length);
     case 'CONSTANT':
       if (e.name === 'MAXPAGESIZE') return num(env.maxPage);
       if (e.name === 'COMMONPAGESIZE') return num(env.commonPage);
       return err(env, e.pos, `unknown constant \`${e.name}' referenced in expression`);
     case 'SEGMENT_START': {
+      env.relFromAbs = true;
       const key = e.name === 'text-segment' ? '-Ttext-segment' : e.name === 'rodata-segment' ? '-Trodata-segment' : e.name === 'ldata-segment' ? '-Tldata-segment' : e.name;
       const given = env.ctx.opts.sectionStart.get(key);
       if (given !== undefined) return abs(given);
@@ -175,14 +186,15 @@ function evalCall(env: EvalEnv, e: Extract<Expr, { k: 'call' }>): Val {
       if (args.length === 1) {
         const a = evalExpr(env, args[0]).v;
         const v = alignUp(env.dot, a);
+        env.relFromAbs = true;
         return env.cur ? rel(v, env.cur) : abs(v);
       }
       const x = evalExpr(env, args[0]);
       const a = evalExpr(env, args[1]).v;
       return { v: alignUp(x.v, a), sec: x.sec, num: x.num };
     }
-    case 'NEXT': { const a = evalExpr(env, args[0]).v; return abs(alignUp(env.dot, a)); }
-    case 'ABSOLUTE': return abs(evalExpr(env, args[0]).v);
+    case 'NEXT': { const a = evalExpr(env, args[0]).v; env.relFromAbs = false; return abs(alignUp(env.dot, a)); }
+    case 'ABSOLUTE': { const v = evalExpr(env, args[0]).v; env.relFromAbs = false; return abs(v); }
     case 'MAX': case 'MIN': {
       const a = evalExpr(env, args[0]);
       const b = evalExpr(env, args[1]);
@@ -202,6 +214,12 @@ function evalCall(env: EvalEnv, e: Extract<Expr, { k: 'call' }>): Val {
       const ds = env.ctx.dataSeg;
       ds.relroEnd = v.v + off;
       ds.relroOffset = off;
+      // once the relro base is adjusted, `.` goes to the page-rounded relro end less the offset (GNU)
+      const page = ds.maxPage > 0n ? ds.maxPage : env.maxPage;
+      if (ds.phase === 'adjust' && page > 0n && ds.relroEnd % page !== 0n) {
+        ds.relroEnd = ((ds.relroEnd + page - 1n) / page) * page;
+        return { v: ds.relroEnd - off, sec: v.sec, num: v.num };
+      }
       return v;
     }
     case 'DATA_SEGMENT_END': return evalExpr(env, args[0]);

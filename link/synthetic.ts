@@ -3,15 +3,15 @@
  * - .got: one slot per symbol still reached through the GOT after relaxation (its address, or for
  *   an IFUNC its IPLT entry, the function's canonical address);
  * - .got.plt: three reserved words (the base of _GLOBAL_OFFSET_TABLE_) followed by the .igot.plt
- *   slots of IFUNCs; .iplt: one `jmp *slot` entry per IFUNC; .rela.iplt / .rel.iplt: one IRELATIVE
+ *   slots of IFUNCs; .iplt: one `jmp *slot` entry per IFUNC (8 bytes, 8-aligned, as GNU ld's non-lazy PLT); .rela.iplt / .rel.iplt: one IRELATIVE
  *   relocation per slot, which glibc's static startup applies between __rela_iplt_start and
  *   __rela_iplt_end (the default script defines them around *(.rela.iplt));
  * - .note.gnu.build-id (--build-id); COMMON sections are made by input-files.ts.
  * Their sizes are known before layout; contents are written after it (fillSynthetic).
  */
-import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOTE, SHT_PROGBITS, SHT_REL, SHT_RELA, STT_SECTION } from '../elf/constants';
+import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOTE, SHT_PROGBITS, SHT_REL, SHT_RELA, STB_WEAK, STT_SECTION } from '../elf/constants';
 import { InputSection, LinkContext, RelocList, Sym, SymKind } from './context';
-import { RelKind } from './target';
+import { GotRelax, RelKind } from './target';
 import { symbolAddress, symbolFor } from './symbols';
 
 function synth(ctx: LinkContext, name: string, type: number, flags: number, align: number, size: number, entsize = 0): InputSection {
@@ -20,13 +20,17 @@ function synth(ctx: LinkContext, name: string, type: number, flags: number, alig
   return s;
 }
 
-/** True when the symbol's references can use its address directly instead of a GOT slot. */
-function canSkipGot(s: Sym): boolean {
-  return s.kind === SymKind.Defined && !s.isIfunc() && !s.absolute && s.section !== null;
+/**
+ * True when the symbol's GOT references may use its address directly (when the instruction allows):
+ * defined in the executable (not an IFUNC, not in a large section), or undefined weak (0).
+ */
+export function canSkipGot(s: Sym, linkerDefined: Set<string> | null = null): boolean {
+  if (s.kind === SymKind.Defined) return !s.isIfunc() && !(s.section !== null && (s.section.flags & 0x10000000) !== 0);
+  return s.kind === SymKind.Undefined && (s.binding === STB_WEAK || (linkerDefined !== null && linkerDefined.has(s.name)));
 }
 
 /** Scan relocations of live sections and create the GOT, IPLT and build-id sections. */
-export function createSynthetic(ctx: LinkContext, live: InputSection[]): void {
+export function createSynthetic(ctx: LinkContext, live: InputSection[], linkerDefined: Set<string>): void {
   const t = ctx.target;
   const gotSyms: Sym[] = [];
   const iplt: Sym[] = [];
@@ -49,7 +53,11 @@ export function createSynthetic(ctx: LinkContext, live: InputSection[]): void {
       if (s.type === 10 && s.kind === SymKind.Defined && s.ipltIndex < 0 && k !== RelKind.None) { s.ipltIndex = iplt.length; iplt.push(s); }
       if (k === RelKind.GotPC || k === RelKind.GotOff32 || k === RelKind.GotAbs) {
         if (s.gotIndex >= 0) continue;
-        if (k === RelKind.GotPC && canSkipGot(s) && t.canRelaxGot(sec.data, u32[w], type)) continue;
+        // GNU relaxes only references with the usual addend (-4 from the end of the field)
+        if (k === RelKind.GotPC && u32[w + 4] === 0xfffffffc && u32[w + 5] === 0xffffffff && canSkipGot(s, linkerDefined)
+          && t.gotRelax(sec.data, u32[w], type) !== GotRelax.None) continue;
+        // i386 GOT32X (REL: the target checks the implicit addend)
+        if (k === RelKind.GotOff32 && canSkipGot(s, linkerDefined) && t.gotRelax(sec.data, u32[w], type) !== GotRelax.None) continue;
         s.gotIndex = gotSyms.length;
         gotSyms.push(s);
       }
@@ -63,7 +71,7 @@ export function createSynthetic(ctx: LinkContext, live: InputSection[]): void {
   if (iplt.length) {
     ctx.gotPlt!.size += iplt.length * w;
     ctx.gotPlt!.data = new Uint8Array(ctx.gotPlt!.size);
-    ctx.iplt = synth(ctx, '.iplt', SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, iplt.length * t.ipltEntrySize);
+    ctx.iplt = synth(ctx, '.iplt', SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, t.ipltEntrySize, iplt.length * t.ipltEntrySize);
     const relSize = t.rela ? (t.cls === 64 ? 24 : 12) : (t.cls === 64 ? 16 : 8);
     ctx.relaIplt = synth(ctx, t.rela ? '.rela.iplt' : '.rel.iplt', t.rela ? SHT_RELA : SHT_REL, SHF_ALLOC | 0x40, w, iplt.length * relSize, relSize);
   }
@@ -74,6 +82,7 @@ export function createSynthetic(ctx: LinkContext, live: InputSection[]): void {
       g.section = ctx.gotPlt ?? ctx.got;
       g.value = 0n;
       g.visibility = 2;
+      g.forcedLocal = true;
       g.type = 1;
     }
   }

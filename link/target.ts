@@ -47,7 +47,18 @@ export const enum RelKind {
   GotTpOffAbs,
   /** G + A (GOT entry absolute address): R_386_GOT32 without base register */
   GotAbs,
+  /** TLS descriptor load (GOTPC32_TLSDESC, TLS_GOTDESC; relaxed to LE) */
+  TlsDesc,
+  /** the call through a TLS descriptor (TLSDESC_CALL, TLS_DESC_CALL; relaxed to a 2-byte nop) */
+  TlsDescCall,
 }
+
+/**
+ * How a relaxed GOT reference is completed: PC: S + A - P in the field (mov -> lea, call ->
+ * addr32 call); JmpPC: the same one byte earlier (jmp *slot -> jmp foo; nop); Abs32S/Abs32: S in
+ * the field, signed/unsigned 32 bits (mov/test/binop with an immediate).
+ */
+export const enum GotRelax { None = 0, PC = 1, JmpPC = 2, Abs32S = 3, Abs32 = 4 }
 
 /** Overflow rule for a field: signed, unsigned, either (value fits as signed or unsigned), none. */
 export const enum Check { None, Signed, Unsigned, Either }
@@ -77,10 +88,13 @@ export interface TargetHooks {
    * whole little-endian integers (link.ts attaches writeLE); shared code then skips bigint math.
    */
   writeNum?: (data: Uint8Array, off: number, size: number, v: number) => void;
-  /** Whether a GOT-load reference can be rewritten to use the symbol address directly. */
-  canRelaxGot(data: Uint8Array, off: number, type: number): boolean;
-  /** Rewrite a GOT load (mov foo@GOTPCREL -> lea foo); the caller then applies S + A - P. */
-  relaxGot(data: Uint8Array, off: number, type: number): void;
+  /**
+   * Whether a GOT reference (of a symbol the executable defines, or an undefined weak one) can be
+   * rewritten to use the symbol's address directly: a GotRelax code, GotRelax.None when not.
+   */
+  gotRelax(data: Uint8Array, off: number, type: number): GotRelax;
+  /** Rewrite the instruction of such a reference; the caller then applies the value the code says. */
+  relaxGot(data: Uint8Array, off: number, type: number): GotRelax;
   /**
    * TLS relaxation for static executables: rewrite the instruction(s) at `off` and return the value
    * kind to apply (TpOff/TpOffNeg) or None when the whole sequence was handled; `skipNext` says the

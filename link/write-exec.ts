@@ -13,6 +13,7 @@ import { Segment } from './phdrs';
 import { relocateSection } from './relocate';
 import { isLocalLabel, SHF_MERGE } from './merge';
 import { symbolAddress } from './symbols';
+import { writeEhFrameHdr } from './eh-frame';
 
 /** Copy section contents into `buf` and apply relocations. */
 export function writeSectionContents(ctx: LinkContext, outs: OutputSection[], buf: Uint8Array): void {
@@ -78,7 +79,7 @@ function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
     for (let i = 1; i < fsyms.length; i++) {
       const s = fsyms[i];
       if (!s.isLocal || s.type === STT_SECTION || s.type === STT_FILE || s.name === '') continue;
-      if (s.section && (s.section.discarded || !s.section.out)) continue;
+      if (s.section && (s.section.discarded || !s.section.out || s.section.out.removed)) continue;
       // GNU ld's default --discard-locals for merge sections: their local labels (.L*) go
       if (s.section && (s.section.flags & SHF_MERGE) && isLocalLabel(s.name)) continue;
       if (!fileSym) {
@@ -89,6 +90,11 @@ function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
         fileSym = true;
       }
       syms.push(s);
+    }
+    if (!fileSym) {
+      // an object's own STT_FILE symbol is listed even when none of its other locals is (GNU ld)
+      const fs = fsyms.find((x) => x.isLocal && x.type === STT_FILE && x.name !== '');
+      if (fs) syms.push(fs);
     }
   }
   // -u and EXTERN names that nothing defined stay in the table as undefined, as with GNU ld
@@ -102,7 +108,17 @@ function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
     const vis = s.visibility;
     // names go into .strtab in this order (hidden and global ones mixed)
     globalNames.set(s, strtab.add(s.name));
-    if ((vis === 2 || vis === 1) && s.kind === SymKind.Defined) hidden.push(s); else globals.push(s);
+    // GNU ld (static): hidden symbols the linker makes local (forcedLocal) are local with the
+    // visibility cleared; hidden symbols of objects stay global (or weak) with their visibility
+    if ((vis === 2 || vis === 1) && s.kind === SymKind.Defined && s.forcedLocal) hidden.push(s); else globals.push(s);
+  }
+  // they follow an STT_FILE symbol with an empty name, after the objects' local symbols
+  if (hidden.length && syms.length) {
+    const fs = new Sym('');
+    fs.type = STT_FILE;
+    fs.isLocal = true;
+    hidden.unshift(fs);
+    globalNames.set(fs, strtab.add(''));
   }
   const firstGlobal = 1 + syms.length + hidden.length;
   const count = firstGlobal + globals.length;
@@ -122,11 +138,29 @@ function buildSymbols(ctx: LinkContext, strtab: StringTable): SymList {
 }
 
 /** Write the .symtab entries at `p`. */
+/**
+ * For a symbol in an output section that was removed (empty): the kept allocated section before it
+ * when that one reaches its address, else the next one, else the one before (GNU's nearby section).
+ */
+function nearbySection(ctx: LinkContext, o: OutputSection): OutputSection {
+  const outs = ctx.outputs;
+  const at = outs.indexOf(o);
+  let prev: OutputSection | null = null;
+  for (let i = at - 1; i >= 0; i--) if (!outs[i].removed && (outs[i].flags & SHF_ALLOC)) { prev = outs[i]; break; }
+  if (prev && o.addr < prev.addr + BigInt(prev.size)) return prev;
+  for (let i = at + 1; i < outs.length; i++) if (!outs[i].removed && (outs[i].flags & SHF_ALLOC)) return outs[i];
+  return prev ?? o;
+}
+
 function writeSymbols(ctx: LinkContext, list: SymList, view: DataView, p: number): void {
   const cls = ctx.target.cls;
   const shndx = (s: Sym): number => {
-    if (s.scriptDefined) return s.outSection && !s.outSection.removed ? s.outSection.index : SHN_ABS;
-    if (s.section) return s.section.out && !s.section.discarded ? s.section.out.index : 0;
+    if (s.scriptDefined) return s.outSection ? (s.outSection.removed ? nearbySection(ctx, s.outSection).index : s.outSection.index) : SHN_ABS;
+    if (s.section) {
+      const o = s.section.out;
+      if (!o || s.section.discarded) return 0;
+      return o.removed ? nearbySection(ctx, o).index : o.index;
+    }
     return s.absolute ? SHN_ABS : 0;
   };
   const symSize = cls === 64 ? 24 : 16;
@@ -141,7 +175,7 @@ function writeSymbols(ctx: LinkContext, list: SymList, view: DataView, p: number
         if (s.type === STT_TLS && s.section?.out) value -= ctx.tlsStart;
       }
       size = s.size;
-      other = s.visibility;
+      other = list.local[k] && !s.isLocal ? 0 : s.visibility;
       ndx = s.kind === SymKind.Defined ? shndx(s) : 0;
       if (s.isLocal) info = s.type;
       else info = (list.local[k] ? STB_LOCAL : s.binding === STB_WEAK ? STB_WEAK : STB_GLOBAL) << 4 | s.type;
@@ -196,6 +230,7 @@ export function writeExecutable(ctx: LinkContext, outs: OutputSection[], segs: S
   const buf = new Uint8Array(total);
   const view = new DataView(buf.buffer);
   writeSectionContents(ctx, live, buf);
+  writeEhFrameHdr(ctx, buf);
   // program headers
   const phoff = ehdrSize(cls);
   segs.forEach((s, i) => writeProgramHeader(view, phoff + i * phdrSize(cls), cls, {

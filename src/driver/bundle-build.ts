@@ -101,6 +101,8 @@ export function buildBundle(root: string): void {
     const drv = load('src/driver/main.js');
     drv.driverMain(['-O2', '-c', c, '-o', path.join(tmp, 'warm.o')]);
     drv.driverMain(['-O0', '-S', c, '-o', path.join(tmp, 'warm.s')]);
+    // and a static link (cc-ts ld's passes: inputs, archives, layout, .eh_frame, relocation, output)
+    drv.driverMain([path.join(tmp, 'warm.o'), '-o', path.join(tmp, 'warm')]);
   } catch { /* the cache is an optimisation: whatever was compiled so far goes in */ } finally {
     process.stderr.write = quiet;
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -185,4 +185,36 @@ test('a gcc-compiled program sharing strings across files: same output, GNU ld\'
   }
 });
 
+test('-M: merged string sections and edited .eh_frame show their size before, as GNU ld\'s map does', () => {
+  const src = (n: number, other: string): string => `const char *f${n}(void) { return "hello world"; }\nconst char *g${n}(void) { return "${other}"; }\n`;
+  const objs = [src(1, 'world'), src(2, 'other') + 'int main(void) { return 0; }\n'].map((text, i) => {
+    const c = path.join(dir, `map${i}.c`);
+    fs.writeFileSync(c, text);
+    const o = path.join(dir, `map${i}.o`);
+    sh('gcc', ['-O2', '-c', '-o', o, c]);
+    return o;
+  });
+  // (input section, address, size, size before) for every entry GNU ld marks
+  const marked = (map: string): string[] => {
+    const out: string[] = [];
+    const lines = map.split('\n');
+    for (let i = 1; i < lines.length; i++) {
+      const m = /^\s+(0x[0-9a-f]+) \(size before relaxing\)/.exec(lines[i]);
+      if (!m) continue;
+      let j = i - 1;
+      while (j > 0 && !/^ \.\S+/.test(lines[j])) j--;
+      const f = (lines[j] + ' ' + (j + 1 < i ? lines[j + 1] : '')).trim().split(/\s+/);
+      out.push(`${f[0]} ${BigInt(f[1])} ${BigInt(f[2])} ${f[3]} ${BigInt(m[1])}`);
+    }
+    return out;
+  };
+  const gnu = sh('ld', ['-static', '-e', 'main', '-M', '-o', path.join(dir, 'map.gnu'), ...objs]);
+  const mineMap = path.join(dir, 'map.cc.map');
+  const r = ccLd(['-static', '-e', 'main', '-Map', mineMap, '-o', path.join(dir, 'map.cc'), ...objs]);
+  assert.is(r.code, 0, r.err);
+  const want = marked(gnu);
+  assert.is(want.length, 4); // two .rodata.str1.1, the second .eh_frame, the first .comment
+  assert.equal(marked(fs.readFileSync(mineMap, 'utf8')), want);
+});
+
 test.run();

@@ -81,6 +81,21 @@ test('static executable has GNU ld segment structure (LOAD R, R E, R, RW + TLS +
   assert.is((Number(relro[1]) + Number(relro[2])) % 4096, 0);
 });
 
+test('.symtab: defined symbols with GNU ld\'s binding, visibility, type, value and section', () => {
+  // linker-made hidden symbols (_GLOBAL_OFFSET_TABLE_, __ehdr_start, PROVIDE_HIDDEN) are local with
+  // default visibility after an empty STT_FILE; objects' hidden symbols stay global/weak and hidden;
+  // symbols of removed empty sections (__TMC_END__, __preinit_array_*) name a nearby section.
+  // Not compared: undefined weak symbols (GNU ld lists some of them only).
+  const rows = (exe: string): string[] => sh('readelf', ['-sW', exe]).split('\n')
+    .map((l) => l.trim().split(/\s+/)).filter((f) => f.length >= 8 && /^\d+:$/.test(f[0]) && f[6] !== 'UND')
+    .map((f) => `${f[7]} ${f[4]} ${f[5]} ${f[3]} ${f[1]} ${f[6]}`).sort();
+  const gnu = rows(path.join(dir, 'tls-O2.gnu'));
+  const mine = rows(path.join(dir, 'tls-O2.cc'));
+  assert.equal(mine, gnu);
+  assert.ok(mine.some((r) => r.startsWith('_GLOBAL_OFFSET_TABLE_ LOCAL DEFAULT OBJECT ')));
+  assert.ok(mine.some((r) => / GLOBAL HIDDEN FUNC /.test(r)));
+});
+
 test('undefined reference: located error, exit 1, no output file', () => {
   const c = path.join(dir, 'undef.c');
   fs.writeFileSync(c, 'extern int nowhere(void); int main(void) { return nowhere(); }');
