@@ -45,7 +45,7 @@ export async function oracle(seed: number, csmithArgs: string[], work: string, t
   if (c.status !== 0) text = `!gcc failed to build: ${firstErrorLine(c)}`;
   else {
     const r = await run(exe, [], { timeoutMs });
-    text = r.timedOut ? '!gcc -O0 build timed out' : r.status !== 0 ? `!gcc -O0 build exited ${r.status ?? r.signal}` : r.stdout;
+    text = r.timedOut ? '!the gcc -O0 program timed out' : r.status !== 0 ? `!the gcc -O0 program exited ${r.status ?? r.signal}` : r.stdout;
     fs.rmSync(exe, { force: true });
   }
   fs.writeFileSync(exp, text, 'latin1');

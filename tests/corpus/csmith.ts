@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   try {
     const { results, unusable } = await runSeeds(seeds, levels, { jobs, timeoutMs, csmithArgs: csArgs, work, progress: (s) => process.stderr.write(s + '\n') });
-    console.log(`csmith ${csArgs.join(' ')}; seeds ${start}..${start + count - 1}; ${unusable.length} unusable (gcc -O0 build timed out or failed): ${unusable.map((u) => u.seed).join(' ')}`);
+    console.log(`csmith ${csArgs.join(' ')}; seeds ${start}..${start + count - 1}; ${unusable.length} unusable (gcc failed to build it, or its gcc -O0 program failed or did not finish in time): ${unusable.map((u) => u.seed).join(' ')}`);
     let bad = 0;
     for (const lv of levels) {
       const rs = results.filter((r) => r.level === lv);
