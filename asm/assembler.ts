@@ -30,6 +30,10 @@ export interface Input {
   /** Macro expansion (for .exitm) and the conditional depth when it started. */
   isMacro: boolean;
   condDepth: number;
+  /** With generated line info (as -g): a macro expansion's location (where it was invoked, or where
+   *  the outermost macro was), and the file a .rept/.irp body's rows name. */
+  where?: { file: string; line: number };
+  reptFile?: string;
 }
 
 export interface AssembleOptions {
@@ -43,6 +47,8 @@ export interface AssembleOptions {
   compDir?: string;
   /** --gdwarf-N: the DWARF version of generated line tables (default 3, raised by `.file 0`). */
   dwarfLevel?: number;
+  /** -g/--gdwarf-N: line info for the assembly source itself (version dwarfLevel, else 2). */
+  genDebug?: boolean;
 }
 
 export class Assembler implements ExprHost {
@@ -82,6 +88,7 @@ export class Assembler implements ExprHost {
     this.cfi = new CfiState(this);
     this.lines = new LineState(this);
     if (opts.dwarfLevel) this.lines.level = opts.dwarfLevel;
+    if (opts.genDebug) this.lines.startGenerating(opts.dwarfLevel ?? 2);
     this.cur = this.getSection('.text', 1, 6, 0);
     this.getSection('.data', 1, 3, 0);
     this.getSection('.bss', 8, 3, 0);
@@ -153,7 +160,41 @@ export class Assembler implements ExprHost {
   private itemLine = 0;
 
   pushStmts(stmts: Stmt[], isMacro: boolean): void {
-    this.inputs.push({ stmts, pos: 0, reader: null, isMacro, condDepth: this.conds.depth });
+    const input: Input = { stmts, pos: 0, reader: null, isMacro, condDepth: this.conds.depth };
+    if (this.lines.debug) {
+      if (isMacro) input.where = this.where();
+      else input.reptFile = this.reptFile();
+    }
+    this.inputs.push(input);
+  }
+
+  /**
+   * GNU as's as_where for generated line info: in a macro expansion (also inside a .rept in one) the
+   * place the outermost macro was invoked from; in a .rept/.irp body the body's line, named by the
+   * enclosing file's logical name (`.file "x"`, a line marker) or else its own; else the statement's.
+   */
+  where(): { file: string; line: number } {
+    const inputs = this.inputs;
+    for (let i = inputs.length - 1; i >= 0; i--) {
+      const w = inputs[i].where;
+      if (w) return w;
+    }
+    const top = inputs[inputs.length - 1];
+    return { file: top?.reptFile ?? this.file, line: this.line };
+  }
+
+  /** The file a .rept body expanded now names in its rows (GNU: the logical file of the input around it). */
+  private reptFile(): string {
+    const top = this.inputs[this.inputs.length - 1];
+    if (!top) return this.file;
+    if (top.reader) return top.reader.logicalFile ?? this.file;
+    return top.reptFile ?? this.file;
+  }
+
+  /** A plain `.file "name"` names the reader's statements from now on (when a line marker set a line). */
+  setLogicalFile(name: string): void {
+    const top = this.inputs[this.inputs.length - 1];
+    if (top?.reader) top.reader.setLogicalFile(name);
   }
 
   private next(): Stmt | null {

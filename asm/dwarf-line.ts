@@ -55,6 +55,8 @@ interface Row {
   disc: number;
   view: View;
   viewSym: Sym | null;
+  /** A generated row (as -g): the source file's name, given a number when the table is written. */
+  path: string | null;
 }
 
 interface FileEntry {
@@ -80,8 +82,14 @@ export function getpwd(): string {
 export class LineState {
   /** GNU as's dwarf_level. */
   level = 3;
-  /** A `.loc` waits for its instruction. */
+  /** The next instruction records a row: a `.loc` waits for it, or line info is generated. */
   seen = false;
+  /** GNU as's debug_type == DEBUG_DWARF2 (-g, --gdwarf-N): a row for each source line with
+   *  instructions, until a `.file N` says the source brings its own. */
+  debug = false;
+  /** The location of the last generated row (dwarf2dbg.c's dw2_line and dw2_filename). */
+  private dw2Line = -1;
+  private dw2File: string | null = null;
   anySeen = false;
   markLabels = false;
   private files: (FileEntry | undefined)[] = [];
@@ -139,6 +147,7 @@ export class LineState {
       }
     }
     if (rest.slice(pos).trim() !== '') throw new AsmError(`junk at end of line, first unrecognized character is \`${rest.slice(pos).trim()[0]}'`);
+    if (this.debug) this.stopGenerating();
     if (num > 0xffffffffn) throw new AsmError(`file number ${num} is too big`);
     this.allocateSlot(dir, name, Number(num), md5);
   }
@@ -226,8 +235,33 @@ export class LineState {
 
   // ---- rows ---------------------------------------------------------------------------------
 
+  /** Generated line info on (as -g): every instruction records a row. */
+  startGenerating(level: number): void {
+    this.debug = true;
+    this.seen = true;
+    this.level = level;
+  }
+
+  /** A `.file N`: the source brings its own line info; the rows generated so far go (their sections
+   *  stay in the list of code sections, as dwarf2dbg.c's purge_generated_debug leaves them). */
+  private stopGenerating(): void {
+    this.debug = false;
+    this.seen = false;
+    for (const subs of this.segs.values()) for (const rows of subs.values()) rows.length = 0;
+  }
+
   /** An instruction starts here (or a `.loc` forces the pending row out): record the row. */
   emitInsn(): void {
+    if (this.debug) {
+      const w = this.as.where();
+      if (w.line === 0) return;
+      // Consecutive instructions of one source line make one row.
+      if (w.line === this.dw2Line && w.file === this.dw2File) return;
+      this.dw2Line = w.line;
+      this.dw2File = w.file;
+      this.addRow(this.as.dot(false), FLAG_IS_STMT, w.file, w.line);
+      return;
+    }
     const c = this.cur;
     if (c.line !== 0 && (c.file !== 0 || this.level >= 5)) this.addRow(this.as.dot(false), c.flags);
     this.consume();
@@ -235,7 +269,13 @@ export class LineState {
 
   /** A label while `.loc_mark_labels 1`: a basic-block row at it. */
   label(s: Sym): void {
-    if (s.section !== this.as.cur || !this.as.cur.isCode || !this.files.length) return;
+    if (s.section !== this.as.cur || !this.as.cur.isCode) return;
+    if (this.debug) {
+      const w = this.as.where();
+      this.addRow(s, FLAG_IS_STMT | FLAG_BASIC_BLOCK, w.file, w.line);
+      return;
+    }
+    if (!this.files.length) return;
     this.addRow(s, this.cur.flags | FLAG_BASIC_BLOCK);
     this.consume();
   }
@@ -249,10 +289,10 @@ export class LineState {
     c.viewSym = null;
   }
 
-  private addRow(label: Sym, flags: number): void {
+  private addRow(label: Sym, flags: number, path: string | null = null, line = 0): void {
     const sec = this.as.cur;
     if (sec.type === SHT_NOBITS || (sec.flags & (SHF_ALLOC | SHF_EXECINSTR)) !== (SHF_ALLOC | SHF_EXECINSTR)) {
-      this.as.warning(`dwarf line number information for ${sec.name} ignored`);
+      if (path === null) this.as.warning(`dwarf line number information for ${sec.name} ignored`);
       return;
     }
     const c = this.cur;
@@ -260,7 +300,8 @@ export class LineState {
     if (!subs) { subs = new Map(); this.segs.set(sec, subs); }
     let rows = subs.get(this.as.sub);
     if (!rows) { rows = []; subs.set(this.as.sub, rows); }
-    rows.push({ label, file: c.file, line: c.line, column: c.column, isa: c.isa, flags, disc: c.disc, view: c.view, viewSym: c.viewSym });
+    if (path !== null) rows.push({ label, file: 0, line, column: 0, isa: c.isa, flags, disc: c.disc, view: View.None, viewSym: null, path });
+    else rows.push({ label, file: c.file, line: c.line, column: c.column, isa: c.isa, flags, disc: c.disc, view: c.view, viewSym: c.viewSym, path: null });
   }
 
   // ---- file table -----------------------------------------------------------------------------
@@ -332,6 +373,22 @@ export class LineState {
     this.files[num] = { name: file, dir: d, md5 };
   }
 
+  /** dwarf2dbg.c's allocate_filenum: the file number of a generated row's source file (a new slot
+   *  after the last one in use unless the directory and name are there already). */
+  private fileNumber(path: string): number {
+    const file = basename(path);
+    const dirlen = path.length - file.length;
+    const d = this.dirEntry(path, dirlen, null, false);
+    const files = this.files;
+    for (let i = 1; i < files.length; i++) {
+      const f = files[i];
+      if (f && f.dir === d && f.name === file) return i;
+    }
+    const i = Math.max(files.length, 1);
+    files[i] = { name: file, dir: d, md5: null };
+    return i;
+  }
+
   // ---- output ---------------------------------------------------------------------------------
 
   /** After layout: views, .debug_line and (without a .debug_info of the source's) the unit. */
@@ -345,8 +402,13 @@ export class LineState {
     const chains: [Section, Row[]][] = [];
     for (const [sec, subs] of this.segs) {
       const rows: Row[] = [];
-      for (const k of [...subs.keys()].sort((a, b) => a - b)) for (const r of subs.get(k)!) rows.push(r);
-      if (rows.length) chains.push([sec, rows]);
+      for (const k of [...subs.keys()].sort((a, b) => a - b)) {
+        for (const r of subs.get(k)!) {
+          if (r.path !== null) r.file = this.fileNumber(r.path);
+          rows.push(r);
+        }
+      }
+      chains.push([sec, rows]);
     }
     if (chains.length && !emptyLine && this.anySeen) throw new AsmError('duplicate .debug_line sections');
     if ((!chains.length && emitOther) || (!emitOther && !emptyLine)) return;
@@ -358,7 +420,7 @@ export class LineState {
       lineSec ??= as.getSection('.debug_line', SHT_PROGBITS, 0, 0);
       this.writeLine(lineSec, chains, addrSize);
     }
-    if (emitOther) this.writeUnit(info, lineSec!, chains, addrSize);
+    if (emitOther) this.writeUnit(info, lineSec!, chains.map(([s]) => s), addrSize);
     // Sections made here get their section symbol when first named (section_symbol()); those that
     // only relocations name (through a label) when the relocations are made, in section order.
     for (const s of as.sections) {
@@ -401,8 +463,8 @@ export class LineState {
   }
 
   private writeLine(sec: Section, chains: [Section, Row[]][], addrSize: number): void {
-    const v = this.level;
-    const opBase = v === 2 ? 10 : 13;
+    const v = Math.max(this.level, 3); // DWARF2_LINE_VERSION
+    const opBase = 13;
     const w = new Writer();
     const lenAt = w.pos();
     w.int(0, 4);
@@ -420,7 +482,7 @@ export class LineState {
     if (v >= 3) w.bytes([0, 0, 1]);
     this.writeFileTables(w, v);
     w.patch(hdrAt, w.pos() - hdrAt - 4, 4);
-    for (const [s, rows] of chains) this.writeSequence(w, s, rows, opBase, addrSize);
+    for (const [s, rows] of chains) if (rows.length) this.writeSequence(w, s, rows, opBase, addrSize);
     w.patch(lenAt, w.pos() - lenAt - 4, 4);
     w.flushTo(this.as, sec);
   }
@@ -503,7 +565,7 @@ export class LineState {
 
   // ---- the compilation unit GNU as makes for line rows without a .debug_info ------------------
 
-  private writeUnit(existing: Section | undefined, lineSec: Section, chains: [Section, Row[]][], addrSize: number): void {
+  private writeUnit(existing: Section | undefined, lineSec: Section, segs: Section[], addrSize: number): void {
     const as = this.as;
     const v = this.level;
     const info = existing ?? as.getSection('.debug_info', SHT_PROGBITS, 0, 0);
@@ -511,7 +573,6 @@ export class LineState {
     const aranges = as.getSection('.debug_aranges', SHT_PROGBITS, 0, 0);
     const str = as.getSection('.debug_str', SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
     aranges.alignment = Math.max(aranges.alignment, 2 * addrSize);
-    const segs = chains.map(([s]) => s);
     let ranges: Sym | null = null;
     if (segs.length > 1) {
       if (v < 5) {
@@ -577,7 +638,7 @@ export class LineState {
       w.flushTo(as, abbrev);
     }
     // .debug_str: name, comp_dir, producer, then the function names (written with the DIEs)
-    const first = this.files[v > 4 ? 0 : 1];
+    const first = this.files[v > 4 ? 0 : 1]; // (v > 4 is DWARF2_LINE_VERSION > 4)
     if (!first) throw new AsmError('internal error: no file for the compilation unit');
     const nameStr = this.putString(str, (first.dir ? (this.dirs[first.dir] ?? '') + '/' : '') + first.name);
     const dirStr = this.putString(str, this.pwd());

@@ -47,6 +47,10 @@ export class SourceReader {
   private pending: string[] = [];
   private pendingAt = 0;
   private readonly special: Uint8Array;
+  /** GNU as's logical file (set by a line marker's name or a plain `.file "name"`) and whether a
+   *  line marker has set a logical line: only then does the logical file name the statements. */
+  logicalFile: string | null = null;
+  private hasLine = false;
 
   constructor(private readonly text: string, private file: string, private readonly syn: CommentSyntax) {
     this.special = specialChars(syn);
@@ -86,7 +90,8 @@ export class SourceReader {
         const m = LINE_MARKER.exec(raw);
         if (m) {
           this.lineNo = parseInt(m[1], 10) - 1;
-          if (m[2] !== undefined) this.file = m[2].replace(/\\(.)/g, '$1');
+          this.hasLine = true;
+          if (m[2] !== undefined) this.file = this.logicalFile = m[2].replace(/\\(.)/g, '$1');
           continue;
         }
       }
@@ -104,6 +109,12 @@ export class SourceReader {
       }
     }
     return null;
+  }
+
+  /** A plain `.file "name"`: the logical file from now on (GNU as's s_file). */
+  setLogicalFile(name: string): void {
+    this.logicalFile = name;
+    if (this.hasLine) this.file = name;
   }
 }
 
