@@ -567,7 +567,7 @@ export class Assembler implements ExprHost {
     const tries = [name];
     if (!name.startsWith('/')) {
       const dir = this.file.includes('/') ? this.file.slice(0, this.file.lastIndexOf('/') + 1) : '';
-      for (const d of this.opts.includeDirs) tries.push(`${d.replace(/\/$/, '')}/${name}`);
+      for (const d of this.opts.includeDirs) tries.push(`${d}/${name}`); // (GNU as: the directory, "/" and the name, as given)
       if (dir) tries.push(dir + name);
     }
     for (const p of tries) {
