@@ -34,7 +34,7 @@ import { E, evaluate, Expr } from './expr';
 import { lebBytes } from './directives';
 import { readString } from './lexer';
 import { Section, VarKind } from './sections';
-import { BIND_GLOBAL, BIND_WEAK, Sym, SymKind } from './symbols';
+import { BIND_GLOBAL, Sym, SymKind } from './symbols';
 
 const FLAG_IS_STMT = 1, FLAG_BASIC_BLOCK = 2, FLAG_PROLOGUE_END = 4, FLAG_EPILOGUE_BEGIN = 8;
 const LINE_BASE = -5, LINE_RANGE = 14;
@@ -610,12 +610,13 @@ export class LineState {
       w.flushTo(as, aranges);
     }
     // .debug_abbrev
-    const funcs = as.symbols.all.filter((s) => s.kind === SymKind.Label && s.type === STT_FUNC && !s.isSectionSym && s.size && !s.isLocalName)
+    const funcs = as.symbols.all.filter((s) => !s.isSectionSym && !s.isLocalName && (s.kind === SymKind.Label || s.kind === SymKind.Equ))
       .sort((a, b) => a.order - b.order)
       .map((s) => ({ s, size: this.funcSize(s) }))
       .filter((f) => f.size !== 0);
-    const hasE = funcs.some((f) => f.s.bind === BIND_GLOBAL || f.s.bind === BIND_WEAK);
-    const hasL = funcs.some((f) => !(f.s.bind === BIND_GLOBAL || f.s.bind === BIND_WEAK));
+    // (S_IS_EXTERNAL: a weak symbol is not external.)
+    const hasE = funcs.some((f) => f.s.bind === BIND_GLOBAL);
+    const hasL = funcs.some((f) => f.s.bind !== BIND_GLOBAL);
     let funcForm = 0;
     {
       const w = new Writer();
@@ -668,7 +669,7 @@ export class LineState {
         funcs.forEach((f, i) => {
           b.uleb(2);
           b.sym(names[i], 4);
-          if (funcForm === 0x0c) b.byte(f.s.bind === BIND_GLOBAL || f.s.bind === BIND_WEAK ? 1 : 0);
+          if (funcForm === 0x0c) b.byte(f.s.bind === BIND_GLOBAL ? 1 : 0);
           if (v > 2) b.uleb(tag);
           b.sym(f.s, addrSize);
           if (v < 4) b.symPlus(f.s, f.size, addrSize);
@@ -688,9 +689,20 @@ export class LineState {
   }
 
   /** A function's .size when it is a constant after layout (else 0: no entry, as GNU as). */
+  /** A function symbol's .size when it is a constant after layout, else 0 (no entry, as GNU as). An
+   *  equate of a label is a function when it or the label is one, with its size or else the label's
+   *  (`.set f.part.1, f.part.0` takes the label's attributes). */
   private funcSize(s: Sym): number {
     try {
-      const v = evaluate(s.size!, true);
+      let type = s.type, size = s.size;
+      if (s.kind === SymKind.Equ) {
+        const v = evaluate(s.expr!, true);
+        if (!v || !v.add || v.sub || v.add.kind !== SymKind.Label) return 0;
+        type ||= v.add.type;
+        size ??= v.add.size;
+      }
+      if (type !== STT_FUNC || !size) return 0;
+      const v = evaluate(size, true);
       return v && !v.add && !v.sub ? Number(v.num) : 0;
     } catch {
       return 0;
