@@ -564,12 +564,17 @@ export class Assembler implements ExprHost {
   readInclude(name: string): { text: string; path: string } | null {
     const read = this.opts.readFile;
     if (!read) return null;
-    const tries = [name];
-    if (!name.startsWith('/')) {
-      const dir = this.file.includes('/') ? this.file.slice(0, this.file.lastIndexOf('/') + 1) : '';
-      for (const d of this.opts.includeDirs) tries.push(`${d}/${name}`); // (GNU as: the directory, "/" and the name, as given)
-      if (dir) tries.push(dir + name);
+    // GNU as (s_include): with -I options, ".", then each directory, as "dir/name" (so a file found
+    // in the current directory is "./name"); then the name as given. Last, the including file's
+    // directory (cc-ts only).
+    const tries: string[] = [];
+    const dirs = this.opts.includeDirs;
+    if (dirs.length) {
+      tries.push(`./${name}`);
+      for (const d of dirs) tries.push(`${d}/${name}`);
     }
+    tries.push(name);
+    if (!name.startsWith('/') && this.file.includes('/')) tries.push(this.file.slice(0, this.file.lastIndexOf('/') + 1) + name);
     for (const p of tries) {
       const t = read(p);
       if (t !== null) return { text: t, path: p };

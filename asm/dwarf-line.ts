@@ -33,7 +33,7 @@ import { AsmError } from './error';
 import { E, evaluate, Expr } from './expr';
 import { lebBytes } from './directives';
 import { readString } from './lexer';
-import { Section, VarKind } from './sections';
+import { Frag, Section, VarKind } from './sections';
 import { BIND_GLOBAL, Sym, SymKind } from './symbols';
 
 const FLAG_IS_STMT = 1, FLAG_BASIC_BLOCK = 2, FLAG_PROLOGUE_END = 4, FLAG_EPILOGUE_BEGIN = 8;
@@ -46,7 +46,10 @@ const PRODUCER = 'GNU AS 2.40';
 const enum View { None = 0, Named, AssertZero, ForceReset }
 
 interface Row {
-  label: Sym;
+  /** The row's address: a label (`.loc_mark_labels`), else made from frag and off when needed. */
+  label: Sym | null;
+  frag: Frag;
+  off: number;
   file: number;
   line: number;
   column: number;
@@ -259,11 +262,11 @@ export class LineState {
       if (w.line === this.dw2Line && w.file === this.dw2File) return;
       this.dw2Line = w.line;
       this.dw2File = w.file;
-      this.addRow(this.as.dot(false), FLAG_IS_STMT, w.file, w.line);
+      this.addRow(null, FLAG_IS_STMT, w.file, w.line);
       return;
     }
     const c = this.cur;
-    if (c.line !== 0 && (c.file !== 0 || this.level >= 5)) this.addRow(this.as.dot(false), c.flags);
+    if (c.line !== 0 && (c.file !== 0 || this.level >= 5)) this.addRow(null, c.flags);
     this.consume();
   }
 
@@ -289,19 +292,48 @@ export class LineState {
     c.viewSym = null;
   }
 
-  private addRow(label: Sym, flags: number, path: string | null = null, line = 0): void {
-    const sec = this.as.cur;
-    if (sec.type === SHT_NOBITS || (sec.flags & (SHF_ALLOC | SHF_EXECINSTR)) !== (SHF_ALLOC | SHF_EXECINSTR)) {
-      if (path === null) this.as.warning(`dwarf line number information for ${sec.name} ignored`);
-      return;
+  /** Record a row at `label`, or (null) at the current position. */
+  private addRow(label: Sym | null, flags: number, path: string | null = null, line = 0): void {
+    const as = this.as;
+    const sec = as.cur;
+    let rows: Row[];
+    if (sec === this.lastSec && as.sub === this.lastSub) rows = this.lastRows;
+    else {
+      if (sec.type === SHT_NOBITS || (sec.flags & (SHF_ALLOC | SHF_EXECINSTR)) !== (SHF_ALLOC | SHF_EXECINSTR)) {
+        if (path === null) as.warning(`dwarf line number information for ${sec.name} ignored`);
+        return;
+      }
+      let subs = this.segs.get(sec);
+      if (!subs) { subs = new Map(); this.segs.set(sec, subs); }
+      let r = subs.get(as.sub);
+      if (!r) { r = []; subs.set(as.sub, r); }
+      this.lastSec = sec; this.lastSub = as.sub; this.lastRows = rows = r;
     }
+    const frag = label ? label.frag! : as.frag();
+    const off = label ? label.off : frag.len;
     const c = this.cur;
-    let subs = this.segs.get(sec);
-    if (!subs) { subs = new Map(); this.segs.set(sec, subs); }
-    let rows = subs.get(this.as.sub);
-    if (!rows) { rows = []; subs.set(this.as.sub, rows); }
-    if (path !== null) rows.push({ label, file: 0, line, column: 0, isa: c.isa, flags, disc: c.disc, view: View.None, viewSym: null, path });
-    else rows.push({ label, file: c.file, line: c.line, column: c.column, isa: c.isa, flags, disc: c.disc, view: c.view, viewSym: c.viewSym, path: null });
+    if (path !== null) rows.push({ label, frag, off, file: 0, line, column: 0, isa: c.isa, flags, disc: c.disc, view: View.None, viewSym: null, path });
+    else {
+      if (c.view !== View.None) this.anyView = true;
+      rows.push({ label, frag, off, file: c.file, line: c.line, column: c.column, isa: c.isa, flags, disc: c.disc, view: c.view, viewSym: c.viewSym, path: null });
+    }
+  }
+  /** The row list addRow used last (a code section's). */
+  private lastSec: Section | null = null;
+  private lastSub = 0;
+  private lastRows: Row[] = [];
+  /** Some row names or asserts a view. */
+  private anyView = false;
+
+  /** A row's label, made now if it has none. */
+  private rowLabel(r: Row, sec: Section): Sym {
+    if (r.label) return r.label;
+    const t = this.as.symbols.anon();
+    t.kind = SymKind.Label;
+    t.frag = r.frag;
+    t.off = r.off;
+    t.section = sec;
+    return (r.label = t);
   }
 
   // ---- file table -----------------------------------------------------------------------------
@@ -412,7 +444,7 @@ export class LineState {
     }
     if (chains.length && !emptyLine && this.anySeen) throw new AsmError('duplicate .debug_line sections');
     if ((!chains.length && emitOther) || (!emitOther && !emptyLine)) return;
-    for (const [, rows] of chains) this.setViews(rows);
+    if (this.anyView) for (const [, rows] of chains) this.setViews(rows);
     const save = { cur: as.cur, sub: as.sub, prevSec: as.prevSec, prevSub: as.prevSub };
     this.known = new Set(as.sections);
     const addrSize = as.target.elfClass === 64 ? 8 : 4;
@@ -437,7 +469,7 @@ export class LineState {
     let prev: Row | null = null;
     let view = 0;
     for (const r of rows) {
-      const v = !prev || r.view === View.ForceReset || addr(r.label) > addr(prev.label) ? 0 : view + 1;
+      const v = !prev || r.view === View.ForceReset || addr(r) > addr(prev) ? 0 : view + 1;
       if (r.view === View.AssertZero && v !== 0) this.as.error('view number mismatch');
       if (r.view === View.Named && r.viewSym) {
         r.viewSym.kind = SymKind.Equ;
@@ -551,16 +583,15 @@ export class LineState {
       if (r.flags & FLAG_PROLOGUE_END) w.byte(10);
       if (r.flags & FLAG_EPILOGUE_BEGIN) w.byte(11);
       const lineDelta = (r.line - line) | 0;
-      const lab = r.label;
-      if (!last || (r.view === View.ForceReset && restartsAt(last.label, lab))) {
+      if (!last || (r.view === View.ForceReset && restartsAt(last, r))) {
         w.byte(0); w.uleb(addrSize + 1); w.byte(2);
-        w.sym(lab, addrSize);
+        w.sym(this.rowLabel(r, sec), addrSize);
         incLineAddr(w, lineDelta, 0, opBase);
-      } else incLineAddr(w, lineDelta, addr(lab) - addr(last.label), opBase);
+      } else incLineAddr(w, lineDelta, addr(r) - addr(last), opBase);
       line = r.line;
       last = r;
     }
-    incLineAddr(w, null, sectionEnd(sec) - addr(last!.label), opBase);
+    incLineAddr(w, null, sectionEnd(sec) - addr(last!), opBase);
   }
 
   // ---- the compilation unit GNU as makes for line rows without a .debug_info ------------------
@@ -713,13 +744,13 @@ export class LineState {
 /** The row needs a DW_LNE_set_address after `view -0`: the same place as the previous row, or the
  *  start of a fragment right after a previous row that ended its fragment. (GNU as keeps a relaxable
  *  branch's opcode byte in the fixed part of its fragment, so a row before a branch does not end it.) */
-function restartsAt(prev: Sym, cur: Sym): boolean {
+function restartsAt(prev: Row, cur: Row): boolean {
   if (cur.frag === prev.frag) return cur.off === prev.off;
   const pf = prev.frag!;
   return cur.off === 0 && prev.off >= pf.len + (pf.varKind === VarKind.Relax ? 1 : 0);
 }
 
-function addr(s: Sym): number {
+function addr(s: { frag: Frag | null; off: number }): number {
   return s.frag!.address + s.off;
 }
 
@@ -768,8 +799,19 @@ class Writer {
   pos(): number { return this.b.length; }
   byte(v: number): void { this.b.push(v & 0xff); }
   bytes(v: ArrayLike<number>): void { for (let i = 0; i < v.length; i++) this.b.push(v[i]); }
-  int(v: number, size: number): void { let x = BigInt(v); for (let i = 0; i < size; i++, x >>= 8n) this.b.push(Number(x & 0xffn)); }
-  uleb(v: number): void { this.bytes(lebBytes(BigInt(v), false)); }
+  int(v: number, size: number): void {
+    if (v >= 0 && v < 0x100000000 && size <= 4) { for (let i = 0; i < size; i++, v >>>= 8) this.b.push(v & 0xff); return; }
+    let x = BigInt(v);
+    for (let i = 0; i < size; i++, x >>= 8n) this.b.push(Number(x & 0xffn));
+  }
+  uleb(v: number): void {
+    if (v < 0 || v > 0x7fffffff) { this.bytes(lebBytes(BigInt(v), false)); return; }
+    do {
+      const c = v & 0x7f;
+      v >>>= 7;
+      this.b.push(v ? c | 0x80 : c);
+    } while (v);
+  }
   sleb(v: number): void { this.bytes(lebBytes(BigInt(v), true)); }
   sym(s: Sym, size: number): void { this.symPlus(s, 0, size); }
   symPlus(s: Sym, add: number, size: number): void { this.fixes.push({ at: this.b.length, sym: s, add, size }); this.int(0, size); }
