@@ -453,16 +453,25 @@ export class LineState {
       this.writeLine(lineSec, chains, addrSize);
     }
     if (emitOther) this.writeUnit(info, lineSec!, chains.map(([s]) => s), addrSize);
-    // Sections made here get their section symbol when first named (section_symbol()); those that
-    // only relocations name (through a label) when the relocations are made, in section order.
-    for (const s of as.sections) {
+    this.wrote = true;
+    as.cur = save.cur; as.sub = save.sub; as.prevSec = save.prevSec; as.prevSub = save.prevSub;
+  }
+  private wrote = false;
+
+  /**
+   * Sections finish() made get their section symbol when first named (section_symbol()); those that
+   * only relocations name (through a label) when the relocations are adjusted (adjust_reloc_syms, in
+   * section order), which is after relaxation (layout.ts placeBranchTargets): called then.
+   */
+  placeReferencedSections(): void {
+    if (!this.wrote) return;
+    for (const s of this.as.sections) {
       for (const fx of s.fixups) {
         const e = fx.expr;
         const t = e && (e.k === E.Sym ? e.sym : e.k === E.Bin && e.a.k === E.Sym ? e.a.sym : null);
         if (t && t.section && t.kind === SymKind.Label) this.secSym(t.section);
       }
     }
-    as.cur = save.cur; as.sub = save.sub; as.prevSec = save.prevSec; as.prevSub = save.prevSub;
   }
 
   private setViews(rows: Row[]): void {

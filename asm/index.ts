@@ -12,7 +12,7 @@ import { ObjectFile } from '../elf/object';
 import { writeObject } from '../elf/write-object';
 import { Assembler, AsmItem } from './assembler';
 import { AsmError, DiagSink, stderrSink } from './error';
-import { finalise, relax } from './layout';
+import { finalise, placeBranchTargets, relax } from './layout';
 import { buildObject } from './output';
 import type { AsmTarget } from './target';
 import { makeX86Target } from '../targets/x86/asm-hooks';
@@ -111,6 +111,10 @@ export class AssemblySession {
       as.error(e.message);
     }
     as.cfi.finish();
+    // What GNU as does while writing the object: relax (branch targets become symbols), then adjust
+    // the relocations (sections named through labels get their symbols).
+    placeBranchTargets(as);
+    as.lines.placeReferencedSections();
     relax(as);
     finalise(as);
     if (as.errors) throw new AssembleFailed(as.errors);
