@@ -25,7 +25,12 @@
 // When the source has line rows but no .debug_info of its own, GNU as also writes a compilation unit
 // (.debug_info, .debug_abbrev, .debug_aranges, .debug_str and, for several code sections, a range
 // list) naming the first file, the current directory and the functions that have a size; so does
-// finishUnit() here.
+// writeUnit() here.
+//
+// With -g/--gdwarf-N (`debug`: GNU as's debug_type DEBUG_DWARF2) the source's own lines are the rows:
+// every instruction records one at Assembler.where() (file name and line) unless the last generated
+// row had the same line and file; file numbers are given when the table is written (fileNumber, as
+// allocate_filenum). A `.file N` turns this off and drops the generated rows.
 
 import * as fs from 'fs';
 import type { Assembler } from './assembler';
