@@ -49,6 +49,8 @@ export interface AssembleOptions {
   dwarfLevel?: number;
   /** -g/--gdwarf-N: line info for the assembly source itself (version dwarfLevel, else 2). */
   genDebug?: boolean;
+  /** --gdwarf-sections: each code section's line sequence in a .debug_line.NAME section. */
+  dwarfSections?: boolean;
 }
 
 export class Assembler implements ExprHost {

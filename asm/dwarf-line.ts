@@ -43,7 +43,7 @@ import { BIND_GLOBAL, Sym, SymKind } from './symbols';
 
 const FLAG_IS_STMT = 1, FLAG_BASIC_BLOCK = 2, FLAG_PROLOGUE_END = 4, FLAG_EPILOGUE_BEGIN = 8;
 const LINE_BASE = -5, LINE_RANGE = 14;
-const SHT_PROGBITS = 1, SHT_NOBITS = 8, SHF_ALLOC = 2, SHF_EXECINSTR = 4, SHF_MERGE = 0x10, SHF_STRINGS = 0x20;
+const SHT_PROGBITS = 1, SHT_NOBITS = 8, SHF_WRITE = 1, SHF_ALLOC = 2, SHF_EXECINSTR = 4, SHF_MERGE = 0x10, SHF_STRINGS = 0x20;
 const STT_FUNC = 2;
 const PRODUCER = 'GNU AS 2.40';
 
@@ -528,9 +528,23 @@ export class LineState {
     if (v >= 3) w.bytes([0, 0, 1]);
     this.writeFileTables(w, v);
     w.patch(hdrAt, w.pos() - hdrAt - 4, 4);
-    for (const [s, rows] of chains) if (rows.length) this.writeSequence(w, s, rows, opBase, addrSize);
-    w.patch(lenAt, w.pos() - lenAt - 4, 4);
-    w.flushTo(this.as, sec);
+    const as = this.as;
+    // --gdwarf-sections: the sequence of a code section other than .text goes to .debug_line.NAME
+    // (for the linker to drop with the code), and the length reaches .debug_line_end.
+    const separate = !!as.opts.dwarfSections;
+    for (const [s, rows] of chains) {
+      if (!rows.length) continue;
+      if (separate && s.name !== '.text') {
+        const sw = new Writer();
+        this.writeSequence(sw, s, rows, opBase, addrSize);
+        sw.flushTo(as, as.getSection(`.debug_line${s.name}`, SHT_PROGBITS, SHF_WRITE, 0));
+      } else this.writeSequence(w, s, rows, opBase, addrSize);
+    }
+    if (separate) {
+      as.cur = as.getSection('.debug_line_end', SHT_PROGBITS, SHF_WRITE, 0); as.sub = 0;
+      w.lengthTo(lenAt, as.dot(false));
+    } else w.patch(lenAt, w.pos() - lenAt - 4, 4);
+    w.flushTo(as, sec);
   }
 
   private writeFileTables(w: Writer, v: number): void {
@@ -830,6 +844,9 @@ class Writer {
   sym(s: Sym, size: number): void { this.symPlus(s, 0, size); }
   symPlus(s: Sym, add: number, size: number): void { this.fixes.push({ at: this.b.length, sym: s, add, size }); this.int(0, size); }
   patch(at: number, v: number, size: number): void { for (let i = 0; i < size; i++, v = Math.floor(v / 256)) this.b[at + i] = v & 0xff; }
+  /** The 4-byte length at `at` is `end` - (that field + 4), a relocation when `end` is elsewhere. */
+  lengthTo(at: number, end: Sym): void { this.len = { at, end }; }
+  private len: { at: number; end: Sym } | null = null;
   append(o: Writer): void { const base = this.b.length; for (const f of o.fixes) this.fixes.push({ ...f, at: f.at + base }); this.bytes(o.b); }
   /** Append to subsection 0 of `sec`; returns a label at the start of what was written. */
   flushTo(as: Assembler, sec: Section): Sym {
@@ -838,6 +855,11 @@ class Writer {
     const f = as.frag();
     const base = f.len;
     f.append(this.b);
+    if (this.len) {
+      const e: Expr = { k: E.Bin, op: '-', a: { k: E.Sym, sym: this.len.end, spec: '' },
+        b: { k: E.Bin, op: '+', a: { k: E.Sym, sym: start, spec: '' }, b: { k: E.Num, v: BigInt(this.len.at + 4) } } };
+      sec.fixups.push({ frag: f, offset: base + this.len.at, size: 4, expr: e, tfix: null, pcrel: false, file: as.file, line: as.line, inVar: false, check: 3 });
+    }
     for (const x of this.fixes) {
       let e: Expr = { k: E.Sym, sym: x.sym, spec: '' };
       if (x.add) e = { k: E.Bin, op: '+', a: e, b: { k: E.Num, v: BigInt(x.add) } };

@@ -35,6 +35,8 @@ export interface AssembleOpts {
   /** -g, --gen-debug, --gdwarf-N: line info for the assembly source itself, as GNU as makes it for
    *  a source without `.file N`/`.loc` (a row per source line with instructions, and the unit). */
   genDebug?: boolean;
+  /** --gdwarf-sections: the line sequence of each code section but .text in .debug_line.NAME. */
+  dwarfSections?: boolean;
 }
 
 export class AssembleFailed extends Error {
@@ -83,7 +85,7 @@ export class AssemblySession {
     this.as = new Assembler(target, {
       fileName: opts.fileName, includeDirs: opts.includeDirs ?? [], defsyms: opts.defsyms ?? [], diag: opts.diag ?? stderrSink(),
       readFile: opts.readFile ?? readLatin1, compDir: opts.compDir, dwarfLevel: opts.dwarfLevel,
-      genDebug: opts.genDebug,
+      genDebug: opts.genDebug, dwarfSections: opts.dwarfSections,
     });
   }
 
@@ -125,14 +127,16 @@ export class AssemblySession {
 }
 
 /** GNU as's debug options in `args`, in order (-g/--gen-debug: version 2; --gdwarf-N: version N;
- *  the last one wins): the fields of AssembleOpts they set, or null when none is given. */
-export function debugOptions(args: readonly string[]): { genDebug: boolean; dwarfLevel: number } | null {
+ *  the last one wins): the fields of AssembleOpts they set (none when none is given); also --gdwarf-sections. */
+export function debugOptions(args: readonly string[]): { genDebug?: boolean; dwarfLevel?: number; dwarfSections?: boolean } {
   let level = 0;
+  let sections = false;
   for (const a of args) {
     if (a === '-g' || a === '--gen-debug') level = 2;
     else if (/^--?gdwarf-[2-5]$/.test(a)) level = Number(a.slice(a.length - 1));
+    else if (a === '--gdwarf-sections') sections = true;
   }
-  return level ? { genDebug: true, dwarfLevel: level } : null;
+  return { ...(level ? { genDebug: true, dwarfLevel: level } : {}), ...(sections ? { dwarfSections: true } : {}) };
 }
 
 /** `cc-ts as [options] files...`: returns the exit status. */
@@ -163,11 +167,11 @@ export function asCommand(argv: string[]): number {
     } else if (a === '--version') {
       process.stdout.write('cc-ts as (GNU as compatible) 0.1\n');
       return 0;
-    } else if (a === '-g' || a === '--gen-debug' || /^--?gdwarf-[2-5]$/.test(a)) debugArgs.push(a);
+    } else if (a === '-g' || a === '--gen-debug' || a === '--gdwarf-sections' || /^--?gdwarf-[2-5]$/.test(a)) debugArgs.push(a);
     else if (a === '-') files.push('-');
     else if (a.startsWith('-')) {
       // Accepted and ignored: -W --warn --fatal-warnings --noexecstack -Qy -Qn -march=... -mtune=...
-      // --nocompress-debug-sections -mx86-used-note=no --gdwarf-sections ...
+      // --nocompress-debug-sections -mx86-used-note=no ...
       continue;
     } else files.push(a);
   }

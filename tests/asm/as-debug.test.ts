@@ -101,6 +101,13 @@ w:	nop; nop
 `,
 }, VERSIONS);
 
+same('--gdwarf-sections: a .debug_line.NAME per code section but .text, the length up to .debug_line_end', {
+  'ds.s': '\t.text\n\tnop\n\tret\n\t.section .text.b,"ax"\n\tnop\n\t.section .text.c,"ax"\n\tret\n\t.text\n\thlt\n',
+}, [['-g', '--gdwarf-sections'], ['--gdwarf-5', '--gdwarf-sections'], ['--gdwarf-sections', '-g', '--32'], ['--gdwarf-sections']]);
+same('--gdwarf-sections with the source\'s own .loc rows', {
+  'dl.s': '\t.file 1 "a.c"\n\t.section .text.b,"ax"\n\t.loc 1 3\n\tnop\n\t.text\n\t.loc 1 4\n\tret\n',
+}, [['--gdwarf-sections'], ['-g', '--gdwarf-sections']]);
+
 same('one code section: low/high pc; no function with a size: no subprogram', {
   'one.s': '\t.text\nx:\tnop\n\n\tret\n\t.type y,@function\ny:\tret\n',
 }, [['-g'], ['--gdwarf-5'], ['--gdwarf-4']]);
