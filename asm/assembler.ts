@@ -30,6 +30,10 @@ export interface Input {
   /** Macro expansion (for .exitm) and the conditional depth when it started. */
   isMacro: boolean;
   condDepth: number;
+  /** With generated line info (as -g): a macro expansion's location (where it was invoked, or where
+   *  the outermost macro was), and the file a .rept/.irp body's rows name. */
+  where?: { file: string; line: number };
+  reptFile?: string;
 }
 
 export interface AssembleOptions {
@@ -43,6 +47,10 @@ export interface AssembleOptions {
   compDir?: string;
   /** --gdwarf-N: the DWARF version of generated line tables (default 3, raised by `.file 0`). */
   dwarfLevel?: number;
+  /** -g/--gdwarf-N: line info for the assembly source itself (version dwarfLevel, else 2). */
+  genDebug?: boolean;
+  /** --gdwarf-sections: each code section's line sequence in a .debug_line.NAME section. */
+  dwarfSections?: boolean;
 }
 
 export class Assembler implements ExprHost {
@@ -82,6 +90,7 @@ export class Assembler implements ExprHost {
     this.cfi = new CfiState(this);
     this.lines = new LineState(this);
     if (opts.dwarfLevel) this.lines.level = opts.dwarfLevel;
+    if (opts.genDebug) this.lines.startGenerating(opts.dwarfLevel ?? 2);
     this.cur = this.getSection('.text', 1, 6, 0);
     this.getSection('.data', 1, 3, 0);
     this.getSection('.bss', 8, 3, 0);
@@ -153,7 +162,41 @@ export class Assembler implements ExprHost {
   private itemLine = 0;
 
   pushStmts(stmts: Stmt[], isMacro: boolean): void {
-    this.inputs.push({ stmts, pos: 0, reader: null, isMacro, condDepth: this.conds.depth });
+    const input: Input = { stmts, pos: 0, reader: null, isMacro, condDepth: this.conds.depth };
+    if (this.lines.debug) {
+      if (isMacro) input.where = this.where();
+      else input.reptFile = this.reptFile();
+    }
+    this.inputs.push(input);
+  }
+
+  /**
+   * GNU as's as_where for generated line info: in a macro expansion (also inside a .rept in one) the
+   * place the outermost macro was invoked from; in a .rept/.irp body the body's line, named by the
+   * enclosing file's logical name (`.file "x"`, a line marker) or else its own; else the statement's.
+   */
+  where(): { file: string; line: number } {
+    const inputs = this.inputs;
+    for (let i = inputs.length - 1; i >= 0; i--) {
+      const w = inputs[i].where;
+      if (w) return w;
+    }
+    const top = inputs[inputs.length - 1];
+    return { file: top?.reptFile ?? this.file, line: this.line };
+  }
+
+  /** The file a .rept body expanded now names in its rows (GNU: the logical file of the input around it). */
+  private reptFile(): string {
+    const top = this.inputs[this.inputs.length - 1];
+    if (!top) return this.file;
+    if (top.reader) return top.reader.logicalFile ?? this.file;
+    return top.reptFile ?? this.file;
+  }
+
+  /** A plain `.file "name"` names the reader's statements from now on (when a line marker set a line). */
+  setLogicalFile(name: string): void {
+    const top = this.inputs[this.inputs.length - 1];
+    if (top?.reader) top.reader.setLogicalFile(name);
   }
 
   private next(): Stmt | null {
@@ -523,12 +566,17 @@ export class Assembler implements ExprHost {
   readInclude(name: string): { text: string; path: string } | null {
     const read = this.opts.readFile;
     if (!read) return null;
-    const tries = [name];
-    if (!name.startsWith('/')) {
-      const dir = this.file.includes('/') ? this.file.slice(0, this.file.lastIndexOf('/') + 1) : '';
-      for (const d of this.opts.includeDirs) tries.push(`${d.replace(/\/$/, '')}/${name}`);
-      if (dir) tries.push(dir + name);
+    // GNU as (s_include): with -I options, ".", then each directory, as "dir/name" (so a file found
+    // in the current directory is "./name"); then the name as given. Last, the including file's
+    // directory (cc-ts only).
+    const tries: string[] = [];
+    const dirs = this.opts.includeDirs;
+    if (dirs.length) {
+      tries.push(`./${name}`);
+      for (const d of dirs) tries.push(`${d}/${name}`);
     }
+    tries.push(name);
+    if (!name.startsWith('/') && this.file.includes('/')) tries.push(this.file.slice(0, this.file.lastIndexOf('/') + 1) + name);
     for (const p of tries) {
       const t = read(p);
       if (t !== null) return { text: t, path: p };

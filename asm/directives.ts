@@ -510,7 +510,9 @@ def('.file', (as, rest) => {
   if (!args.startsWith('"')) return as.lines.file(args); // `.file N ["dir"] "name"`: DWARF line table
   const b = stringArg(args);
   if (!b) throw new AsmError('expected string');
-  as.fileSymbols.push(String.fromCharCode(...b));
+  const name = String.fromCharCode(...b);
+  as.fileSymbols.push(name);
+  as.setLogicalFile(name);
 });
 def('.ident', (as, rest) => {
   const b = stringArg(rest.trim());

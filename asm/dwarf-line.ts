@@ -25,7 +25,12 @@
 // When the source has line rows but no .debug_info of its own, GNU as also writes a compilation unit
 // (.debug_info, .debug_abbrev, .debug_aranges, .debug_str and, for several code sections, a range
 // list) naming the first file, the current directory and the functions that have a size; so does
-// finishUnit() here.
+// writeUnit() here.
+//
+// With -g/--gdwarf-N (`debug`: GNU as's debug_type DEBUG_DWARF2) the source's own lines are the rows:
+// every instruction records one at Assembler.where() (file name and line) unless the last generated
+// row had the same line and file; file numbers are given when the table is written (fileNumber, as
+// allocate_filenum). A `.file N` turns this off and drops the generated rows.
 
 import * as fs from 'fs';
 import type { Assembler } from './assembler';
@@ -33,12 +38,12 @@ import { AsmError } from './error';
 import { E, evaluate, Expr } from './expr';
 import { lebBytes } from './directives';
 import { readString } from './lexer';
-import { Section, VarKind } from './sections';
-import { BIND_GLOBAL, BIND_WEAK, Sym, SymKind } from './symbols';
+import { Frag, Section, VarKind } from './sections';
+import { BIND_GLOBAL, Sym, SymKind } from './symbols';
 
 const FLAG_IS_STMT = 1, FLAG_BASIC_BLOCK = 2, FLAG_PROLOGUE_END = 4, FLAG_EPILOGUE_BEGIN = 8;
 const LINE_BASE = -5, LINE_RANGE = 14;
-const SHT_PROGBITS = 1, SHT_NOBITS = 8, SHF_ALLOC = 2, SHF_EXECINSTR = 4, SHF_MERGE = 0x10, SHF_STRINGS = 0x20;
+const SHT_PROGBITS = 1, SHT_NOBITS = 8, SHF_WRITE = 1, SHF_ALLOC = 2, SHF_EXECINSTR = 4, SHF_MERGE = 0x10, SHF_STRINGS = 0x20;
 const STT_FUNC = 2;
 const PRODUCER = 'GNU AS 2.40';
 
@@ -46,7 +51,10 @@ const PRODUCER = 'GNU AS 2.40';
 const enum View { None = 0, Named, AssertZero, ForceReset }
 
 interface Row {
-  label: Sym;
+  /** The row's address: a label (`.loc_mark_labels`), else made from frag and off when needed. */
+  label: Sym | null;
+  frag: Frag;
+  off: number;
   file: number;
   line: number;
   column: number;
@@ -55,6 +63,8 @@ interface Row {
   disc: number;
   view: View;
   viewSym: Sym | null;
+  /** A generated row (as -g): the source file's name, given a number when the table is written. */
+  path: string | null;
 }
 
 interface FileEntry {
@@ -80,8 +90,14 @@ export function getpwd(): string {
 export class LineState {
   /** GNU as's dwarf_level. */
   level = 3;
-  /** A `.loc` waits for its instruction. */
+  /** The next instruction records a row: a `.loc` waits for it, or line info is generated. */
   seen = false;
+  /** GNU as's debug_type == DEBUG_DWARF2 (-g, --gdwarf-N): a row for each source line with
+   *  instructions, until a `.file N` says the source brings its own. */
+  debug = false;
+  /** The location of the last generated row (dwarf2dbg.c's dw2_line and dw2_filename). */
+  private dw2Line = -1;
+  private dw2File: string | null = null;
   anySeen = false;
   markLabels = false;
   private files: (FileEntry | undefined)[] = [];
@@ -139,6 +155,7 @@ export class LineState {
       }
     }
     if (rest.slice(pos).trim() !== '') throw new AsmError(`junk at end of line, first unrecognized character is \`${rest.slice(pos).trim()[0]}'`);
+    if (this.debug) this.stopGenerating();
     if (num > 0xffffffffn) throw new AsmError(`file number ${num} is too big`);
     this.allocateSlot(dir, name, Number(num), md5);
   }
@@ -226,16 +243,47 @@ export class LineState {
 
   // ---- rows ---------------------------------------------------------------------------------
 
+  /** Generated line info on (as -g): every instruction records a row. */
+  startGenerating(level: number): void {
+    this.debug = true;
+    this.seen = true;
+    this.level = level;
+  }
+
+  /** A `.file N`: the source brings its own line info; the rows generated so far go (their sections
+   *  stay in the list of code sections, as dwarf2dbg.c's purge_generated_debug leaves them). */
+  private stopGenerating(): void {
+    this.debug = false;
+    this.seen = false;
+    for (const subs of this.segs.values()) for (const rows of subs.values()) rows.length = 0;
+  }
+
   /** An instruction starts here (or a `.loc` forces the pending row out): record the row. */
   emitInsn(): void {
+    if (this.debug) {
+      const w = this.as.where();
+      if (w.line === 0) return;
+      // Consecutive instructions of one source line make one row.
+      if (w.line === this.dw2Line && w.file === this.dw2File) return;
+      this.dw2Line = w.line;
+      this.dw2File = w.file;
+      this.addRow(null, FLAG_IS_STMT, w.file, w.line);
+      return;
+    }
     const c = this.cur;
-    if (c.line !== 0 && (c.file !== 0 || this.level >= 5)) this.addRow(this.as.dot(false), c.flags);
+    if (c.line !== 0 && (c.file !== 0 || this.level >= 5)) this.addRow(null, c.flags);
     this.consume();
   }
 
   /** A label while `.loc_mark_labels 1`: a basic-block row at it. */
   label(s: Sym): void {
-    if (s.section !== this.as.cur || !this.as.cur.isCode || !this.files.length) return;
+    if (s.section !== this.as.cur || !this.as.cur.isCode) return;
+    if (this.debug) {
+      const w = this.as.where();
+      this.addRow(s, FLAG_IS_STMT | FLAG_BASIC_BLOCK, w.file, w.line);
+      return;
+    }
+    if (!this.files.length) return;
     this.addRow(s, this.cur.flags | FLAG_BASIC_BLOCK);
     this.consume();
   }
@@ -249,18 +297,48 @@ export class LineState {
     c.viewSym = null;
   }
 
-  private addRow(label: Sym, flags: number): void {
-    const sec = this.as.cur;
-    if (sec.type === SHT_NOBITS || (sec.flags & (SHF_ALLOC | SHF_EXECINSTR)) !== (SHF_ALLOC | SHF_EXECINSTR)) {
-      this.as.warning(`dwarf line number information for ${sec.name} ignored`);
-      return;
+  /** Record a row at `label`, or (null) at the current position. */
+  private addRow(label: Sym | null, flags: number, path: string | null = null, line = 0): void {
+    const as = this.as;
+    const sec = as.cur;
+    let rows: Row[];
+    if (sec === this.lastSec && as.sub === this.lastSub) rows = this.lastRows;
+    else {
+      if (sec.type === SHT_NOBITS || (sec.flags & (SHF_ALLOC | SHF_EXECINSTR)) !== (SHF_ALLOC | SHF_EXECINSTR)) {
+        if (path === null) as.warning(`dwarf line number information for ${sec.name} ignored`);
+        return;
+      }
+      let subs = this.segs.get(sec);
+      if (!subs) { subs = new Map(); this.segs.set(sec, subs); }
+      let r = subs.get(as.sub);
+      if (!r) { r = []; subs.set(as.sub, r); }
+      this.lastSec = sec; this.lastSub = as.sub; this.lastRows = rows = r;
     }
+    const frag = label ? label.frag! : as.frag();
+    const off = label ? label.off : frag.len;
     const c = this.cur;
-    let subs = this.segs.get(sec);
-    if (!subs) { subs = new Map(); this.segs.set(sec, subs); }
-    let rows = subs.get(this.as.sub);
-    if (!rows) { rows = []; subs.set(this.as.sub, rows); }
-    rows.push({ label, file: c.file, line: c.line, column: c.column, isa: c.isa, flags, disc: c.disc, view: c.view, viewSym: c.viewSym });
+    if (path !== null) rows.push({ label, frag, off, file: 0, line, column: 0, isa: c.isa, flags, disc: c.disc, view: View.None, viewSym: null, path });
+    else {
+      if (c.view !== View.None) this.anyView = true;
+      rows.push({ label, frag, off, file: c.file, line: c.line, column: c.column, isa: c.isa, flags, disc: c.disc, view: c.view, viewSym: c.viewSym, path: null });
+    }
+  }
+  /** The row list addRow used last (a code section's). */
+  private lastSec: Section | null = null;
+  private lastSub = 0;
+  private lastRows: Row[] = [];
+  /** Some row names or asserts a view. */
+  private anyView = false;
+
+  /** A row's label, made now if it has none. */
+  private rowLabel(r: Row, sec: Section): Sym {
+    if (r.label) return r.label;
+    const t = this.as.symbols.anon();
+    t.kind = SymKind.Label;
+    t.frag = r.frag;
+    t.off = r.off;
+    t.section = sec;
+    return (r.label = t);
   }
 
   // ---- file table -----------------------------------------------------------------------------
@@ -332,6 +410,22 @@ export class LineState {
     this.files[num] = { name: file, dir: d, md5 };
   }
 
+  /** dwarf2dbg.c's allocate_filenum: the file number of a generated row's source file (a new slot
+   *  after the last one in use unless the directory and name are there already). */
+  private fileNumber(path: string): number {
+    const file = basename(path);
+    const dirlen = path.length - file.length;
+    const d = this.dirEntry(path, dirlen, null, false);
+    const files = this.files;
+    for (let i = 1; i < files.length; i++) {
+      const f = files[i];
+      if (f && f.dir === d && f.name === file) return i;
+    }
+    const i = Math.max(files.length, 1);
+    files[i] = { name: file, dir: d, md5: null };
+    return i;
+  }
+
   // ---- output ---------------------------------------------------------------------------------
 
   /** After layout: views, .debug_line and (without a .debug_info of the source's) the unit. */
@@ -345,12 +439,17 @@ export class LineState {
     const chains: [Section, Row[]][] = [];
     for (const [sec, subs] of this.segs) {
       const rows: Row[] = [];
-      for (const k of [...subs.keys()].sort((a, b) => a - b)) for (const r of subs.get(k)!) rows.push(r);
-      if (rows.length) chains.push([sec, rows]);
+      for (const k of [...subs.keys()].sort((a, b) => a - b)) {
+        for (const r of subs.get(k)!) {
+          if (r.path !== null) r.file = this.fileNumber(r.path);
+          rows.push(r);
+        }
+      }
+      chains.push([sec, rows]);
     }
     if (chains.length && !emptyLine && this.anySeen) throw new AsmError('duplicate .debug_line sections');
     if ((!chains.length && emitOther) || (!emitOther && !emptyLine)) return;
-    for (const [, rows] of chains) this.setViews(rows);
+    if (this.anyView) for (const [, rows] of chains) this.setViews(rows);
     const save = { cur: as.cur, sub: as.sub, prevSec: as.prevSec, prevSub: as.prevSub };
     this.known = new Set(as.sections);
     const addrSize = as.target.elfClass === 64 ? 8 : 4;
@@ -358,24 +457,33 @@ export class LineState {
       lineSec ??= as.getSection('.debug_line', SHT_PROGBITS, 0, 0);
       this.writeLine(lineSec, chains, addrSize);
     }
-    if (emitOther) this.writeUnit(info, lineSec!, chains, addrSize);
-    // Sections made here get their section symbol when first named (section_symbol()); those that
-    // only relocations name (through a label) when the relocations are made, in section order.
-    for (const s of as.sections) {
+    if (emitOther) this.writeUnit(info, lineSec!, chains.map(([s]) => s), addrSize);
+    this.wrote = true;
+    as.cur = save.cur; as.sub = save.sub; as.prevSec = save.prevSec; as.prevSub = save.prevSub;
+  }
+  private wrote = false;
+
+  /**
+   * Sections finish() made get their section symbol when first named (section_symbol()); those that
+   * only relocations name (through a label) when the relocations are adjusted (adjust_reloc_syms, in
+   * section order), which is after relaxation (layout.ts placeBranchTargets): called then.
+   */
+  placeReferencedSections(): void {
+    if (!this.wrote) return;
+    for (const s of this.as.sections) {
       for (const fx of s.fixups) {
         const e = fx.expr;
         const t = e && (e.k === E.Sym ? e.sym : e.k === E.Bin && e.a.k === E.Sym ? e.a.sym : null);
         if (t && t.section && t.kind === SymKind.Label) this.secSym(t.section);
       }
     }
-    as.cur = save.cur; as.sub = save.sub; as.prevSec = save.prevSec; as.prevSub = save.prevSub;
   }
 
   private setViews(rows: Row[]): void {
     let prev: Row | null = null;
     let view = 0;
     for (const r of rows) {
-      const v = !prev || r.view === View.ForceReset || addr(r.label) > addr(prev.label) ? 0 : view + 1;
+      const v = !prev || r.view === View.ForceReset || addr(r) > addr(prev) ? 0 : view + 1;
       if (r.view === View.AssertZero && v !== 0) this.as.error('view number mismatch');
       if (r.view === View.Named && r.viewSym) {
         r.viewSym.kind = SymKind.Equ;
@@ -401,8 +509,8 @@ export class LineState {
   }
 
   private writeLine(sec: Section, chains: [Section, Row[]][], addrSize: number): void {
-    const v = this.level;
-    const opBase = v === 2 ? 10 : 13;
+    const v = Math.max(this.level, 3); // DWARF2_LINE_VERSION
+    const opBase = 13;
     const w = new Writer();
     const lenAt = w.pos();
     w.int(0, 4);
@@ -420,9 +528,23 @@ export class LineState {
     if (v >= 3) w.bytes([0, 0, 1]);
     this.writeFileTables(w, v);
     w.patch(hdrAt, w.pos() - hdrAt - 4, 4);
-    for (const [s, rows] of chains) this.writeSequence(w, s, rows, opBase, addrSize);
-    w.patch(lenAt, w.pos() - lenAt - 4, 4);
-    w.flushTo(this.as, sec);
+    const as = this.as;
+    // --gdwarf-sections: the sequence of a code section other than .text goes to .debug_line.NAME
+    // (for the linker to drop with the code), and the length reaches .debug_line_end.
+    const separate = !!as.opts.dwarfSections;
+    for (const [s, rows] of chains) {
+      if (!rows.length) continue;
+      if (separate && s.name !== '.text') {
+        const sw = new Writer();
+        this.writeSequence(sw, s, rows, opBase, addrSize);
+        sw.flushTo(as, as.getSection(`.debug_line${s.name}`, SHT_PROGBITS, SHF_WRITE, 0));
+      } else this.writeSequence(w, s, rows, opBase, addrSize);
+    }
+    if (separate) {
+      as.cur = as.getSection('.debug_line_end', SHT_PROGBITS, SHF_WRITE, 0); as.sub = 0;
+      w.lengthTo(lenAt, as.dot(false));
+    } else w.patch(lenAt, w.pos() - lenAt - 4, 4);
+    w.flushTo(as, sec);
   }
 
   private writeFileTables(w: Writer, v: number): void {
@@ -489,21 +611,20 @@ export class LineState {
       if (r.flags & FLAG_PROLOGUE_END) w.byte(10);
       if (r.flags & FLAG_EPILOGUE_BEGIN) w.byte(11);
       const lineDelta = (r.line - line) | 0;
-      const lab = r.label;
-      if (!last || (r.view === View.ForceReset && restartsAt(last.label, lab))) {
+      if (!last || (r.view === View.ForceReset && restartsAt(last, r))) {
         w.byte(0); w.uleb(addrSize + 1); w.byte(2);
-        w.sym(lab, addrSize);
+        w.sym(this.rowLabel(r, sec), addrSize);
         incLineAddr(w, lineDelta, 0, opBase);
-      } else incLineAddr(w, lineDelta, addr(lab) - addr(last.label), opBase);
+      } else incLineAddr(w, lineDelta, addr(r) - addr(last), opBase);
       line = r.line;
       last = r;
     }
-    incLineAddr(w, null, sectionEnd(sec) - addr(last!.label), opBase);
+    incLineAddr(w, null, sectionEnd(sec) - addr(last!), opBase);
   }
 
   // ---- the compilation unit GNU as makes for line rows without a .debug_info ------------------
 
-  private writeUnit(existing: Section | undefined, lineSec: Section, chains: [Section, Row[]][], addrSize: number): void {
+  private writeUnit(existing: Section | undefined, lineSec: Section, segs: Section[], addrSize: number): void {
     const as = this.as;
     const v = this.level;
     const info = existing ?? as.getSection('.debug_info', SHT_PROGBITS, 0, 0);
@@ -511,7 +632,6 @@ export class LineState {
     const aranges = as.getSection('.debug_aranges', SHT_PROGBITS, 0, 0);
     const str = as.getSection('.debug_str', SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
     aranges.alignment = Math.max(aranges.alignment, 2 * addrSize);
-    const segs = chains.map(([s]) => s);
     let ranges: Sym | null = null;
     if (segs.length > 1) {
       if (v < 5) {
@@ -549,12 +669,13 @@ export class LineState {
       w.flushTo(as, aranges);
     }
     // .debug_abbrev
-    const funcs = as.symbols.all.filter((s) => s.kind === SymKind.Label && s.type === STT_FUNC && !s.isSectionSym && s.size && !s.isLocalName)
+    const funcs = as.symbols.all.filter((s) => !s.isSectionSym && !s.isLocalName && (s.kind === SymKind.Label || s.kind === SymKind.Equ))
       .sort((a, b) => a.order - b.order)
       .map((s) => ({ s, size: this.funcSize(s) }))
       .filter((f) => f.size !== 0);
-    const hasE = funcs.some((f) => f.s.bind === BIND_GLOBAL || f.s.bind === BIND_WEAK);
-    const hasL = funcs.some((f) => !(f.s.bind === BIND_GLOBAL || f.s.bind === BIND_WEAK));
+    // (S_IS_EXTERNAL: a weak symbol is not external.)
+    const hasE = funcs.some((f) => f.s.bind === BIND_GLOBAL);
+    const hasL = funcs.some((f) => f.s.bind !== BIND_GLOBAL);
     let funcForm = 0;
     {
       const w = new Writer();
@@ -577,7 +698,7 @@ export class LineState {
       w.flushTo(as, abbrev);
     }
     // .debug_str: name, comp_dir, producer, then the function names (written with the DIEs)
-    const first = this.files[v > 4 ? 0 : 1];
+    const first = this.files[v > 4 ? 0 : 1]; // (v > 4 is DWARF2_LINE_VERSION > 4)
     if (!first) throw new AsmError('internal error: no file for the compilation unit');
     const nameStr = this.putString(str, (first.dir ? (this.dirs[first.dir] ?? '') + '/' : '') + first.name);
     const dirStr = this.putString(str, this.pwd());
@@ -607,7 +728,7 @@ export class LineState {
         funcs.forEach((f, i) => {
           b.uleb(2);
           b.sym(names[i], 4);
-          if (funcForm === 0x0c) b.byte(f.s.bind === BIND_GLOBAL || f.s.bind === BIND_WEAK ? 1 : 0);
+          if (funcForm === 0x0c) b.byte(f.s.bind === BIND_GLOBAL ? 1 : 0);
           if (v > 2) b.uleb(tag);
           b.sym(f.s, addrSize);
           if (v < 4) b.symPlus(f.s, f.size, addrSize);
@@ -627,9 +748,20 @@ export class LineState {
   }
 
   /** A function's .size when it is a constant after layout (else 0: no entry, as GNU as). */
+  /** A function symbol's .size when it is a constant after layout, else 0 (no entry, as GNU as). An
+   *  equate of a label is a function when it or the label is one, with its size or else the label's
+   *  (`.set f.part.1, f.part.0` takes the label's attributes). */
   private funcSize(s: Sym): number {
     try {
-      const v = evaluate(s.size!, true);
+      let type = s.type, size = s.size;
+      if (s.kind === SymKind.Equ) {
+        const v = evaluate(s.expr!, true);
+        if (!v || !v.add || v.sub || v.add.kind !== SymKind.Label) return 0;
+        type ||= v.add.type;
+        size ??= v.add.size;
+      }
+      if (type !== STT_FUNC || !size) return 0;
+      const v = evaluate(size, true);
       return v && !v.add && !v.sub ? Number(v.num) : 0;
     } catch {
       return 0;
@@ -640,13 +772,13 @@ export class LineState {
 /** The row needs a DW_LNE_set_address after `view -0`: the same place as the previous row, or the
  *  start of a fragment right after a previous row that ended its fragment. (GNU as keeps a relaxable
  *  branch's opcode byte in the fixed part of its fragment, so a row before a branch does not end it.) */
-function restartsAt(prev: Sym, cur: Sym): boolean {
+function restartsAt(prev: Row, cur: Row): boolean {
   if (cur.frag === prev.frag) return cur.off === prev.off;
   const pf = prev.frag!;
   return cur.off === 0 && prev.off >= pf.len + (pf.varKind === VarKind.Relax ? 1 : 0);
 }
 
-function addr(s: Sym): number {
+function addr(s: { frag: Frag | null; off: number }): number {
   return s.frag!.address + s.off;
 }
 
@@ -695,12 +827,26 @@ class Writer {
   pos(): number { return this.b.length; }
   byte(v: number): void { this.b.push(v & 0xff); }
   bytes(v: ArrayLike<number>): void { for (let i = 0; i < v.length; i++) this.b.push(v[i]); }
-  int(v: number, size: number): void { let x = BigInt(v); for (let i = 0; i < size; i++, x >>= 8n) this.b.push(Number(x & 0xffn)); }
-  uleb(v: number): void { this.bytes(lebBytes(BigInt(v), false)); }
+  int(v: number, size: number): void {
+    if (v >= 0 && v < 0x100000000 && size <= 4) { for (let i = 0; i < size; i++, v >>>= 8) this.b.push(v & 0xff); return; }
+    let x = BigInt(v);
+    for (let i = 0; i < size; i++, x >>= 8n) this.b.push(Number(x & 0xffn));
+  }
+  uleb(v: number): void {
+    if (v < 0 || v > 0x7fffffff) { this.bytes(lebBytes(BigInt(v), false)); return; }
+    do {
+      const c = v & 0x7f;
+      v >>>= 7;
+      this.b.push(v ? c | 0x80 : c);
+    } while (v);
+  }
   sleb(v: number): void { this.bytes(lebBytes(BigInt(v), true)); }
   sym(s: Sym, size: number): void { this.symPlus(s, 0, size); }
   symPlus(s: Sym, add: number, size: number): void { this.fixes.push({ at: this.b.length, sym: s, add, size }); this.int(0, size); }
   patch(at: number, v: number, size: number): void { for (let i = 0; i < size; i++, v = Math.floor(v / 256)) this.b[at + i] = v & 0xff; }
+  /** The 4-byte length at `at` is `end` - (that field + 4), a relocation when `end` is elsewhere. */
+  lengthTo(at: number, end: Sym): void { this.len = { at, end }; }
+  private len: { at: number; end: Sym } | null = null;
   append(o: Writer): void { const base = this.b.length; for (const f of o.fixes) this.fixes.push({ ...f, at: f.at + base }); this.bytes(o.b); }
   /** Append to subsection 0 of `sec`; returns a label at the start of what was written. */
   flushTo(as: Assembler, sec: Section): Sym {
@@ -709,6 +855,11 @@ class Writer {
     const f = as.frag();
     const base = f.len;
     f.append(this.b);
+    if (this.len) {
+      const e: Expr = { k: E.Bin, op: '-', a: { k: E.Sym, sym: this.len.end, spec: '' },
+        b: { k: E.Bin, op: '+', a: { k: E.Sym, sym: start, spec: '' }, b: { k: E.Num, v: BigInt(this.len.at + 4) } } };
+      sec.fixups.push({ frag: f, offset: base + this.len.at, size: 4, expr: e, tfix: null, pcrel: false, file: as.file, line: as.line, inVar: false, check: 3 });
+    }
     for (const x of this.fixes) {
       let e: Expr = { k: E.Sym, sym: x.sym, spec: '' };
       if (x.add) e = { k: E.Bin, op: '+', a: e, b: { k: E.Num, v: BigInt(x.add) } };

@@ -12,7 +12,7 @@ import { ObjectFile } from '../elf/object';
 import { writeObject } from '../elf/write-object';
 import { Assembler, AsmItem } from './assembler';
 import { AsmError, DiagSink, stderrSink } from './error';
-import { finalise, relax } from './layout';
+import { finalise, placeBranchTargets, relax } from './layout';
 import { buildObject } from './output';
 import type { AsmTarget } from './target';
 import { makeX86Target } from '../targets/x86/asm-hooks';
@@ -32,6 +32,11 @@ export interface AssembleOpts {
   compDir?: string;
   /** --gdwarf-N: the DWARF version of line tables (default 3; `.file 0` raises it to 5). */
   dwarfLevel?: number;
+  /** -g, --gen-debug, --gdwarf-N: line info for the assembly source itself, as GNU as makes it for
+   *  a source without `.file N`/`.loc` (a row per source line with instructions, and the unit). */
+  genDebug?: boolean;
+  /** --gdwarf-sections: the line sequence of each code section but .text in .debug_line.NAME. */
+  dwarfSections?: boolean;
 }
 
 export class AssembleFailed extends Error {
@@ -80,13 +85,15 @@ export class AssemblySession {
     this.as = new Assembler(target, {
       fileName: opts.fileName, includeDirs: opts.includeDirs ?? [], defsyms: opts.defsyms ?? [], diag: opts.diag ?? stderrSink(),
       readFile: opts.readFile ?? readLatin1, compDir: opts.compDir, dwarfLevel: opts.dwarfLevel,
+      genDebug: opts.genDebug, dwarfSections: opts.dwarfSections,
     });
   }
 
-  pushText(source: string): void {
+  /** Assemble source text; `fileName` names it (default: the session's file name). */
+  pushText(source: string, fileName = this.fileName): void {
     // Sources are handled one character per byte (latin1); convert text that has wider characters.
     if (/[^\x00-\xff]/.test(source)) source = Buffer.from(source, 'utf8').toString('latin1');
-    this.as.pushText(source, this.fileName);
+    this.as.pushText(source, fileName);
     this.as.drain();
   }
 
@@ -106,6 +113,10 @@ export class AssemblySession {
       as.error(e.message);
     }
     as.cfi.finish();
+    // What GNU as does while writing the object: relax (branch targets become symbols), then adjust
+    // the relocations (sections named through labels get their symbols).
+    placeBranchTargets(as);
+    as.lines.placeReferencedSections();
     relax(as);
     finalise(as);
     if (as.errors) throw new AssembleFailed(as.errors);
@@ -115,6 +126,19 @@ export class AssemblySession {
   }
 }
 
+/** GNU as's debug options in `args`, in order (-g/--gen-debug: version 2; --gdwarf-N: version N;
+ *  the last one wins): the fields of AssembleOpts they set (none when none is given); also --gdwarf-sections. */
+export function debugOptions(args: readonly string[]): { genDebug?: boolean; dwarfLevel?: number; dwarfSections?: boolean } {
+  let level = 0;
+  let sections = false;
+  for (const a of args) {
+    if (a === '-g' || a === '--gen-debug') level = 2;
+    else if (/^--?gdwarf-[2-5]$/.test(a)) level = Number(a.slice(a.length - 1));
+    else if (a === '--gdwarf-sections') sections = true;
+  }
+  return { ...(level ? { genDebug: true, dwarfLevel: level } : {}), ...(sections ? { dwarfSections: true } : {}) };
+}
+
 /** `cc-ts as [options] files...`: returns the exit status. */
 export function asCommand(argv: string[]): number {
   let out = 'a.out';
@@ -122,7 +146,7 @@ export function asCommand(argv: string[]): number {
   const includeDirs: string[] = [];
   const defsyms: [string, bigint][] = [];
   const files: string[] = [];
-  let dwarfLevel: number | undefined;
+  const debugArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -143,28 +167,29 @@ export function asCommand(argv: string[]): number {
     } else if (a === '--version') {
       process.stdout.write('cc-ts as (GNU as compatible) 0.1\n');
       return 0;
-    } else if (/^--gdwarf-[2-5]$/.test(a)) dwarfLevel = Number(a.slice(9));
+    } else if (a === '-g' || a === '--gen-debug' || a === '--gdwarf-sections' || /^--?gdwarf-[2-5]$/.test(a)) debugArgs.push(a);
     else if (a === '-') files.push('-');
     else if (a.startsWith('-')) {
-      // Accepted and ignored: -g --gen-debug -W --warn --fatal-warnings --noexecstack -Qy -Qn
-      // -march=... -mtune=... --nocompress-debug-sections -mx86-used-note=no ...
+      // Accepted and ignored: -W --warn --fatal-warnings --noexecstack -Qy -Qn -march=... -mtune=...
+      // --nocompress-debug-sections -mx86-used-note=no ...
       continue;
     } else files.push(a);
   }
-  let text = '';
-  let fileName = files.length ? files[0] : '-';
+  const texts: [string, string][] = [];
   for (const f of files.length ? files : ['-']) {
     const t = f === '-' ? fs.readFileSync(0, 'latin1') : readLatin1(f);
     if (t === null) {
       process.stderr.write(`Error: can't open ${f} for reading: No such file or directory\n`);
       return 1;
     }
-    text += t.endsWith('\n') || !t ? t : t + '\n';
+    texts.push([t, f === '-' ? '{standard input}' : f]);
   }
-  if (files.length > 1) fileName = files[0];
   let bytes: Uint8Array;
   try {
-    bytes = writeObject(assemble(text, { fileName, target, includeDirs, defsyms, diag: stderrSink(), dwarfLevel }), out);
+    const session = new AssemblySession({ fileName: texts[0][1], target, includeDirs, defsyms, diag: stderrSink(), ...debugOptions(debugArgs) });
+    // Each file is read on its own (its own line numbers), as GNU as reads its inputs one by one.
+    for (const [t, name] of texts) session.pushText(t, name);
+    bytes = writeObject(session.finish(), out);
   } catch (e) {
     if (e instanceof AssembleFailed) return 1;
     if (e instanceof AsmError) {

@@ -40,6 +40,24 @@ export function relax(as: Assembler): void {
 }
 
 /**
+ * GNU as makes a full symbol of a `.L` branch target while relaxing (after the DWARF sections'
+ * symbols of dwarf2_finish, before the relocations' symbols): it enters the symbol order then, in
+ * section and fragment order (it shows when a relocation keeps it, e.g. an i386 jump table's @GOTOFF).
+ */
+export function placeBranchTargets(as: Assembler): void {
+  for (const sec of as.sections) {
+    const frags = sec.frags;
+    for (let i = 0; i < frags.length; i++) {
+      const f = frags[i];
+      if (f.varKind !== VarKind.Relax) continue;
+      const name = f.forms![0].fixup.sym;
+      const s = name ? as.symbols.get(name) : undefined;
+      if (s) as.symbols.place(s);
+    }
+  }
+}
+
+/**
  * One relax_segment: a first guess of every fragment's address (branches at their current form,
  * .space and .org empty, LEB128 one byte), then passes over the fragments until none grows. A pass
  * carries `stretch`, the growth so far: each fragment moves by it, and a forward branch adds it to its

@@ -41,15 +41,22 @@ export function splitSource(text: string, file: string, syn: CommentSyntax): Stm
 export class SourceReader {
   private pos = 0;
   private lineNo = 0;
+  private physLine = 0;
   private inComment = false;
   private done = false;
   /** Further statements of the last line scrubLine split at ';'. */
   private pending: string[] = [];
   private pendingAt = 0;
   private readonly special: Uint8Array;
+  /** GNU as's logical file (set by a line marker's name or a plain `.file "name"`) and whether a
+   *  line marker has set a logical line: only then does the logical file name the statements. */
+  logicalFile: string | null = null;
+  private hasLine = false;
+  private readonly physFile: string;
 
   constructor(private readonly text: string, private file: string, private readonly syn: CommentSyntax) {
     this.special = specialChars(syn);
+    this.physFile = file;
   }
 
   next(): Stmt | null {
@@ -62,6 +69,7 @@ export class SourceReader {
       let eol = text.indexOf('\n', pos);
       if (eol < 0) eol = n;
       this.lineNo++;
+      this.physLine++;
       this.pos = eol + 1;
       if (eol === n) this.done = true;
       if (!this.inComment) {
@@ -85,8 +93,15 @@ export class SourceReader {
       if (!this.inComment && raw.charCodeAt(0) === 35 /* # */) {
         const m = LINE_MARKER.exec(raw);
         if (m) {
+          if (m[1] === '0' && m[2] === '' && / 2\b/.test(raw.slice(m[0].length))) {
+            // `# 0 "" 2` (gcc's end of an asm statement): back to the file's own name and line.
+            this.file = this.logicalFile = this.physFile;
+            this.lineNo = this.physLine;
+            continue;
+          }
           this.lineNo = parseInt(m[1], 10) - 1;
-          if (m[2] !== undefined) this.file = m[2].replace(/\\(.)/g, '$1');
+          this.hasLine = true;
+          if (m[2] !== undefined) this.file = this.logicalFile = m[2].replace(/\\(.)/g, '$1');
           continue;
         }
       }
@@ -104,6 +119,12 @@ export class SourceReader {
       }
     }
     return null;
+  }
+
+  /** A plain `.file "name"`: the logical file from now on (GNU as's s_file). */
+  setLogicalFile(name: string): void {
+    this.logicalFile = name;
+    if (this.hasLine) this.file = name;
   }
 }
 

@@ -4,7 +4,7 @@
 
 import { Diagnostics } from '../diag/diagnostics';
 import { TargetLayout } from '../../targets/layout';
-import { assemble, AssembleFailed, AssembleOpts, AsmItem, AssemblySession, TargetName } from '../../asm';
+import { assemble, AssembleFailed, AssembleOpts, AsmItem, AssemblySession, debugOptions, TargetName } from '../../asm';
 import type { ObjectFile } from '../../elf/object';
 import { writeObject } from '../../elf/write-object';
 import { DriverOptions } from './options';
@@ -12,7 +12,9 @@ import { writeOutput } from './output';
 
 export function assembleToObject(text: string | readonly AsmItem[], input: string, output: string, o: DriverOptions,
                                  target: TargetLayout, diag: Diagnostics): boolean {
-  return toObject(output, target, diag, () => assemble(text, sessionOptions(input, target, o)));
+  // gcc runs `as --gdwarf-N` for a .s or .S input under -g, then the -Wa options (so -Wa,-g makes it 2).
+  const debugArgs = [...(o.debug ? [`--gdwarf-${o.dwarfVersion}`] : []), ...o.asFlags];
+  return toObject(output, target, diag, () => assemble(text, { ...sessionOptions(input, target, o), ...debugOptions(debugArgs) }));
 }
 
 /**

@@ -34,6 +34,8 @@ export interface DriverOptions {
   macroOps: [string, string][];
   optLevel: string;        // '0' '1' '2' '3' 's' 'g' 'fast' 'z'
   debug: boolean;
+  /** -gdwarf-N (gcc's default 5): the DWARF version, passed to the assembler of .s/.S inputs. */
+  dwarfVersion: number;
   fflags: Map<string, boolean>;  // -fNAME / -fno-NAME
   fvalues: Map<string, string>;  // -fNAME=VALUE
   mflags: string[];        // -m options as given
@@ -69,7 +71,7 @@ export function defaultOptions(): DriverOptions {
   return {
     stage: 'link', output: null, inputs: [], linkItems: [], target: 'x86_64-linux-gnu', std: 'gnu17',
     quoteDirs: [], includeDirs: [], systemDirs: [], afterDirs: [], nostdinc: false, sysroot: null,
-    macroOps: [], optLevel: '0', debug: false, fflags: new Map(), fvalues: new Map(), mflags: [],
+    macroOps: [], optLevel: '0', debug: false, dwarfVersion: 5, fflags: new Map(), fvalues: new Map(), mflags: [],
     freestanding: false, pic: 0, pie: 0, dumpMacros: null, noLineMarkers: false, keepComments: false,
     traditional: false, trigraphs: false,
     deps: { kind: null, file: false, system: true, mf: null, targets: [], phony: false, mg: false },
@@ -211,7 +213,11 @@ const ROWS: Row[] = [
   { name: '--freestanding', arg: 'none', act: (o) => { o.freestanding = true; o.nostdlib = true; o.nostdinc = true; } },
   { name: '-ffreestanding', arg: 'none', act: (o) => { o.freestanding = true; } },
   { name: '-O', arg: 'joined', act: (o, v) => { o.optLevel = v === '' ? '1' : v; } },
-  { name: '-g', arg: 'joined', act: (o, v) => { o.debug = !/^0$/.test(v); } },
+  { name: '-g', arg: 'joined', act: (o, v) => {
+    o.debug = !/^0$/.test(v);
+    const m = /^dwarf-([2-5])$/.exec(v);
+    if (m) o.dwarfVersion = Number(m[1]);
+  } },
   { name: '-f', arg: 'joined', act: (o, v) => { fFlag(o, v); } },
   { name: '-m', arg: 'joined', act: (o, v) => { o.mflags.push(v); } },
   { name: '-l', arg: 'either', act: (o, v) => { o.linkItems.push('-l' + v); } },

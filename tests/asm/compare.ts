@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { assemble, AssembleFailed } from '../../asm/index';
+import { assemble, AssembleFailed, AssembleOpts } from '../../asm/index';
 import { writeObject } from '../../elf/write-object';
 
 export type Arch = 'x86_64' | 'i386';
@@ -35,16 +35,16 @@ export function requireTool(name: string): void {
 }
 
 /** Assemble with GNU as; returns the object path, or the error text. */
-export function gnuAs(src: string, arch: Arch, srcPath?: string): { obj: string | null; err: string } {
+export function gnuAs(src: string, arch: Arch, srcPath?: string, args: string[] = []): { obj: string | null; err: string } {
   const s = srcPath ?? tmp('.s');
   if (!srcPath) fs.writeFileSync(s, src, 'latin1');
   const obj = tmp('.o');
-  const r = spawnSync('as', [arch === 'i386' ? '--32' : '--64', '-o', obj, s], { encoding: 'latin1' });
+  const r = spawnSync('as', [arch === 'i386' ? '--32' : '--64', ...args, '-o', obj, s], { encoding: 'latin1' });
   return r.status === 0 ? { obj, err: r.stderr } : { obj: null, err: r.stderr };
 }
 
 /** Assemble with cc-ts in process; returns the object path, or the error lines. */
-export function ccAs(src: string, arch: Arch, fileName = 'test.s'): { obj: string | null; err: string } {
+export function ccAs(src: string, arch: Arch, fileName = 'test.s', opts: Partial<AssembleOpts> = {}): { obj: string | null; err: string } {
   const errs: string[] = [];
   const diag = {
     warning: (f: string, l: number, m: string) => { errs.push(`${f}:${l}: Warning: ${m}`); },
@@ -52,7 +52,7 @@ export function ccAs(src: string, arch: Arch, fileName = 'test.s'): { obj: strin
     print: () => {},
   };
   try {
-    const bytes = writeObject(assemble(src, { fileName, target: arch, diag }), 'test.o');
+    const bytes = writeObject(assemble(src, { ...opts, fileName, target: arch, diag }), 'test.o');
     const obj = tmp('.o');
     fs.writeFileSync(obj, bytes);
     return { obj, err: errs.join('\n') };

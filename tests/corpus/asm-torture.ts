@@ -4,8 +4,10 @@
 // identical without running the tools). Prints identical / different / failed counts over the corpus.
 // With -g, gcc's `-g -S` output is used (DWARF 5 .debug_info/.debug_line/... and .loc/.file with
 // views) and the whole objects are compared (section headers, symbols and every section's bytes).
+// With --as-g, gcc's plain `-S` output is assembled with `as -g` (line info for the .s file itself,
+// and the compilation unit) and `cc-ts as -g`, and the whole objects are compared.
 //
-//   node dist/tests/corpus/asm-torture.js [--limit N] [--arch i386] [--list] [-g] [--opt -O0|-O2]
+//   node dist/tests/corpus/asm-torture.js [--limit N] [--arch i386] [--list] [-g | --as-g] [--opt -O0|-O2]
 
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -36,9 +38,9 @@ export function gccAsm(file: string, opt: string, arch: Arch, debug = false): st
 
 export interface TortureResult { identical: number; different: number; failed: number; skipped: number; notes: string[] }
 
-export function runTorture(files: string[], arch: Arch = 'x86_64', log = false, debug = false, opts = ['-O0', '-O2']): TortureResult {
+export function runTorture(files: string[], arch: Arch = 'x86_64', log = false, debug = false, opts = ['-O0', '-O2'], asG = false): TortureResult {
   const res: TortureResult = { identical: 0, different: 0, failed: 0, skipped: 0, notes: [] };
-  const dumps = debug
+  const dumps = debug || asG
     ? [{ tool: 'objdump' as const, args: ['-dr'] }, { tool: 'readelf' as const, args: ['-SsrW'] }, { tool: 'objdump' as const, args: ['-s'] }]
     : [{ tool: 'objdump' as const, args: ['-dr'] }, { tool: 'readelf' as const, args: ['-rW'] }];
   for (const f of files) {
@@ -47,9 +49,9 @@ export function runTorture(files: string[], arch: Arch = 'x86_64', log = false, 
       if (!s) { res.skipped++; continue; }
       const name = `${path.basename(f)} ${opt}`;
       const src = fs.readFileSync(s, 'latin1');
-      const g = gnuAs(src, arch, s);
+      const g = gnuAs(src, arch, s, asG ? ['-g'] : []);
       if (!g.obj) { res.skipped++; continue; }
-      const c = ccAs(src, arch, s);
+      const c = ccAs(src, arch, s, asG ? { genDebug: true, dwarfLevel: 2 } : {});
       if (!c.obj) {
         res.failed++;
         res.notes.push(`FAILED ${name}: ${c.err.split('\n')[0]}`);
@@ -76,11 +78,12 @@ function main(): void {
   const files = fs.readdirSync(TORTURE).filter((f) => f.endsWith('.c')).sort().slice(0, limit).map((f) => path.join(TORTURE, f));
   const t0 = Date.now();
   const debug = argv.includes('-g');
+  const asG = argv.includes('--as-g');
   const opts = argv.includes('--opt') ? [argv[argv.indexOf('--opt') + 1]] : ['-O0', '-O2'];
-  const r = runTorture(files, arch, true, debug, opts);
+  const r = runTorture(files, arch, true, debug, opts, asG);
   if (argv.includes('--list')) for (const n of r.notes) console.log(n);
   const total = r.identical + r.different + r.failed;
-  console.log(`asm-torture ${arch}${debug ? ' -g' : ''} ${opts.join(' ')}: ${r.identical}/${total} identical, ${r.different} different, ${r.failed} failed, ${r.skipped} skipped (gcc or GNU as could not); ${files.length} files, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`asm-torture ${arch}${debug ? ' -g' : ''}${asG ? ' --as-g' : ''} ${opts.join(' ')}: ${r.identical}/${total} identical, ${r.different} different, ${r.failed} failed, ${r.skipped} skipped (gcc or GNU as could not); ${files.length} files, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   cleanup();
 }
 
