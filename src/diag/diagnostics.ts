@@ -56,7 +56,7 @@ const DEFAULT_ON = new Set([
   'return-mismatch', 'overflow', 'pointer-to-int-cast', 'int-to-pointer-cast', 'div-by-zero',
   'builtin-declaration-mismatch', 'deprecated-declarations', 'cpp', 'endif-labels', 'shift-count-overflow',
   'shift-count-negative', 'discarded-qualifiers', 'int-in-bool-context', 'attributes', 'multichar',
-  'pointer-sign', 'unused-result', 'incompatible-library-redeclaration', 'return-type', 'literal-range',
+  'pointer-sign', 'unused-result', 'incompatible-library-redeclaration', 'literal-range',
   'builtin-macro-redefined', 'trigraphs', 'invalid-pch', 'missing-include-dirs', 'designated-init',
   'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object',
 ]);
@@ -162,7 +162,7 @@ export class Diagnostics {
     const p = loc.file.presumed(loc.pos);
     if (sev !== 'note' && this.currentFunction !== this.reportedFunction) {
       this.reportedFunction = this.currentFunction;
-      if (this.currentFunction !== null) out += `${p.name}: In function '${this.currentFunction}':\n`;
+      out += this.currentFunction !== null ? `${p.name}: In function '${this.currentFunction}':\n` : `${p.name}: At top level:\n`;
     }
     out += `${p.name}:${p.line}:${p.col}: ${sev}: ${msg}\n`;
     const samePlace = sev === 'note' && loc.file === this.lastFile && loc.pos === this.lastPos;

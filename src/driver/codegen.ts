@@ -115,7 +115,17 @@ export class CodeGenerator {
   }
 
   private lowering(unit: TranslationUnit): ModuleLower {
-    return this.ml ??= new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug });
+    if (this.ml) return this.ml;
+    const diag = this.diag;
+    const warnReturnType = diag.isEnabled('return-type') ? (fo: Obj) => {
+      const end = fo.bodyEnd;
+      if (!end) return;
+      const saved = diag.currentFunction;
+      diag.currentFunction = fo.name;
+      diag.warning('return-type', { file: end.file, pos: end.pos }, 'control reaches end of non-void function');
+      diag.currentFunction = saved;
+    } : undefined;
+    return this.ml = new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug, warnReturnType });
   }
 
   private emitterFor(mod: IRModule): X86Emitter {

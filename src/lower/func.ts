@@ -123,7 +123,10 @@ export class FnLower {
     // scope paths matter only to gotos, and a goto needs a label of this function
     if (fo.labels?.length) this.prescan(fo.body!, []);
     this.stmt(fo.body!);
-    if (!b.terminated()) this.fallOff();
+    if (!b.terminated()) {
+      if (this.retTy.kind !== TY.Void && this.ml.opts.warnReturnType && fo.name !== 'main' && (fo.used || !fo.isInline) && this.endReachable()) this.ml.opts.warnReturnType(fo);
+      this.fallOff();
+    }
     this.f.curLoc = 0; // instructions made by later passes have no position of their own
     return this.f;
   }
@@ -219,6 +222,26 @@ export class FnLower {
     b.store(T.I32, this.iconst(T.I32, 0x90e3ff49 | 0), this.addOff(t, 20), 1);
     this.m.execStack = true;
     return t;
+  }
+
+  /** -Wreturn-type: is the current (unterminated) block reachable from the entry, through blocks that
+   *  call no noreturn function? (-O0's lowering already folded constant conditions, as gcc's CFG.) */
+  private endReachable(): boolean {
+    const f = this.f, m = this.m, end = this.b.block;
+    const seen = new Uint8Array(f.nBlocks);
+    const work = [0];
+    seen[0] = 1;
+    while (work.length) {
+      const blk = work.pop()!;
+      let dead = false;
+      for (let i = f.first[blk]; i >= 0; i = f.next[i]) {
+        if (f.op[i] === Op.Call && (m.sigs[f.aux[i]].flags & SigFlag.NoReturn) !== 0) { dead = true; break; }
+      }
+      if (dead) continue;
+      if (blk === end) return true;
+      for (const s of f.succs(blk)) if (!seen[s]) { seen[s] = 1; work.push(s); }
+    }
+    return false;
   }
 
   private fallOff(): void {

@@ -169,6 +169,8 @@ export class Obj {
   builtinDecl = false;
   /** Scope depth at declaration (0 = file scope). */
   depth = 0;
+  /** Function definition: its closing brace (where gcc reports "control reaches end of non-void function"). */
+  bodyEnd: Token | null = null;
   constructor(
     public name: string,
     public ty: Type,

@@ -1535,6 +1535,7 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   for (const prm of params) if (prm.name) p.declare(prm);
   const body = compoundStmt(p, false, true);
   o.body = body;
+  o.bodyEnd = p.lastRBrace;
   finishFunction(p, o, saved);
   if (p.fn !== null) {
     // nested: its body goes with the enclosing function's

@@ -154,6 +154,8 @@ export class Parser {
   scopes: Scope[] = [new Scope(null, true)];
   /** Current function (null at file scope). */
   fn: Obj | null = null;
+  /** The closing brace of the last function body parsed (Obj.bodyEnd). */
+  lastRBrace: Token | null = null;
   fnLocals: Obj[] = [];
   /** Label scopes of the current function: [function-level, __label__ blocks...]. */
   labelScopes: Map<string, LabelInfo>[] = [];

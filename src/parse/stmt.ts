@@ -136,6 +136,7 @@ export function compoundStmt(p: Parser, isStmtExpr: boolean, fnBody = false): No
     blockItem(p, list);
   }
   if (p.at(TK.EOF)) p.errorExpected('declaration or statement');
+  else if (fnBody) p.lastRBrace = p.next();
   else p.next();
   if (!fnBody) p.leaveScope();
   if (pushedLabels) p.labelScopes.pop();
@@ -311,7 +312,7 @@ function returnStmt(p: Parser): Node {
   const ret = fn.ty.kind === TY.Func && fn.ty.base ? fn.ty.base : T.int;
   if (p.accept(TK.Semi)) {
     if (ret.kind !== TY.Void) {
-      if (p.warn(null, t, "'return' with no value, in function returning non-void") && fn.tok) p.note(fn.tok, 'declared here');
+      if (returnWarning(p, t, "'return' with no value, in function returning non-void", false) && fn.tok) p.note(fn.tok, 'declared here');
     }
     return n;
   }
@@ -320,7 +321,7 @@ function returnStmt(p: Parser): Node {
   if (ret.kind === TY.Void) {
     const v = rvalue(p, e);
     if (v.ty.kind !== TY.Void) {
-      if (p.pedwarn(null, e.tok, "'return' with a value, in function returning void") || p.warn(null, e.tok, "'return' with a value, in function returning void")) {
+      if (returnWarning(p, e.tok, "'return' with a value, in function returning void", true)) {
         if (fn.tok) p.note(fn.tok, 'declared here');
       }
     }
@@ -329,6 +330,16 @@ function returnStmt(p: Parser): Node {
   }
   n.lhs = assignConvert(p, e, ret, Ctx.Return);
   return n;
+}
+
+/** gcc 12's -Wreturn-type front-end messages: printed unless -Wno-return-type (or -w), tagged with
+ *  the flag only when -Wreturn-type is on (-Wall); `pedantic`: an error with -pedantic-errors. */
+function returnWarning(p: Parser, t: Token, msg: string, pedantic: boolean): boolean {
+  const d = p.diag;
+  if (d.opts.enabled.get('return-type') === false) return false;
+  const on = d.isEnabled('return-type');
+  if (pedantic && d.opts.pedanticErrors) { p.error(t, on ? msg + ' [-Wreturn-type]' : msg); return true; }
+  return p.warn(on ? 'return-type' : null, t, msg);
 }
 
 /** A controlling expression: scalar rvalue. */
