@@ -74,6 +74,9 @@ const WEXTRA = new Set([
   'old-style-declaration', 'override-init', 'ignored-qualifiers', 'implicit-fallthrough', 'clobbered',
 ]);
 
+/** Warnings on whenever another one is (unless disabled themselves): -Wformat-extra-args with -Wformat. */
+const IMPLIED = new Map([['format-extra-args', 'format']]);
+
 export class Diagnostics {
   errors = 0;
   warnings = 0;
@@ -102,7 +105,8 @@ export class Diagnostics {
     if (DEFAULT_ON.has(name)) return true;
     if (this.opts.wall && WALL.has(name)) return true;
     if (this.opts.wextra && WEXTRA.has(name)) return true;
-    return false;
+    const parent = IMPLIED.get(name);
+    return parent !== undefined && this.isEnabled(parent);
   }
 
   error(loc: Loc | null, msg: string): void {
@@ -114,13 +118,14 @@ export class Diagnostics {
     }
   }
 
-  /** A warning controlled by -WNAME. Returns true if it was printed (so callers can add notes). */
-  warning(name: string | null, loc: Loc | null, msg: string): boolean {
+  /** A warning controlled by -WNAME. Returns true if it was printed (so callers can add notes).
+   *  `shown`: the option gcc names in the message when it differs from NAME (-Wformat=). */
+  warning(name: string | null, loc: Loc | null, msg: string, shown: string | null = name): boolean {
     if (name !== null && !this.isEnabled(name)) return false;
     if (name === null && this.opts.noWarnings) return false;
     if (loc && loc.file.system && !this.systemHeaderWarnings) return false;
     const asError = this.opts.werror || (name !== null && this.opts.werrorFlags.has(name));
-    const tag = name === null ? '' : asError ? ` [-Werror=${name}]` : ` [-W${name}]`;
+    const tag = shown === null ? '' : asError ? ` [-Werror=${shown}]` : ` [-W${shown}]`;
     if (asError) this.errors++; else this.warnings++;
     this.emit(asError ? 'error' : 'warning', loc, msg + tag);
     return true;

@@ -226,6 +226,8 @@ export interface AsmInfo {
 export class StrLit {
   /** Label given by the lowering/emitter, if any. */
   label = '';
+  /** The literal tokens when there are several (concatenation): -Wformat locations. */
+  toks: Token[] | null = null;
   constructor(
     public units: number[],
     /** Element type (char, wchar_t, char16_t, char32_t). */

@@ -6,6 +6,7 @@
 // Raw nodes (what `expr`/`assign` return) are not yet lvalue-converted: `typeof`, `sizeof` and `&`
 // need them that way. Operator builders call `rvalue` on their operands.
 
+import { checkFormatCall } from './format';
 import { TK, Token } from '../lex/token';
 import { CK, NK, Node, Obj, SC, Linkage, LabelInfo } from './ast';
 import { KW, Parser } from './state';
@@ -1318,6 +1319,7 @@ export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
   if (fobj) {
     fobj.used = true;
     if (fobj.builtin >= 0) { n.builtin = fobj.builtin; foldLibraryCall(p, n, fobj); }
+    if (p.wFormat && (fobj.builtin >= 0 || fobj.attrs?.format)) checkFormatCall(p, fobj, out);
   }
   return n;
 }

@@ -154,6 +154,8 @@ export class Parser {
   scopes: Scope[] = [new Scope(null, true)];
   /** Current function (null at file scope). */
   fn: Obj | null = null;
+  /** -Wformat is on (format.ts). */
+  readonly wFormat: boolean;
   /** The closing brace of the last function body parsed (Obj.bodyEnd). */
   lastRBrace: Token | null = null;
   fnLocals: Obj[] = [];
@@ -206,6 +208,7 @@ export class Parser {
     this.len = this.buf.length;
     this.T = new Types(opts.target);
     this.std = opts.std ?? 'gnu17';
+    this.wFormat = opts.diag.isEnabled('format');
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
     const ids: number[] = [];
