@@ -7,6 +7,7 @@
 // need them that way. Operator builders call `rvalue` on their operands.
 
 import { checkFormatCall } from './format';
+import { warnCommaLhs } from './warn';
 import { TK, Token } from '../lex/token';
 import { CK, NK, Node, Obj, SC, Linkage, LabelInfo } from './ast';
 import { KW, Parser } from './state';
@@ -393,6 +394,7 @@ export function expr(p: Parser): Node {
 }
 
 export function mkComma(p: Parser, l: Node, r: Node, t: Token): Node {
+  if (p.wUnusedValue) warnCommaLhs(p, l, t);
   const rv = rvalue(p, r);
   const c = newNode(NK.Comma, t, rv.ty);
   c.lhs = l;

@@ -154,8 +154,12 @@ export class Parser {
   scopes: Scope[] = [new Scope(null, true)];
   /** Current function (null at file scope). */
   fn: Obj | null = null;
-  /** -Wformat is on (format.ts). */
+  /** -Wformat is on (format.ts); -Wunused-value (warn.ts). */
   readonly wFormat: boolean;
+  readonly wUnusedValue: boolean;
+  /** Set by a statement expression's block for its next item: its expression statements are checked
+   *  for -Wunused-value at the end of the block, except the last (the value). */
+  seDefer: Node[] | null = null;
   /** The closing brace of the last function body parsed (Obj.bodyEnd). */
   lastRBrace: Token | null = null;
   fnLocals: Obj[] = [];
@@ -209,6 +213,7 @@ export class Parser {
     this.T = new Types(opts.target);
     this.std = opts.std ?? 'gnu17';
     this.wFormat = opts.diag.isEnabled('format');
+    this.wUnusedValue = opts.diag.isEnabled('unused-value');
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
     const ids: number[] = [];

@@ -9,6 +9,7 @@ import { TY, Type, isInteger, isScalar, quoteType, unqualified } from './types';
 import { assignConvert, Ctx, condExpr, expr, promote, rvalue, convertTo, newNode } from './expr';
 import { declaration, declSpec, isDeclSpecStart, pragma, staticAssert, attributes, stdAttributes } from './decl';
 import { stringLiteralText, stringLiteral } from './literal';
+import { warnUnusedValue } from './warn';
 
 export interface SavedFn {
   fn: Obj | null;
@@ -132,9 +133,13 @@ export function compoundStmt(p: Parser, isStmtExpr: boolean, fnBody = false): No
     }
     p.expect(TK.Semi, "';'");
   }
+  const seItems: Node[] | null = isStmtExpr && p.wUnusedValue ? [] : null;
   while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
+    p.seDefer = seItems;
     blockItem(p, list);
   }
+  p.seDefer = null;
+  if (seItems) for (const s of seItems) if (s !== list[list.length - 1]) warnUnusedValue(p, s.lhs!, s.tok);
   if (p.at(TK.EOF)) p.errorExpected('declaration or statement');
   else if (fnBody) p.lastRBrace = p.next();
   else p.next();
@@ -208,6 +213,8 @@ function localDeclaration(p: Parser, list: Node[]): void {
 export function stmt(p: Parser): Node {
   const t = p.tok();
   const T = p.T;
+  const seDefer = p.seDefer;
+  p.seDefer = null;
   if (t.kind === TK.LBrace) return compoundStmt(p, false);
   if (t.kind === TK.Semi) { p.next(); return newNode(NK.Null, t, T.void); }
   if (t.kind === TK.LBracket && p.peek(1).kind === TK.LBracket) {
@@ -255,6 +262,7 @@ export function stmt(p: Parser): Node {
   const e = expr(p);
   const n = newNode(NK.ExprStmt, t, e.ty);
   n.lhs = e;
+  if (p.wUnusedValue) { if (seDefer) seDefer.push(n); else warnUnusedValue(p, e, t); }
   if (!p.expect(TK.Semi, "';'")) p.skipToSync();
   return n;
 }
@@ -515,6 +523,7 @@ function forStmt(p: Parser): Node {
     const s = newNode(NK.ExprStmt, e.tok, e.ty);
     s.lhs = e;
     n.init = s;
+    if (p.wUnusedValue) warnUnusedValue(p, e, t);
     p.expect(TK.Semi, "';'");
   } else p.next();
   if (!p.at(TK.Semi)) {
@@ -525,7 +534,11 @@ function forStmt(p: Parser): Node {
     n.cond = c;
   }
   p.expect(TK.Semi, "';'");
-  if (!p.at(TK.RParen)) n.inc = expr(p);
+  if (!p.at(TK.RParen)) {
+    const first = p.tok();
+    n.inc = expr(p);
+    if (p.wUnusedValue) warnUnusedValue(p, n.inc, first);
+  }
   if (!p.expect(TK.RParen, "')'")) { while (!p.at(TK.RParen) && !p.at(TK.EOF) && !p.at(TK.LBrace)) p.next(); p.accept(TK.RParen); }
   n.body = loopBody(p);
   p.leaveScope();
