@@ -70,10 +70,14 @@ const WALL = new Set([
   'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context',
 ]);
 const WEXTRA = new Set([
-  'sign-compare', 'unused-parameter', 'missing-field-initializers', 'empty-body', 'type-limits',
+  'sign-compare', 'missing-field-initializers', 'empty-body', 'type-limits',
   'old-style-declaration', 'override-init', 'ignored-qualifiers', 'implicit-fallthrough', 'clobbered',
 ]);
 
+/** The -Wunused group (on with -Wall); the last two only together with -Wextra. */
+const UNUSED = new Set(['unused-variable', 'unused-function', 'unused-label', 'unused-value', 'unused-but-set-variable',
+  'unused-local-typedefs', 'unused-parameter', 'unused-but-set-parameter']);
+const UNUSED_EXTRA = new Set(['unused-parameter', 'unused-but-set-parameter']);
 /** Warnings on whenever another one is (unless disabled themselves): -Wformat-extra-args with -Wformat. */
 const IMPLIED = new Map([['format-extra-args', 'format']]);
 
@@ -104,6 +108,11 @@ export class Diagnostics {
     if (e !== undefined) return e;
     if (DEFAULT_ON.has(name)) return true;
     if (this.opts.wall && WALL.has(name)) return true;
+    if (UNUSED.has(name)) {
+      // -Wunused (-Wall) turns these on; the parameter ones need -Wextra as well
+      const u = this.opts.enabled.get('unused') ?? this.opts.wall;
+      return u && (!UNUSED_EXTRA.has(name) || this.opts.wextra);
+    }
     if (this.opts.wextra && WEXTRA.has(name)) return true;
     const parent = IMPLIED.get(name);
     return parent !== undefined && this.isEnabled(parent);

@@ -157,6 +157,8 @@ export class Obj {
   enumVal = 0n;
   /** Used (referenced) somewhere: for unused warnings and to omit unreferenced static functions. */
   used = false;
+  /** References that may read it: every one, less the assignments to it (-Wunused-but-set-variable). */
+  reads = 0;
   /** Address taken (for register allocation). */
   addrTaken = false;
   /** Builtin id when storage === SC.Builtin or for a library builtin. */

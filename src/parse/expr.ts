@@ -495,6 +495,24 @@ export function mkAssign(p: Parser, l: Node, r: Node, t: Token): Node {
   return n;
 }
 
+/** -Wunused-but-set-variable: an assignment whose value is dropped (an expression statement) does not
+ *  read the object it stores to by `x = ...`, `s.m = ...` or `a[i] = ...` (a an array), as gcc's
+ *  DECL_READ_P; any other reference counts as a read. */
+export function unreadAssigned(e: Node): void {
+  if (e.kind === NK.Comma) { unreadAssigned(e.lhs!); unreadAssigned(e.rhs!); return; }
+  if (e.kind !== NK.Assign) return;
+  let l = e.lhs!;
+  for (;;) {
+    if (l.kind === NK.Var) { l.obj!.reads--; return; }
+    if (l.kind === NK.Member) { l = l.lhs!; continue; }
+    if (l.kind === NK.Deref && l.lhs!.kind === NK.Add) {
+      const a = l.lhs!.lhs!;
+      if (a.kind === NK.Cast && a.ck === CK.ArrayDecay) { l = a.lhs!; continue; }
+    }
+    return;
+  }
+}
+
 function mkOpAssign(p: Parser, op: NK, l: Node, r: Node, t: Token): Node {
   checkModifiable(p, l, 'left operand of assignment', 'assignment', t);
   // compute the type of `l op r` on rvalues without building the node twice
@@ -1410,6 +1428,7 @@ function identifier(p: Parser, t: Token): Node {
     return intNode(t, T.int, 0n);
   }
   o.used = true;
+  o.reads++;
   if (o.attrs?.deprecated !== undefined) {
     p.warn('deprecated-declarations', t, o.attrs.deprecated ? `'${name}' is deprecated: ${o.attrs.deprecated}` : `'${name}' is deprecated`);
   }

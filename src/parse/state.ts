@@ -157,6 +157,8 @@ export class Parser {
   /** -Wformat is on (format.ts); -Wunused-value (warn.ts). */
   readonly wFormat: boolean;
   readonly wUnusedValue: boolean;
+  readonly wUnusedVariable: boolean;
+  readonly wUnusedButSet: boolean;
   /** Set by a statement expression's block for its next item: its expression statements are checked
    *  for -Wunused-value at the end of the block, except the last (the value). */
   seDefer: Node[] | null = null;
@@ -214,6 +216,8 @@ export class Parser {
     this.std = opts.std ?? 'gnu17';
     this.wFormat = opts.diag.isEnabled('format');
     this.wUnusedValue = opts.diag.isEnabled('unused-value');
+    this.wUnusedVariable = opts.diag.isEnabled('unused-variable');
+    this.wUnusedButSet = opts.diag.isEnabled('unused-but-set-variable');
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
     const ids: number[] = [];
@@ -336,7 +340,7 @@ export class Parser {
   leaveScope(): void {
     const sc = this.scopes.pop()!;
     this.vmChain = sc.vmAtEntry;
-    if (this.fn !== null && sc.hasVars && this.opts.diag.isEnabled('unused-variable')) this.warnUnused(sc);
+    if (this.fn !== null && sc.hasVars && (this.wUnusedVariable || this.wUnusedButSet)) this.warnUnused(sc);
   }
   /** Unused block-scope typedefs of the current function (gcc reports them at its end). */
   unusedTypedefs: Obj[] = [];
@@ -346,11 +350,12 @@ export class Parser {
     const params = this.fn!.params;
     for (let i = vars.length - 1; i >= 0; i--) {
       const o = vars[i];
-      if (o.used || o.isFunc || !o.tok || !o.name || o.attrs?.unused || o.attrs?.used || o.attrs?.cleanup) continue;
+      if ((o.used && o.reads > 0) || o.isFunc || !o.tok || !o.name || o.attrs?.unused || o.attrs?.used || o.attrs?.cleanup) continue;
       if (o.storage === SC.Typedef) { this.unusedTypedefs.push(o); continue; }
       if (o.storage === SC.EnumConst || o.storage === SC.Builtin) continue;
       if (params && params.includes(o)) continue;
-      this.warn('unused-variable', o.tok, `unused variable '${o.name}'`);
+      if (!o.used) this.warn('unused-variable', o.tok, `unused variable '${o.name}'`);
+      else if (o.reads <= 0 && o.storage !== SC.Extern) this.warn('unused-but-set-variable', o.tok, `variable '${o.name}' set but not used`);
     }
   }
   get depth(): number { return this.scopes.length - 1; }

@@ -6,7 +6,7 @@ import { TK, Token } from '../lex/token';
 import { AsmInfo, AsmOperand, LabelInfo, NK, Node, Obj, SC } from './ast';
 import { KW, Parser, PendingGoto, SwitchCtx, VmScope } from './state';
 import { TY, Type, isInteger, isScalar, quoteType, unqualified } from './types';
-import { assignConvert, Ctx, condExpr, expr, promote, rvalue, convertTo, newNode } from './expr';
+import { assignConvert, unreadAssigned, Ctx, condExpr, expr, promote, rvalue, convertTo, newNode } from './expr';
 import { declaration, declSpec, isDeclSpecStart, pragma, staticAssert, attributes, stdAttributes } from './decl';
 import { stringLiteralText, stringLiteral } from './literal';
 import { warnUnusedValue } from './warn';
@@ -49,6 +49,7 @@ export function startFunction(p: Parser, fn: Obj): SavedFn {
 
 export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
   p.leaveScope();
+  if (fn.params && fn.params.length) warnUnusedParams(p, fn.params);
   for (const o of p.unusedTypedefs) p.warn('unused-local-typedefs', o.tok!, `typedef '${o.name}' locally defined but not used`);
   p.unusedTypedefs = [];
   for (const l of p.fnLabels) {
@@ -75,6 +76,17 @@ export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
   p.switches = s.switches;
   p.reportedUndeclared = s.reported;
   p.outerLabelScopes = s.outer;
+}
+
+/** -Wunused-but-set-parameter, then -Wunused-parameter (gcc's order), at the end of a definition. */
+function warnUnusedParams(p: Parser, params: Obj[]): void {
+  const d = p.diag;
+  if (d.isEnabled('unused-but-set-parameter')) {
+    for (const o of params) if (o.used && o.reads <= 0 && o.name && o.tok && !o.attrs?.unused) p.warn('unused-but-set-parameter', o.tok, `parameter '${o.name}' set but not used`);
+  }
+  if (d.isEnabled('unused-parameter')) {
+    for (const o of params) if (!o.used && o.name && o.tok && !o.attrs?.unused) p.warn('unused-parameter', o.tok, `unused parameter '${o.name}'`);
+  }
 }
 
 /** C17 6.8.6.1p1: a goto must not jump into the scope of a variably modified identifier. */
@@ -262,6 +274,7 @@ export function stmt(p: Parser): Node {
   const e = expr(p);
   const n = newNode(NK.ExprStmt, t, e.ty);
   n.lhs = e;
+  unreadAssigned(e);
   if (p.wUnusedValue) { if (seDefer) seDefer.push(n); else warnUnusedValue(p, e, t); }
   if (!p.expect(TK.Semi, "';'")) p.skipToSync();
   return n;
@@ -523,6 +536,7 @@ function forStmt(p: Parser): Node {
     const s = newNode(NK.ExprStmt, e.tok, e.ty);
     s.lhs = e;
     n.init = s;
+    unreadAssigned(e);
     if (p.wUnusedValue) warnUnusedValue(p, e, t);
     p.expect(TK.Semi, "';'");
   } else p.next();
@@ -537,6 +551,7 @@ function forStmt(p: Parser): Node {
   if (!p.at(TK.RParen)) {
     const first = p.tok();
     n.inc = expr(p);
+    unreadAssigned(n.inc);
     if (p.wUnusedValue) warnUnusedValue(p, n.inc, first);
   }
   if (!p.expect(TK.RParen, "')'")) { while (!p.at(TK.RParen) && !p.at(TK.EOF) && !p.at(TK.LBrace)) p.next(); p.accept(TK.RParen); }
