@@ -153,8 +153,9 @@ export class Obj {
   hasVLA = false;
   /** Function calls __builtin_va_start (is variadic). */
   usesVaStart = false;
-  /** Enumerator value. */
+  /** Enumerator value, and the enumeration it belongs to (-Wenum-compare). */
   enumVal = 0n;
+  enumType: Type | null = null;
   /** Used (referenced) somewhere: for unused warnings and to omit unreferenced static functions. */
   used = false;
   /** References that may read it: every one, less the assignments to it (-Wunused-but-set-variable). */

@@ -1095,6 +1095,7 @@ function enumDecl(p: Parser): Type {
     const o = new Obj(nt.text, ctype, nt);
     o.storage = SC.EnumConst;
     o.enumVal = next;
+    o.enumType = t;
     if (ea.attrs) o.attrs = ea.attrs;
     const prev = p.scopes[p.scopes.length - 1].vars.get(nt.text);
     if (prev) {
@@ -1122,6 +1123,7 @@ function enumDecl(p: Parser): Type {
   else base = min >= INT_MIN && max <= INT_MAX ? T.int : p.target.longSize === 8 ? T.long : T.llong;
   const rec = t.rec!;
   rec.enumBase = base;
+  rec.enumConsts = consts;
   rec.complete = true;
   for (const v of rec.variants) { v.base = base; v.size = base.size; if (!v.alignOverride) v.align = base.align; }
   rec.size = base.size; rec.align = base.align;

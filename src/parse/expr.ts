@@ -7,7 +7,7 @@
 // need them that way. Operator builders call `rvalue` on their operands.
 
 import { checkFormatCall } from './format';
-import { warnCommaLhs } from './warn';
+import { warnCommaLhs, warnComparison } from './warn';
 import { TK, Token } from '../lex/token';
 import { CK, NK, Node, Obj, SC, Linkage, LabelInfo } from './ast';
 import { KW, Parser } from './state';
@@ -638,6 +638,7 @@ const BINOP: Partial<Record<TK, NK>> = {
 // logor = logand ("||" logand)*      ... (one level per row of PREC)
 // mul   = cast ("*" cast | "/" cast | "%" cast)*
 function binary(p: Parser, minPrec: number): Node {
+  const first = p.tok();
   let l = castExpr(p);
   for (;;) {
     const k = p.tok().kind;
@@ -645,7 +646,13 @@ function binary(p: Parser, minPrec: number): Node {
     if (prec === undefined || prec <= minPrec) return l;
     const t = p.next();
     const r = binary(p, prec);
-    l = mkBinary(p, BINOP[k]!, l, r, t);
+    const op = BINOP[k]!;
+    if (p.wCompare && op >= NK.Lt && op <= NK.Ne) {
+      const lv = rvalue(p, l), rv = rvalue(p, r);
+      const n = mkBinary(p, op, lv, rv, t);
+      warnComparison(p, op, lv, rv, t, first.kind === TK.Not && l.kind === NK.LogNot);
+      l = n;
+    } else l = mkBinary(p, op, l, r, t);
   }
 }
 

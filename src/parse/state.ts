@@ -124,6 +124,10 @@ export interface SwitchCtx {
   hasDefault: Token | null;
   /** VM identifiers in scope at the switch (a case may not enter the scope of a later one). */
   vm: VmScope | null;
+  /** -Wswitch on an enum: the controlling expression's enumerated type and the case values with the
+   *  `case` tokens. */
+  enumTy: Type | null;
+  cases: { lo: bigint; hi: bigint; tok: Token }[];
 }
 
 /** Dropping consumed tokens from the window waits until this many have gathered. */
@@ -159,6 +163,9 @@ export class Parser {
   readonly wUnusedValue: boolean;
   readonly wUnusedVariable: boolean;
   readonly wUnusedButSet: boolean;
+  readonly wSwitch: boolean;
+  /** Any of the comparison warnings of warn.ts. */
+  readonly wCompare: boolean;
   /** Set by a statement expression's block for its next item: its expression statements are checked
    *  for -Wunused-value at the end of the block, except the last (the value). */
   seDefer: Node[] | null = null;
@@ -218,6 +225,8 @@ export class Parser {
     this.wUnusedValue = opts.diag.isEnabled('unused-value');
     this.wUnusedVariable = opts.diag.isEnabled('unused-variable');
     this.wUnusedButSet = opts.diag.isEnabled('unused-but-set-variable');
+    this.wSwitch = opts.diag.isEnabled('switch');
+    this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address'].some((w) => opts.diag.isEnabled(w));
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
     const ids: number[] = [];

@@ -415,18 +415,20 @@ function switchStmt(p: Parser): Node {
   const n = newNode(NK.Switch, t, T.void);
   p.enterScope();
   let c = condition(p, 'switch');
+  const enumTy = p.wSwitch && c.ty.kind === TY.Enum && c.ty.rec!.enumConsts ? c.ty : null;
   if (!isInteger(c.ty)) {
     if (isScalar(c.ty)) p.error(c.tok, 'switch quantity not an integer');
     c = convertTo(p, c, T.int);
   } else c = promote(p, c);
   n.cond = c;
   n.list = [];
-  const ctx: SwitchCtx = { node: n, ty: c.ty, values: new Map(), ranges: [], hasDefault: null, vm: p.vmChain };
+  const ctx: SwitchCtx = { node: n, ty: c.ty, values: new Map(), ranges: [], hasDefault: null, vm: p.vmChain, enumTy, cases: [] };
   p.switches.push(ctx);
   p.breakDepth++;
   n.body = stmt(p);
   p.breakDepth--;
   p.switches.pop();
+  if (enumTy) warnSwitchEnum(p, ctx, enumTy, t);
   p.leaveScope();
   return n;
 }
@@ -461,8 +463,26 @@ function caseStmt(p: Parser): Node {
     }
     sw.node.list!.push(n);
   }
+  if (sw && sw.enumTy && lo !== null && hi !== null) sw.cases.push({ lo, hi, tok: t });
   n.body = p.at(TK.RBrace) ? caseAtEnd(p, t) : labelTarget(p);
   return n;
+}
+
+/** -Wswitch (gcc's c_do_switch_warnings): without a default, each enumerator no case covers; then each
+ *  case value (each end of a range) that is no enumerator, at its `case`. */
+function warnSwitchEnum(p: Parser, sw: SwitchCtx, ty: Type, t: Token): void {
+  const consts = ty.rec!.enumConsts!;
+  if (!sw.hasDefault) {
+    for (const e of consts) {
+      const v = e.enumVal;
+      if (!sw.cases.some((c) => v >= c.lo && v <= c.hi)) p.warn('switch', t, `enumeration value '${e.name}' not handled in switch`);
+    }
+  }
+  const isConst = (v: bigint) => consts.some((e) => e.enumVal === v);
+  for (const c of sw.cases) {
+    if (!isConst(c.lo)) p.warn('switch', c.tok, `case value '${c.lo}' not in enumerated type ${quoteType(ty)}`);
+    if (c.hi !== c.lo && !isConst(c.hi)) p.warn('switch', c.tok, `case value '${c.hi}' not in enumerated type ${quoteType(ty)}`);
+  }
 }
 
 /** A case label inside the scope of a VM identifier declared after the switch began (C17 6.8.4.2p2). */
@@ -508,6 +528,7 @@ function defaultStmt(p: Parser): Node {
   n.body = p.at(TK.RBrace) ? caseAtEnd(p, t) : labelTarget(p);
   return n;
 }
+
 
 function loopBody(p: Parser): Node {
   p.loopDepth++;

@@ -44,6 +44,8 @@ export class Member {
 
 export class Record {
   members: Member[] = [];
+  /** For enums: the enumerators in order (-Wswitch). */
+  enumConsts: { name: string; enumVal: bigint }[] | null = null;
   complete = false;
   /** Flexible array member present (last member with incomplete array type). */
   flexible = false;

@@ -8,7 +8,7 @@
 import { Token } from '../lex/token';
 import { CK, NK, Node } from './ast';
 import type { Parser } from './state';
-import { Q, TY } from './types';
+import { Q, TY, quoteType } from './types';
 
 /** Does evaluating n do something besides computing its value (gcc's TREE_SIDE_EFFECTS)? */
 export function hasSideEffects(n: Node | null): boolean {
@@ -121,4 +121,106 @@ export function warnCommaLhs(p: Parser, l: Node, comma: Token): void {
   if (isVoid(l) && isExplicitCast(l)) return; // (void) a, b
   if (isVoid(l) && l.kind === NK.Comma && isExplicitCast(l.rhs!)) return; // (void) a, (void) b, c
   p.warn('unused-value', comma, 'left-hand operand of comma expression has no effect');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparisons (binary() in expr.ts calls warnComparison when any of these is on: p.wCompare):
+// -Wenum-compare, -Wbool-compare, -Wsign-compare (-Wextra), -Wlogical-not-parentheses, and -Waddress
+// for an address compared with a null pointer.
+
+const isCmp = (k: NK) => k >= NK.Lt && k <= NK.Ne;
+/** gcc's truth_value_p: a comparison, &&, || or ! */
+const isTruth = (n: Node) => isCmp(n.kind) || n.kind === NK.LogAnd || n.kind === NK.LogOr || n.kind === NK.LogNot;
+
+
+/** gcc's tree_expr_nonnegative_p, for the cases -Wsign-compare meets: constants, truth values,
+ *  zero-extended narrower values, `x & mask`, and the like. */
+function nonNegative(n: Node, cs: boolean): boolean {
+  if (n.val !== null) return n.val >= 0n;
+  if (isUnsignedType(n.ty, cs)) return true;
+  switch (n.kind) {
+    case NK.Lt: case NK.Le: case NK.Gt: case NK.Ge: case NK.Eq: case NK.Ne: case NK.LogAnd: case NK.LogOr: case NK.LogNot:
+      return true;
+    case NK.Cast:
+      if (n.ck === CK.Load) return false;
+      if (n.lhs && isIntegerType(n.lhs.ty) && isIntegerType(n.ty)) {
+        if (isUnsignedType(n.lhs.ty, cs)) return n.lhs.ty.size < n.ty.size;
+        return n.lhs.ty.size <= n.ty.size && nonNegative(n.lhs, cs);
+      }
+      return false;
+    case NK.BitAnd: return nonNegative(n.lhs!, cs) || nonNegative(n.rhs!, cs);
+    case NK.BitOr: case NK.BitXor: case NK.Div: case NK.Mod: case NK.Add: case NK.Mul:
+      return nonNegative(n.lhs!, cs) && nonNegative(n.rhs!, cs);
+    case NK.Shr: return nonNegative(n.lhs!, cs);
+    case NK.Cond: return n.then !== null && nonNegative(n.then, cs) && nonNegative(n.els!, cs);
+    case NK.Comma: return nonNegative(n.rhs!, cs);
+  }
+  return false;
+}
+
+function isIntegerType(t: import('./types').Type): boolean { return t.kind >= TY.Bool && t.kind <= TY.Enum; }
+/** `cs`: plain char is signed on the target. */
+function isUnsignedType(t: import('./types').Type, cs: boolean): boolean {
+  switch (t.kind) {
+    case TY.Bool: case TY.UChar: case TY.UShort: case TY.UInt: case TY.ULong: case TY.ULLong: case TY.UInt128: return true;
+    case TY.Char: return !cs;
+    case TY.Enum: return t.base !== null && isUnsignedType(t.base, cs);
+  }
+  return false;
+}
+
+export function warnComparison(p: Parser, op: NK, l: Node, r: Node, t: Token, bareNot: boolean): void {
+  const d = p.diag;
+  const lt = l.ty, rt = r.ty;
+  const le = enumOf(l), re = enumOf(r);
+  if (le && re && le.rec !== re.rec) p.warn('enum-compare', t, `comparison between ${quoteT(le)} and ${quoteT(re)}`);
+  // -Wbool-compare: exactly one operand boolean, the other an integer constant
+  const lb = lt.kind === TY.Bool || isTruth(l), rb = rt.kind === TY.Bool || isTruth(r);
+  if (lb !== rb) boolCompare(p, op, l, r, t);
+  if (isIntegerType(lt) && isIntegerType(rt) && d.isEnabled('sign-compare')) signCompare(p, l, r, op, t);
+  if (bareNot && l.kind === NK.LogNot && !(rt.kind === TY.Bool || isTruth(r)) && !((op === NK.Eq || op === NK.Ne) && r.val === 0n)) {
+    if (p.warn('logical-not-parentheses', t, 'logical not is only applied to the left hand side of comparison')) {
+      p.note(l.tok, 'add parentheses around left hand side expression to silence this warning');
+    }
+  }
+}
+
+/** The enumerated type of an operand: an enum-typed value or an enumerator (gcc remembers its type),
+ */
+function enumOf(n: Node): import('./types').Type | null {
+  if (n.kind === NK.EnumConst) return n.obj!.enumType;
+  return n.ty.kind === TY.Enum ? n.ty : null;
+}
+
+function quoteT(t: import('./types').Type): string { return quoteType(t); }
+
+function boolCompare(p: Parser, op: NK, l: Node, r: Node, t: Token): void {
+  let cst: bigint, cstLeft: boolean;
+  if (l.val !== null && isIntegerType(l.ty) && !isTruth(l)) { cst = l.val; cstLeft = true; }
+  else if (r.val !== null && isIntegerType(r.ty) && !isTruth(r)) { cst = r.val; cstLeft = false; }
+  else return;
+  if (cst !== 0n && cst !== 1n) {
+    const sign = cstLeft ? (cst < 0n ? -1 : 1) : (cst < 0n ? 1 : -1);
+    const f = op === NK.Eq || ((op === NK.Gt || op === NK.Ge) && sign < 0) || ((op === NK.Lt || op === NK.Le) && sign > 0);
+    p.warn('bool-compare', t, `comparison of constant '${cst}' with boolean expression is always ${f ? 'false' : 'true'}`);
+    return;
+  }
+  let flag = cstLeft;
+  flag = cst === 0n ? flag : !flag;
+  if ((op === NK.Ge && !flag) || (op === NK.Le && flag)) p.warn('bool-compare', t, `comparison of constant '${cst}' with boolean expression is always true`);
+  else if ((op === NK.Lt && !flag) || (op === NK.Gt && flag)) p.warn('bool-compare', t, `comparison of constant '${cst}' with boolean expression is always false`);
+}
+
+function signCompare(p: Parser, l: Node, r: Node, op: NK, t: Token): void {
+  const lt = l.ty, rt = r.ty, intSize = p.T.int.size, cs = p.target.charSigned;
+  const ls = !isUnsignedType(lt, cs), rs = !isUnsignedType(rt, cs);
+  if (ls === rs) return;
+  // the comparison is done in a signed type when that can hold every value of the unsigned one
+  const size = Math.max(lt.size, rt.size, intSize);
+  const u = ls ? rt : lt;
+  if (u.size < size) return;
+  const sop = ls ? l : r, uop = ls ? r : l;
+  if (nonNegative(sop, cs)) return;
+  if (uop.val !== null && (op === NK.Eq || op === NK.Ne) && uop.val < (1n << BigInt(size * 8 - 1))) return;
+  p.warn('sign-compare', t, `comparison of integer expressions of different signedness: ${quoteT(lt)} and ${quoteT(rt)}`);
 }
