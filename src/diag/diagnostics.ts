@@ -55,7 +55,7 @@ const DEFAULT_ON = new Set([
   'int-conversion', 'incompatible-pointer-types', 'implicit-function-declaration', 'implicit-int',
   'return-mismatch', 'overflow', 'pointer-to-int-cast', 'int-to-pointer-cast', 'div-by-zero',
   'builtin-declaration-mismatch', 'deprecated-declarations', 'cpp', 'endif-labels', 'shift-count-overflow',
-  'shift-count-negative', 'discarded-qualifiers', 'int-in-bool-context', 'attributes', 'multichar',
+  'shift-count-negative', 'discarded-qualifiers', 'attributes', 'multichar',
   'pointer-sign', 'unused-result', 'incompatible-library-redeclaration', 'literal-range',
   'builtin-macro-redefined', 'trigraphs', 'invalid-pch', 'missing-include-dirs', 'designated-init',
   'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object',

@@ -7,7 +7,7 @@
 // need them that way. Operator builders call `rvalue` on their operands.
 
 import { checkFormatCall } from './format';
-import { warnCommaLhs, warnComparison } from './warn';
+import { warnAddressCompare, warnCommaLhs, warnComparison, warnTruth } from './warn';
 import { TK, Token } from '../lex/token';
 import { CK, NK, Node, Obj, SC, Linkage, LabelInfo } from './ast';
 import { KW, Parser } from './state';
@@ -558,12 +558,16 @@ export function condExpr(p: Parser): Node {
   const c = binary(p, 0);
   if (!p.at(TK.Question)) return c;
   const q = p.next();
+  if (p.wTruth) warnTruth(p, rvalue(p, c), false, q);
   let then: Node | null = null;
   if (!p.at(TK.Colon)) then = expr(p);
   else p.pedwarn('pedantic', q, 'ISO C forbids omitting the middle term of a ?: expression');
+  const colon = p.tok();
   p.expect(TK.Colon, "':'");
   const els = condExpr(p);
-  return mkCond(p, c, then, els, q);
+  const n = mkCond(p, c, then, els, q);
+  if (p.condColons) p.condColons.set(n, colon);
+  return n;
 }
 
 export function mkCond(p: Parser, c0: Node, then0: Node | null, els0: Node, q: Token): Node {
@@ -651,7 +655,13 @@ function binary(p: Parser, minPrec: number): Node {
       const lv = rvalue(p, l), rv = rvalue(p, r);
       const n = mkBinary(p, op, lv, rv, t);
       warnComparison(p, op, lv, rv, t, first.kind === TK.Not && l.kind === NK.LogNot);
+      if ((op === NK.Eq || op === NK.Ne) && (lv.ty.kind === TY.Pointer || rv.ty.kind === TY.Pointer)) warnAddressCompare(p, op, lv, rv, t, isNullPtrConst(lv), isNullPtrConst(rv));
       l = n;
+    } else if (p.wTruth && (op === NK.LogAnd || op === NK.LogOr)) {
+      const lv = rvalue(p, l), rv = rvalue(p, r);
+      warnTruth(p, lv, false);
+      warnTruth(p, rv, false);
+      l = mkBinary(p, op, lv, rv, t);
     } else l = mkBinary(p, op, l, r, t);
   }
 }
@@ -989,6 +999,7 @@ export function unary(p: Parser): Node {
       p.next();
       const n = rvalue(p, castExpr(p));
       if (!isScalar(n.ty) && n.ty.kind !== TY.Vector) p.error(t, 'wrong type argument to unary exclamation mark');
+      if (p.wTruth) warnTruth(p, n, false, t);
       const c = newNode(NK.LogNot, t, T.int);
       c.lhs = n;
       const tv = truthValue(p, n);
@@ -1244,7 +1255,10 @@ function mkSubscript(p: Parser, a0: Node, i0: Node, t: Token): Node {
     p.error(t, 'array subscript is not an integer');
     return a;
   }
-  if (a.ty.kind !== TY.Pointer && p.diag.isEnabled('char-subscripts')) { /* -Wall only */ }
+  if (p.wCharSubscripts) {
+    const ix = a.ty.kind === TY.Pointer ? i0 : a0;
+    if (ix.ty.kind === TY.Char) p.warn('char-subscripts', t, "array subscript has type 'char'");
+  }
   const sum = mkBinary(p, NK.Add, a, i, t);
   return mkDeref(p, sum, t);
 }

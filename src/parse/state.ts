@@ -164,6 +164,10 @@ export class Parser {
   readonly wUnusedVariable: boolean;
   readonly wUnusedButSet: boolean;
   readonly wSwitch: boolean;
+  readonly wCharSubscripts: boolean;
+  /** -Waddress or -Wint-in-bool-context (warn.ts warnTruth); the ':' of each ?: then. */
+  readonly wTruth: boolean;
+  readonly condColons: WeakMap<Node, Token> | null;
   /** Any of the comparison warnings of warn.ts. */
   readonly wCompare: boolean;
   /** Set by a statement expression's block for its next item: its expression statements are checked
@@ -226,6 +230,9 @@ export class Parser {
     this.wUnusedVariable = opts.diag.isEnabled('unused-variable');
     this.wUnusedButSet = opts.diag.isEnabled('unused-but-set-variable');
     this.wSwitch = opts.diag.isEnabled('switch');
+    this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
+    this.wTruth = opts.diag.isEnabled('address') || opts.diag.isEnabled('int-in-bool-context');
+    this.condColons = this.wTruth ? new WeakMap() : null;
     this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address'].some((w) => opts.diag.isEnabled(w));
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);

@@ -9,7 +9,7 @@ import { TY, Type, isInteger, isScalar, quoteType, unqualified } from './types';
 import { assignConvert, unreadAssigned, Ctx, condExpr, expr, promote, rvalue, convertTo, newNode } from './expr';
 import { declaration, declSpec, isDeclSpecStart, pragma, staticAssert, attributes, stdAttributes } from './decl';
 import { stringLiteralText, stringLiteral } from './literal';
-import { warnUnusedValue } from './warn';
+import { warnTruth, warnUnusedValue } from './warn';
 
 export interface SavedFn {
   fn: Obj | null;
@@ -378,6 +378,7 @@ function condition(p: Parser, what: string): Node {
   const first = p.tok();
   const e = rvalue(p, expr(p));
   warnAssignAsTruth(p, e, first);
+  if (p.wTruth && what !== 'switch') warnTruth(p, e, what === 'if');
   if (!p.expect(TK.RParen, "')'")) {
     // recover: skip to the matching ')'
     while (!p.at(TK.RParen) && !p.at(TK.Semi) && !p.at(TK.LBrace) && !p.at(TK.EOF)) p.next();
@@ -565,6 +566,7 @@ function forStmt(p: Parser): Node {
     const first = p.tok();
     const c = rvalue(p, expr(p));
     warnAssignAsTruth(p, c, first);
+    if (p.wTruth) warnTruth(p, c, false);
     if (!isScalar(c.ty)) p.error(c.tok, 'used struct type value where scalar is required');
     n.cond = c;
   }

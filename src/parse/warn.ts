@@ -224,3 +224,66 @@ function signCompare(p: Parser, l: Node, r: Node, op: NK, t: Token): void {
   if (uop.val !== null && (op === NK.Eq || op === NK.Ne) && uop.val < (1n << BigInt(size * 8 - 1))) return;
   p.warn('sign-compare', t, `comparison of integer expressions of different signedness: ${quoteT(lt)} and ${quoteT(rt)}`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Truth contexts (p.wTruth): conditions of if/while/do/for and ?:, operands of !, && and ||.
+// -Waddress: an object's or function's address is never null; -Wint-in-bool-context.
+
+/** The object whose address n (an rvalue) is, if gcc -Waddress reports it: `arr`, `f`, `&x`, `&arr[i]`
+ *  (not weak; members are left out). */
+function addressOf(n: Node): import('./ast').Obj | null {
+  let v: Node | null = null;
+  if (n.kind === NK.Cast && (n.ck === CK.ArrayDecay || n.ck === CK.FuncDecay)) v = n.lhs;
+  else if (n.kind === NK.Addr) {
+    v = n.lhs;
+    if (v && v.kind === NK.Deref && v.lhs && v.lhs.kind === NK.Add) {
+      const a = v.lhs.lhs!;
+      v = a.kind === NK.Cast && a.ck === CK.ArrayDecay ? a.lhs : null;
+    }
+  }
+  if (!v || v.kind !== NK.Var) return null;
+  const o = v.obj!;
+  return o.attrs?.weak || !o.tok ? null : o;
+}
+
+/** -Waddress for `addr == 0` / `addr != 0` (either side), at the operator. */
+export function warnAddressCompare(p: Parser, op: NK, l: Node, r: Node, t: Token, nullL: boolean, nullR: boolean): void {
+  const o = nullR ? addressOf(l) : nullL ? addressOf(r) : null;
+  if (o) addressCompare(p, o, op === NK.Ne, t);
+}
+
+function addressCompare(p: Parser, o: import('./ast').Obj, val: boolean, t: Token): void {
+  if (p.warn('address', t, `the comparison will always evaluate as '${val}' for the address of '${o.name}' will never be NULL`)) {
+    p.note(o.tok!, `'${o.name}' declared here`);
+  }
+}
+
+/** n (an rvalue) is used as a truth value; `isIf`: the condition of an if statement, `at`: where the
+ *  operation using it is (a `!`), else n itself. */
+export function warnTruth(p: Parser, n: Node, isIf: boolean, at: Token | null = null): void {
+  const o = addressOf(n);
+  if (o) {
+    if (isIf) p.warn('address', n.tok, `the address of '${o.name}' will always evaluate as 'true'`);
+    else addressCompare(p, o, true, at ?? n.tok);
+    return;
+  }
+  switch (n.kind) {
+    case NK.Shl:
+      if (!isUnsignedType(n.ty, p.target.charSigned)) p.warn('int-in-bool-context', n.tok, "'<<' in boolean context, did you mean '<'?");
+      return;
+    case NK.Mul:
+      if (isIntegerType(n.ty)) p.warn('int-in-bool-context', n.tok, "'*' in boolean context, suggest '&&' instead");
+      return;
+    case NK.Cond: {
+      const a = n.then, b = n.els;
+      if (!a || !b || n.ty.kind === TY.Pointer) return;
+      const colon = p.condColons?.get(n) ?? n.tok;
+      const ca = a.val !== null && isIntegerType(a.ty), cb = b.val !== null && isIntegerType(b.ty);
+      if (ca && cb && a.val !== 0n && b.val !== 0n && (a.val !== 1n || b.val !== 1n)) {
+        p.warn('int-in-bool-context', colon, "'?:' using integer constants in boolean context, the expression will always evaluate to 'true'");
+      } else if ((ca && a.val !== 0n && a.val !== 1n) || (cb && b.val !== 0n && b.val !== 1n)) {
+        p.warn('int-in-bool-context', colon, "'?:' using integer constants in boolean context");
+      }
+    }
+  }
+}
