@@ -367,7 +367,7 @@ export class Parser {
     for (let i = vars.length - 1; i >= 0; i--) {
       const o = vars[i];
       if ((o.used && o.reads > 0) || o.isFunc || !o.tok || !o.name || o.attrs?.unused || o.attrs?.used || o.attrs?.cleanup) continue;
-      if (o.storage === SC.Typedef) { this.unusedTypedefs.push(o); continue; }
+      if (o.storage === SC.Typedef) { if (!o.used) this.unusedTypedefs.push(o); continue; }
       if (o.storage === SC.EnumConst || o.storage === SC.Builtin) continue;
       if (params && params.includes(o)) continue;
       if (!o.used) this.warn('unused-variable', o.tok, `unused variable '${o.name}'`);
