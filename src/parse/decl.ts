@@ -1521,6 +1521,7 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   }
   const ret = ty.base!;
   if (ret.kind !== TY.Void && !isComplete(ret)) p.error(d.tok, `return type is an incomplete type`);
+  if (o.name === 'main' && !nested && p.wMain) checkMain(p, o, ty, d.tok, savedSpecStorage);
   if (d.ty.params) {
     for (let i = 0; i < params.length; i++) {
       if (!params[i].name) { if (!p.c2x) p.pedwarn('pedantic', params[i].tok ?? d.tok, 'ISO C does not support omitting parameter names in function definitions before C2X'); }
@@ -1559,6 +1560,24 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   if (nested) {
     (o as unknown as { nestedIn: Obj }).nestedIn = p.fn!;
   }
+}
+
+/** -Wmain: gcc's checks of a hosted main's definition. */
+function checkMain(p: Parser, o: Obj, ty: Type, t: Token, storage: SC): void {
+  if (ty.base!.kind !== TY.Int) p.pedwarn('main', t, "return type of 'main' is not 'int'");
+  if (ty.params && !ty.oldStyle) checkMainParams(p, ty.params, t);
+  if (storage === SC.Static) p.pedwarn('main', t, "'main' is normally a non-static function");
+  void o;
+}
+
+function checkMainParams(p: Parser, ps: Type[], t: Token): void {
+  const charPP = (x: Type) => x.kind === TY.Pointer && x.base!.kind === TY.Pointer && x.base!.base!.kind === TY.Char;
+  for (let i = 0; i < ps.length && i < 3; i++) {
+    if (i === 0 && ps[0].kind !== TY.Int) p.pedwarn('main', t, "first argument of 'main' should be 'int'");
+    if (i === 1 && !charPP(ps[1])) p.pedwarn('main', t, "second argument of 'main' should be 'char **'");
+    if (i === 2 && !charPP(ps[2])) p.pedwarn('main', t, "third argument of 'main' should probably be 'char **'");
+  }
+  if (ps.length > 0 && (ps.length < 2 || ps.length > 3)) p.pedwarn('main', t, "'main' takes only zero or two arguments");
 }
 
 /** A stub for a body nobody reads again: the function still counts as defined with a body (redefinition

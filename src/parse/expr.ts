@@ -657,6 +657,14 @@ function binary(p: Parser, minPrec: number): Node {
       warnComparison(p, op, lv, rv, t, first.kind === TK.Not && l.kind === NK.LogNot);
       if ((op === NK.Eq || op === NK.Ne) && (lv.ty.kind === TY.Pointer || rv.ty.kind === TY.Pointer)) warnAddressCompare(p, op, lv, rv, t, isNullPtrConst(lv), isNullPtrConst(rv));
       l = n;
+    } else if (op === NK.Div && p.sizeofArgs && p.sizeofArgs.has(l) && p.sizeofArgs.has(r)) {
+      const a = p.sizeofArgs.get(l)!, b = p.sizeofArgs.get(r)!;
+      if (a.ty.kind === TY.Pointer && compatible(unqualified(a.ty.base!), unqualified(b.ty), true)) {
+        if (p.warn('sizeof-pointer-div', t, `division 'sizeof (${quoteType(a.ty).replace(/'/g, '')}) / sizeof (${quoteType(b.ty).replace(/'/g, '')})' does not compute the number of array elements`) && a.obj?.tok) {
+          p.note(a.obj.tok, "first 'sizeof' operand was declared here");
+        }
+      }
+      l = mkBinary(p, op, l, r, t);
     } else if (p.wTruth && (op === NK.LogAnd || op === NK.LogOr)) {
       const lv = rvalue(p, l), rv = rvalue(p, r);
       warnTruth(p, lv, false);
@@ -1140,11 +1148,15 @@ function sizeofExpr(p: Parser): Node {
       const cl = postfixTail(p, compoundLiteral(p, ty, t));
       return sizeofType(p, cl.ty, t, cl);
     }
-    return sizeofType(p, ty, t, null);
+    const r = sizeofType(p, ty, t, null);
+    if (p.sizeofArgs) p.sizeofArgs.set(r, { ty, obj: null });
+    return r;
   }
   const n = unary(p);
   if (isBitField(n)) p.error(t, "'sizeof' applied to a bit-field");
-  return sizeofType(p, n.ty, t, n);
+  const r = sizeofType(p, n.ty, t, n);
+  if (p.sizeofArgs) p.sizeofArgs.set(r, { ty: n.ty, obj: n.kind === NK.Var ? n.obj : null });
+  return r;
 }
 
 function sizeofType(p: Parser, ty: Type, t: Token, operand: Node | null): Node {

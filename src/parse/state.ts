@@ -165,6 +165,9 @@ export class Parser {
   readonly wUnusedButSet: boolean;
   readonly wSwitch: boolean;
   readonly wCharSubscripts: boolean;
+  readonly wMain: boolean;
+  /** -Wsizeof-pointer-div: the operand (expression's type and object, or type name) of each sizeof. */
+  readonly sizeofArgs: WeakMap<Node, { ty: Type; obj: Obj | null }> | null;
   /** -Waddress or -Wint-in-bool-context (warn.ts warnTruth); the ':' of each ?: then. */
   readonly wTruth: boolean;
   readonly condColons: WeakMap<Node, Token> | null;
@@ -231,6 +234,8 @@ export class Parser {
     this.wUnusedButSet = opts.diag.isEnabled('unused-but-set-variable');
     this.wSwitch = opts.diag.isEnabled('switch');
     this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
+    this.sizeofArgs = opts.diag.isEnabled('sizeof-pointer-div') ? new WeakMap() : null;
+    this.wMain = opts.diag.isEnabled('main') || opts.diag.opts.pedantic || opts.diag.opts.pedanticErrors;
     this.wTruth = opts.diag.isEnabled('address') || opts.diag.isEnabled('int-in-bool-context');
     this.condColons = this.wTruth ? new WeakMap() : null;
     this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address'].some((w) => opts.diag.isEnabled(w));

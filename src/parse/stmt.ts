@@ -397,8 +397,14 @@ function ifStmt(p: Parser): Node {
   const n = newNode(NK.If, t, p.T.void);
   p.enterScope();
   n.cond = condition(p, 'if');
+  const semi = p.at(TK.Semi) ? p.tok() : null;
   n.then = secondaryBlock(p);
-  if (p.acceptKw(KW.Else)) n.els = secondaryBlock(p);
+  if (p.atKw(KW.Else)) {
+    p.next();
+    const semi2 = p.at(TK.Semi) ? p.tok() : null;
+    n.els = secondaryBlock(p);
+    if (semi2) p.warn('empty-body', semi2, "suggest braces around empty body in an 'else' statement");
+  } else if (semi) p.warn('empty-body', semi, "suggest braces around empty body in an 'if' statement");
   p.leaveScope();
   return n;
 }
@@ -596,6 +602,7 @@ function whileStmt(p: Parser): Node {
 function doStmt(p: Parser): Node {
   const t = p.next();
   const n = newNode(NK.DoWhile, t, p.T.void);
+  if (p.at(TK.Semi)) p.warn('empty-body', p.tok(), "suggest braces around empty body in 'do' statement");
   n.body = loopBody(p);
   if (!p.acceptKw(KW.While)) { p.errorExpected("'while'"); p.skipToSync(); return n; }
   n.cond = condition(p, 'do');
