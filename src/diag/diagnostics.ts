@@ -81,6 +81,15 @@ const UNUSED_EXTRA = new Set(['unused-parameter', 'unused-but-set-parameter']);
 /** Warnings on whenever another one is (unless disabled themselves): -Wformat-extra-args with -Wformat. */
 const IMPLIED = new Map([['format-extra-args', 'format']]);
 
+/** gcc 12's column: the display column, tabs expanded to multiples of 8 (-ftabstop=8). */
+function displayColumn(loc: Loc): number {
+  const lc = loc.file.lineCol(loc.pos);
+  const text = loc.file.lineText(lc.line);
+  let dc = 1;
+  for (let i = 0; i < lc.col - 1; i++) dc = i < text.length && text.charCodeAt(i) === 9 ? dc + 8 - ((dc - 1) % 8) : dc + 1;
+  return dc;
+}
+
 export class Diagnostics {
   errors = 0;
   warnings = 0;
@@ -178,7 +187,7 @@ export class Diagnostics {
       this.reportedFunction = this.currentFunction;
       out += this.currentFunction !== null ? `${p.name}: In function '${this.currentFunction}':\n` : `${p.name}: At top level:\n`;
     }
-    out += `${p.name}:${p.line}:${p.col}: ${sev}: ${msg}\n`;
+    out += `${p.name}:${p.line}:${displayColumn(loc)}: ${sev}: ${msg}\n`;
     const samePlace = sev === 'note' && loc.file === this.lastFile && loc.pos === this.lastPos;
     this.lastFile = loc.file;
     this.lastPos = loc.pos;

@@ -15,7 +15,10 @@ import { AsmInfo, CK, InitItem, LabelInfo, NK, Node, Obj, SC, StrLit } from '../
 import { BUILTINS } from '../parse/builtins';
 import { Member, Q, TY, Type, isUnsigned, isVM, isRealFloat, isInteger } from '../parse/types';
 import { Builder } from '../ir/builder';
-import { Func, SigFlag } from '../ir/module';
+import { CK as IRConst, Func, SigFlag } from '../ir/module';
+
+/** Library functions that do not return, as gcc's builtins (-Wreturn-type's reachability). */
+const NORETURN_LIB = new Set(['exit', '_exit', '_Exit', 'abort', 'longjmp', 'siglongjmp', 'quick_exit']);
 import { Op, Order, Rmw } from '../ir/ops';
 import { T, TYPE_NAMES, bitsOf, isFloat } from '../ir/types';
 import * as num from '../numeric';
@@ -235,7 +238,11 @@ export class FnLower {
       const blk = work.pop()!;
       let dead = false;
       for (let i = f.first[blk]; i >= 0; i = f.next[i]) {
-        if (f.op[i] === Op.Call && (m.sigs[f.aux[i]].flags & SigFlag.NoReturn) !== 0) { dead = true; break; }
+        if (f.op[i] !== Op.Call) continue;
+        if ((m.sigs[f.aux[i]].flags & SigFlag.NoReturn) !== 0) { dead = true; break; }
+        // library functions gcc knows never return, also when implicitly declared
+        const callee = f.args[f.argStart[i]];
+        if (callee < 0 && f.cKind[~callee] === IRConst.Sym && NORETURN_LIB.has(f.cVal[~callee] as string)) { dead = true; break; }
       }
       if (dead) continue;
       if (blk === end) return true;

@@ -1635,6 +1635,7 @@ function knrParams(p: Parser, d: Declarator): Obj[] {
       p.warn('implicit-int', n, `type of '${n.text}' defaults to 'int'`);
       o = new Obj(n.text, T.int, n);
       o.isLocal = true;
+      o.implicit = true; // gcc reports it (-Wunused-parameter) at the function's name
     }
     o.id = p.nextObjId++;
     return o;

@@ -7,7 +7,7 @@
 // need them that way. Operator builders call `rvalue` on their operands.
 
 import { checkFormatCall } from './format';
-import { warnAddressCompare, warnCommaLhs, warnComparison, warnTruth } from './warn';
+import { warnAddressCompare, warnCommaLhs, warnComparison, warnCondSign, warnTruth } from './warn';
 import { TK, Token } from '../lex/token';
 import { CK, NK, Node, Obj, SC, Linkage, LabelInfo } from './ast';
 import { KW, Parser } from './state';
@@ -579,7 +579,9 @@ export function mkCond(p: Parser, c0: Node, then0: Node | null, els0: Node, q: T
   let ty: Type;
   const at = a.ty, bt = b.ty;
   if (isArith(at) && isArith(bt)) {
+    const a0 = a, b0 = b;
     [a, b, ty] = usualArith(p, a, b);
+    if (p.wCompare && isInteger(ty)) warnCondSign(p, a0, b0, ty);
   } else if (at.kind === TY.Void || bt.kind === TY.Void) {
     ty = T.void;
   } else if (isRecord(at) && compatible(at, bt, true)) {
@@ -1480,6 +1482,8 @@ function funcName(p: Parser, t: Token): Node {
   o.id = p.nextObjId++;
   o.storage = SC.Static;
   o.defined = true;
+  o.used = true; // (never an unused variable)
+  o.reads = 1;
   const { StrLit, InitItem } = require('./ast');
   const s = new StrLit(units, T.char);
   p.strings.push(s);

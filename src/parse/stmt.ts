@@ -49,7 +49,7 @@ export function startFunction(p: Parser, fn: Obj): SavedFn {
 
 export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
   p.leaveScope();
-  if (fn.params && fn.params.length) warnUnusedParams(p, fn.params);
+  if (fn.params && fn.params.length) warnUnusedParams(p, fn);
   for (const o of p.unusedTypedefs) p.warn('unused-local-typedefs', o.tok!, `typedef '${o.name}' locally defined but not used`);
   p.unusedTypedefs = [];
   for (const l of p.fnLabels) {
@@ -79,13 +79,13 @@ export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
 }
 
 /** -Wunused-but-set-parameter, then -Wunused-parameter (gcc's order), at the end of a definition. */
-function warnUnusedParams(p: Parser, params: Obj[]): void {
-  const d = p.diag;
+function warnUnusedParams(p: Parser, fn: Obj): void {
+  const d = p.diag, params = fn.params!;
   if (d.isEnabled('unused-but-set-parameter')) {
     for (const o of params) if (o.used && o.reads <= 0 && o.name && o.tok && !o.attrs?.unused) p.warn('unused-but-set-parameter', o.tok, `parameter '${o.name}' set but not used`);
   }
   if (d.isEnabled('unused-parameter')) {
-    for (const o of params) if (!o.used && o.name && o.tok && !o.attrs?.unused) p.warn('unused-parameter', o.tok, `unused parameter '${o.name}'`);
+    for (const o of params) if (!o.used && o.name && o.tok && !o.attrs?.unused) p.warn('unused-parameter', o.implicit && fn.tok ? fn.tok : o.tok, `unused parameter '${o.name}'`);
   }
 }
 

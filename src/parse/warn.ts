@@ -153,7 +153,12 @@ function nonNegative(n: Node, cs: boolean): boolean {
       return nonNegative(n.lhs!, cs) && nonNegative(n.rhs!, cs);
     case NK.Shr: return nonNegative(n.lhs!, cs);
     case NK.Cond: return n.then !== null && nonNegative(n.then, cs) && nonNegative(n.els!, cs);
-    case NK.Comma: return nonNegative(n.rhs!, cs);
+    case NK.Comma: case NK.Assign: return nonNegative(n.rhs!, cs);
+    case NK.Call: {
+      // builtins gcc knows to be nonnegative (tree_call_nonnegative_warnv_p)
+      const f = calleeObj(n);
+      return f !== null && f.builtin >= 0 && /^(__builtin_)?(clz|ffs|parity|popcount|clrsb|bswap)/.test(f.name);
+    }
   }
   return false;
 }
@@ -286,4 +291,16 @@ export function warnTruth(p: Parser, n: Node, isIf: boolean, at: Token | null = 
       }
     }
   }
+}
+
+/** -Wsign-compare for ?: (gcc's build_conditional_expr): an arm of signed type converted to the unsigned
+ *  result type because the other arm is unsigned. `a`, `b`: the arms before the conversions. */
+export function warnCondSign(p: Parser, a: Node, b: Node, ty: import('./types').Type): void {
+  const cs = p.target.charSigned;
+  const ua = isUnsignedType(a.ty, cs), ub = isUnsignedType(b.ty, cs);
+  if (ua === ub || !isUnsignedType(ty, cs) || !isIntegerType(a.ty) || !isIntegerType(b.ty)) return;
+  if ((ub && nonNegative(a, cs)) || (ua && nonNegative(b, cs))) return;
+  if (!p.diag.isEnabled('sign-compare')) return;
+  const s = ub ? a : b;
+  p.warn('sign-compare', exprTok(s, s.tok), `operand of '?:' changes signedness from ${quoteType(s.ty)} to ${quoteType(ty)} due to unsignedness of other operand`);
 }
