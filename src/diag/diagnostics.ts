@@ -79,7 +79,7 @@ const UNUSED = new Set(['unused-variable', 'unused-function', 'unused-label', 'u
   'unused-local-typedefs', 'unused-parameter', 'unused-but-set-parameter']);
 const UNUSED_EXTRA = new Set(['unused-parameter', 'unused-but-set-parameter']);
 /** Warnings on whenever another one is (unless disabled themselves): -Wformat-extra-args with -Wformat. */
-const IMPLIED = new Map([['format-extra-args', 'format']]);
+const IMPLIED = new Map([['format-extra-args', 'format'], ['format-zero-length', 'format']]);
 
 /** gcc 12's column: the display column, tabs expanded to multiples of 8 (-ftabstop=8). */
 function displayColumn(loc: Loc): number {
@@ -105,6 +105,17 @@ export class Diagnostics {
   /** Location of the last message printed: a note at the same place is shown without its source line. */
   private lastFile: unknown = null;
   private lastPos = -1;
+
+  /** Messages of the middle end (gcc reports them after its front end has seen the whole unit):
+   *  queued by defer(), printed by flushDeferred() (the parser's end-of-unit checks, the code generator's
+   *  end). */
+  private deferred: (() => void)[] = [];
+  defer(report: () => void): void { this.deferred.push(report); }
+  flushDeferred(): void {
+    const d = this.deferred;
+    this.deferred = [];
+    for (const r of d) r();
+  }
 
   constructor(readonly opts: DiagOptions = defaultDiagOptions(), sink?: (line: string) => void) {
     this.sink = sink ?? ((s) => process.stderr.write(s));

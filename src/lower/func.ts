@@ -11,11 +11,16 @@
 // actions of every scope they leave (goto: the scopes not shared with the label's, found by a pre-scan).
 
 import type { Token } from '../lex/token';
-import { AsmInfo, CK, InitItem, LabelInfo, NK, Node, Obj, SC, StrLit } from '../parse/ast';
+import { AsmInfo, CK, InitItem, LabelInfo, Linkage, NK, Node, Obj, SC, StrLit } from '../parse/ast';
 import { BUILTINS } from '../parse/builtins';
 import { Member, Q, TY, Type, isUnsigned, isVM, isRealFloat, isInteger } from '../parse/types';
 import { Builder } from '../ir/builder';
 import { CK as IRConst, Func, SigFlag } from '../ir/module';
+
+/** A C99 inline definition (gcc compiles none of it at -O0, so reports nothing about it). */
+function isInlineDefinition(o: Obj): boolean {
+  return o.isInline && o.linkage === Linkage.External && o.storage !== SC.Extern;
+}
 
 /** Library functions that do not return, as gcc's builtins (-Wreturn-type's reachability). */
 const NORETURN_LIB = new Set(['exit', '_exit', '_Exit', 'abort', 'longjmp', 'siglongjmp', 'quick_exit']);
@@ -127,7 +132,7 @@ export class FnLower {
     if (fo.labels?.length) this.prescan(fo.body!, []);
     this.stmt(fo.body!);
     if (!b.terminated()) {
-      if (this.retTy.kind !== TY.Void && this.ml.opts.warnReturnType && fo.name !== 'main' && (fo.used || !fo.isInline) && this.endReachable()) this.ml.opts.warnReturnType(fo);
+      if (this.retTy.kind !== TY.Void && this.ml.opts.warnReturnType && fo.name !== 'main' && !fo.returnsNothing && (fo.used || !fo.isInline) && !isInlineDefinition(fo) && this.endReachable()) this.ml.opts.warnReturnType(fo);
       this.fallOff();
     }
     this.f.curLoc = 0; // instructions made by later passes have no position of their own

@@ -172,8 +172,10 @@ export class Obj {
   builtinDecl = false;
   /** Scope depth at declaration (0 = file scope). */
   depth = 0;
-  /** Function definition: its closing brace (where gcc reports "control reaches end of non-void function"). */
+  /** Function definition: its closing brace (where gcc reports "control reaches end of non-void function"),
+   *  and whether it has a `return;` in spite of its type (then gcc does not report that). */
   bodyEnd: Token | null = null;
+  returnsNothing = false;
   constructor(
     public name: string,
     public ty: Type,

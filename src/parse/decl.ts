@@ -830,7 +830,7 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
   }
   p.expect(TK.RParen, "';', ',' or ')'");
   p.paramDepth--;
-  p.leaveScope();
+  p.leaveScope(true);
   const ft = T.funcType(ret, types, variadic, false);
   ft.paramNames = names;
   if (d.params === null) d.params = params;
@@ -973,7 +973,7 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
       if (spec.ty.rec!.tag === null || p.gnu) {
         if (spec.ty.rec!.tag !== null && !p.gnu) p.pedwarn(null, t, 'declaration does not declare anything');
         for (const m of spec.ty.rec!.members) if (m.name) checkDupMember(p, names, m.name, t);
-        if (spec.ty.rec!.tag === null || p.gnu) { fields.push({ name: null, ty: spec.ty, bitWidth: -1, alignAttr: fieldAlign(spec.attrs, spec.align), packed: !!spec.attrs?.packed }); fieldToks.push(t); }
+        if (spec.ty.rec!.tag === null || p.gnu) { fields.push({ name: null, ty: spec.ty, bitWidth: -1, alignAttr: fieldAlign(spec.attrs, spec.align), packed: !!spec.attrs?.packed, tok: t }); fieldToks.push(t); }
       }
       continue;
     }
@@ -1009,7 +1009,7 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
       const all = { attrs: null as Attrs | null };
       if (spec.attrs) mergeAttrs(all, spec.attrs);
       if (d.attrs) mergeAttrs(all, d.attrs);
-      fields.push({ name: d.name, ty, bitWidth: width, alignAttr: fieldAlign(all.attrs, spec.align), packed: !!all.attrs?.packed });
+      fields.push({ name: d.name, ty, bitWidth: width, alignAttr: fieldAlign(all.attrs, spec.align), packed: !!all.attrs?.packed, tok: d.tok });
       fieldToks.push(d.tok);
     }
     if (p.at(TK.RBrace)) p.pedwarn(null, p.tok(), 'no semicolon at end of struct or union');
@@ -1725,6 +1725,7 @@ function checkUnitEnd(p: Parser): void {
       p.warn(null, o.tok!, `'${o.name}' used but never defined`);
     }
   }
+  p.diag.flushDeferred(); // the middle end's warnings on the functions lowered so far come first, as gcc's
   // -Wunused-function: static functions defined and never referenced (not inline ones, as gcc; gcc
   // finds them in its call graph, which -fsyntax-only never builds, so not in that mode)
   if (!p.opts.discardBodies) for (const o of p.decls) {

@@ -134,6 +134,7 @@ export function checkFormatCall(p: Parser, fobj: Obj, args: Node[]): void {
   if (!str) return;
   const units = str.str!.units;
   const c = new Checker(p, str, units);
+  if (units.length === 0) { c.warnWhole(`zero-length gnu_${scanf ? 'scanf' : 'printf'} format string`, 'format-zero-length'); return; }
   const argv = first > 0 ? args : null;
   let next = first - 1;
   const T = p.T;

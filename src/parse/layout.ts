@@ -17,6 +17,7 @@
 // holding the first bit and `bitOffset` is 0..7: the lowering then accesses ceil((bitOffset+width)/8)
 // bytes.
 
+import type { Token } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import { Member, Record, TY, Type, completeRecord } from './types';
 
@@ -28,6 +29,8 @@ export interface FieldDecl {
   /** aligned(N) / _Alignas on the member, 0 if none. */
   alignAttr: number;
   packed: boolean;
+  /** Where it is declared (diagnostics). */
+  tok?: Token;
 }
 
 function alignUp(n: number, a: number): number {
@@ -70,6 +73,7 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
       }
       if (f.alignAttr) pos = alignUp(pos, f.alignAttr * 8);
       const m = new Member(f.name, t, 0, pos, w, i, eff);
+      if (f.tok) m.tok = f.tok;
       members.push(m);
       if (f.name !== null || unnamedAligns) { if (eff > align) align = eff; }
       else if (f.alignAttr > align) align = f.alignAttr;
@@ -78,6 +82,7 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
     }
     const pos = isUnion ? 0 : alignUp(bitpos, eff * 8);
     const m = new Member(f.name, t, pos / 8, -1, -1, i, eff);
+    if (f.tok) m.tok = f.tok;
     members.push(m);
     if (eff > align) align = eff;
     const bits = t.kind === TY.Array && t.len < 0 ? 0 : t.size * 8;

@@ -358,10 +358,11 @@ export class Parser {
 
   // ---- scopes
   enterScope(): void { this.scopes.push(new Scope(this.vmChain)); }
-  leaveScope(): void {
+  /** `proto`: a parameter list's scope (its names are no unused variables). */
+  leaveScope(proto = false): void {
     const sc = this.scopes.pop()!;
     this.vmChain = sc.vmAtEntry;
-    if (this.fn !== null && sc.hasVars && (this.wUnusedVariable || this.wUnusedButSet)) this.warnUnused(sc);
+    if (this.fn !== null && !proto && sc.hasVars && (this.wUnusedVariable || this.wUnusedButSet)) this.warnUnused(sc);
   }
   /** Unused block-scope typedefs of the current function (gcc reports them at its end). */
   unusedTypedefs: Obj[] = [];

@@ -333,6 +333,7 @@ function returnStmt(p: Parser): Node {
   const ret = fn.ty.kind === TY.Func && fn.ty.base ? fn.ty.base : T.int;
   if (p.accept(TK.Semi)) {
     if (ret.kind !== TY.Void) {
+      fn.returnsNothing = true;
       if (returnWarning(p, t, "'return' with no value, in function returning non-void", false) && fn.tok) p.note(fn.tok, 'declared here');
     }
     return n;

@@ -9,6 +9,7 @@
 // floating kinds, then the rest. Sizes and alignments come from the target (TargetLayout); the
 // `Types` object built per translation unit holds the target's basic types.
 
+import type { Token } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import type { Node, Obj } from './ast';
 
@@ -40,6 +41,8 @@ export class Member {
     public index: number,
     public align: number,
   ) {}
+  /** Where it is declared (diagnostics), when known. */
+  tok: Token | null = null;
 }
 
 export class Record {

@@ -235,20 +235,35 @@ function signCompare(p: Parser, l: Node, r: Node, op: NK, t: Token): void {
 // -Waddress: an object's or function's address is never null; -Wint-in-bool-context.
 
 /** The object whose address n (an rvalue) is, if gcc -Waddress reports it: `arr`, `f`, `&x`, `&arr[i]`
- *  (not weak; members are left out). */
-function addressOf(n: Node): import('./ast').Obj | null {
-  let v: Node | null = null;
+ *  (not weak), a member's; `decl`: the address of a variable or function itself. */
+function addressOf(n: Node): { name: string; tok: Token; decl: boolean } | null {
+  let v: Node | null = null, decl = true;
   if (n.kind === NK.Cast && (n.ck === CK.ArrayDecay || n.ck === CK.FuncDecay)) v = n.lhs;
   else if (n.kind === NK.Addr) {
     v = n.lhs;
     if (v && v.kind === NK.Deref && v.lhs && v.lhs.kind === NK.Add) {
       const a = v.lhs.lhs!;
       v = a.kind === NK.Cast && a.ck === CK.ArrayDecay ? a.lhs : null;
+      decl = false;
     }
   }
-  if (!v || v.kind !== NK.Var) return null;
+  if (!v) return null;
+  if (v.kind === NK.Member) {
+    // a member (gcc reports it also through a pointer)
+    const m = v.member!;
+    return m.name && m.tok ? { name: m.name, tok: m.tok, decl: false } : null;
+  }
+  if (v.kind !== NK.Var) return null;
   const o = v.obj!;
-  return o.attrs?.weak || !o.tok ? null : o;
+  return o.attrs?.weak || !o.tok ? null : { name: o.name, tok: o.tok, decl };
+}
+
+/** The first token of a decayed or addressed lvalue such as `s.a`, `p->a` (gcc's location of it). */
+function startTok(n: Node): Token {
+  let v = n.kind === NK.Cast && n.lhs ? n.lhs : n;
+  while (v.kind === NK.Member && v.lhs) v = v.lhs;
+  if (v.kind === NK.Deref && v.lhs) { const b = v.lhs.kind === NK.Cast && v.lhs.lhs ? v.lhs.lhs : v.lhs; if (b.kind === NK.Var) return b.tok; }
+  return v.kind === NK.Var ? v.tok : n.tok;
 }
 
 /** -Waddress for `addr == 0` / `addr != 0` (either side), at the operator. */
@@ -257,9 +272,9 @@ export function warnAddressCompare(p: Parser, op: NK, l: Node, r: Node, t: Token
   if (o) addressCompare(p, o, op === NK.Ne, t);
 }
 
-function addressCompare(p: Parser, o: import('./ast').Obj, val: boolean, t: Token): void {
+function addressCompare(p: Parser, o: { name: string; tok: Token }, val: boolean, t: Token): void {
   if (p.warn('address', t, `the comparison will always evaluate as '${val}' for the address of '${o.name}' will never be NULL`)) {
-    p.note(o.tok!, `'${o.name}' declared here`);
+    p.note(o.tok, `'${o.name}' declared here`);
   }
 }
 
@@ -268,8 +283,8 @@ function addressCompare(p: Parser, o: import('./ast').Obj, val: boolean, t: Toke
 export function warnTruth(p: Parser, n: Node, isIf: boolean, at: Token | null = null): void {
   const o = addressOf(n);
   if (o) {
-    if (isIf) p.warn('address', n.tok, `the address of '${o.name}' will always evaluate as 'true'`);
-    else addressCompare(p, o, true, at ?? n.tok);
+    if (isIf && o.decl) p.warn('address', n.tok, `the address of '${o.name}' will always evaluate as 'true'`);
+    else addressCompare(p, o, true, at ?? startTok(n));
     return;
   }
   switch (n.kind) {
