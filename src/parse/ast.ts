@@ -176,6 +176,9 @@ export class Obj {
    *  and whether it has a `return;` in spite of its type (then gcc does not report that). */
   bodyEnd: Token | null = null;
   returnsNothing = false;
+  /** Function definition: has a return statement; calls a function that never returns. */
+  hasReturn = false;
+  callsNoreturn = false;
   constructor(
     public name: string,
     public ty: Type,

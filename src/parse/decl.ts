@@ -1206,7 +1206,8 @@ export function declaration(p: Parser, spec: DeclSpec, out: Node[] | null): void
     const d = declarator(p, spec.ty, false);
     if (d.name === null) { p.skipToSync(); return; }
     if (!spec.typeGiven && !spec.autoType) {
-      p.warn('implicit-int', d.tok, `type defaults to 'int' in declaration of '${d.name}'`);
+      const definition = first && d.ty.kind === TY.Func && (p.at(TK.LBrace) || (d.knr !== null && d.knr.length > 0));
+      p.warn('implicit-int', d.tok, definition ? "return type defaults to 'int'" : `type defaults to 'int' in declaration of '${d.name}'`);
     }
     if (spec.autoType) {
       if (!p.at(TK.Assign)) { p.error(d.tok, `'__auto_type' requires an initialized data declaration`); }
@@ -1539,7 +1540,7 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   const body = compoundStmt(p, false, true);
   o.body = body;
   o.bodyEnd = p.lastRBrace;
-  finishFunction(p, o, saved);
+  finishFunction(p, o, saved, spec.typeGiven);
   if (p.fn !== null) {
     // nested: its body goes with the enclosing function's
   } else if (p.opts.discardBodies) {
@@ -1632,7 +1633,11 @@ function knrParams(p: Parser, d: Declarator): Obj[] {
   return names.map((n) => {
     let o = byName.get(n.text);
     if (!o) {
-      p.warn('implicit-int', n, `type of '${n.text}' defaults to 'int'`);
+      // (gcc: at the function's name, in its context)
+      const saved = p.diag.currentFunction;
+      p.diag.currentFunction = d.name;
+      p.warn('implicit-int', d.tok, `type of '${n.text}' defaults to 'int'`);
+      p.diag.currentFunction = saved;
       o = new Obj(n.text, T.int, n);
       o.isLocal = true;
       o.implicit = true; // gcc reports it (-Wunused-parameter) at the function's name

@@ -1320,10 +1320,15 @@ function callExpr(p: Parser, fn0: Node, t: Token): Node {
   return mkCall(p, fn0, args, t);
 }
 
+/** Builtins that never return (gcc's -Wreturn-type front-end check). */
+const NORETURN = new Set(['abort', 'exit', '_exit', '_Exit', 'quick_exit', 'longjmp', 'siglongjmp', '__builtin_abort',
+  '__builtin_exit', '__builtin__exit', '__builtin__Exit', '__builtin_unreachable', '__builtin_trap', '__builtin_longjmp']);
+
 /** A call of fn0 with the (unconverted) argument expressions. */
 export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
   const T = p.T;
   const fobj = fn0.kind === NK.Var ? fn0.obj : null;
+  if (fobj && p.fn && (fobj.attrs?.noreturn || (fobj.builtin >= 0 && NORETURN.has(fobj.name)))) p.fn.callsNoreturn = true;
   if (fobj && fobj.storage === SC.Builtin && isGenericBuiltin(fobj.builtin)) {
     return builtinCall(p, fobj, args, fn0.tok);
   }

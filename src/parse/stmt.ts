@@ -3,7 +3,7 @@
 // labels declared with __label__), goto and computed goto, return, and asm statements.
 
 import { TK, Token } from '../lex/token';
-import { AsmInfo, AsmOperand, LabelInfo, NK, Node, Obj, SC } from './ast';
+import { AsmInfo, AsmOperand, LabelInfo, Linkage, NK, Node, Obj, SC } from './ast';
 import { KW, Parser, PendingGoto, SwitchCtx, VmScope } from './state';
 import { TY, Type, isInteger, isScalar, quoteType, unqualified } from './types';
 import { assignConvert, unreadAssigned, Ctx, condExpr, expr, promote, rvalue, convertTo, newNode } from './expr';
@@ -47,8 +47,15 @@ export function startFunction(p: Parser, fn: Obj): SavedFn {
   return saved;
 }
 
-export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
+export function finishFunction(p: Parser, fn: Obj, s: SavedFn, typeGiven = true): void {
   p.leaveScope();
+  // gcc's front end: a static function without any return statement (then no middle-end warning)
+  if (!fn.hasReturn && !fn.callsNoreturn && typeGiven && fn.linkage === Linkage.Internal && fn.ty.kind === TY.Func &&
+      fn.ty.base!.kind !== TY.Void && !fn.attrs?.noreturn && fn.name !== 'main' && fn.bodyEnd && p.diag.isEnabled('return-type')) {
+    const e = fn.bodyEnd, lc = e.file.lineCol(e.pos);
+    p.diag.warning('return-type', { file: e.file, pos: e.pos - (lc.col - 1) }, 'no return statement in function returning non-void');
+    fn.returnsNothing = true;
+  }
   if (fn.params && fn.params.length) warnUnusedParams(p, fn);
   for (const o of p.unusedTypedefs) p.warn('unused-local-typedefs', o.tok!, `typedef '${o.name}' locally defined but not used`);
   p.unusedTypedefs = [];
@@ -329,6 +336,7 @@ function returnStmt(p: Parser): Node {
   const T = p.T;
   const n = newNode(NK.Return, t, T.void);
   const fn = p.fn!;
+  fn.hasReturn = true;
   // after an earlier error the function's declared type may not be a function type: return int then
   const ret = fn.ty.kind === TY.Func && fn.ty.base ? fn.ty.base : T.int;
   if (p.accept(TK.Semi)) {

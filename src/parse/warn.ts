@@ -58,7 +58,8 @@ function exprTok(n: Node, at: Token): Token {
 }
 
 const isVoid = (n: Node) => n.ty.kind === TY.Void;
-const isExplicitCast = (n: Node) => n.kind === NK.Cast && n.explicit;
+/** A written cast gcc keeps (c_fully_fold folds one of a constant away). */
+const isExplicitCast = (n: Node) => n.kind === NK.Cast && n.explicit && n.val === null && n.fval === null;
 
 /** An expression statement's value is dropped: gcc's emit_side_effect_warnings. `at`: the statement's
  *  location (a for loop's first expression: the `for`). */
@@ -118,7 +119,7 @@ export function warnCommaLhs(p: Parser, l: Node, comma: Token): void {
     if (!hasSideEffects(r) && !isVoid(r) && !isExplicitCast(r)) p.warn('unused-value', cloc, 'right-hand operand of comma expression has no effect');
     return;
   }
-  if (isVoid(l) && isExplicitCast(l)) return; // (void) a, b
+  if (isVoid(l) && (isExplicitCast(l) || l.ty.qual !== 0)) return; // (void) a, b (and *(const void *)p, as gcc)
   if (isVoid(l) && l.kind === NK.Comma && isExplicitCast(l.rhs!)) return; // (void) a, (void) b, c
   p.warn('unused-value', comma, 'left-hand operand of comma expression has no effect');
 }
