@@ -7,7 +7,7 @@
 // need them that way. Operator builders call `rvalue` on their operands.
 
 import { checkFormatCall } from './format';
-import { warnAddressCompare, warnCommaLhs, warnComparison, warnCondSign, warnTruth } from './warn';
+import { warnAddressCompare, warnCommaLhs, warnComparison, warnCondSign, warnParentheses, warnTruth } from './warn';
 import { TK, Token } from '../lex/token';
 import { CK, NK, Node, Obj, SC, Linkage, LabelInfo } from './ast';
 import { KW, Parser } from './state';
@@ -561,7 +561,12 @@ export function condExpr(p: Parser): Node {
   if (p.wTruth) warnTruth(p, rvalue(p, c), false, q);
   let then: Node | null = null;
   if (!p.at(TK.Colon)) then = expr(p);
-  else p.pedwarn('pedantic', q, 'ISO C forbids omitting the middle term of a ?: expression');
+  else {
+    p.pedwarn('pedantic', q, 'ISO C forbids omitting the middle term of a ?: expression');
+    if (p.parens && (c.kind >= NK.Lt && c.kind <= NK.Ne || c.kind === NK.LogAnd || c.kind === NK.LogOr || c.kind === NK.LogNot)) {
+      p.warn('parentheses', q, "the omitted middle operand in '?:' will always be 'true', suggest explicit middle operand");
+    }
+  }
   const colon = p.tok();
   p.expect(TK.Colon, "':'");
   const els = condExpr(p);
@@ -653,6 +658,7 @@ function binary(p: Parser, minPrec: number): Node {
     const t = p.next();
     const r = binary(p, prec);
     const op = BINOP[k]!;
+    if (p.parens) warnParentheses(p, op, l, r, t);
     if (p.wCompare && op >= NK.Lt && op <= NK.Ne) {
       const lv = rvalue(p, l), rv = rvalue(p, r);
       const n = mkBinary(p, op, lv, rv, t);
@@ -1406,6 +1412,7 @@ function primary(p: Parser): Node {
       if (p.at(TK.LBrace)) return stmtExpr(p, t);
       const n = expr(p);
       p.expect(TK.RParen, "')'");
+      if (p.parens) p.parens.add(n);
       return n;
     }
     case TK.Number: p.next(); return numberLiteral(p, t);

@@ -166,6 +166,8 @@ export class Parser {
   readonly wSwitch: boolean;
   readonly wCharSubscripts: boolean;
   readonly wMain: boolean;
+  /** -Wparentheses: the expressions written in parentheses (warn.ts warnParentheses). */
+  readonly parens: WeakSet<Node> | null;
   /** -Wsizeof-pointer-div: the operand (expression's type and object, or type name) of each sizeof. */
   readonly sizeofArgs: WeakMap<Node, { ty: Type; obj: Obj | null }> | null;
   /** -Waddress or -Wint-in-bool-context (warn.ts warnTruth); the ':' of each ?: then. */
@@ -234,6 +236,7 @@ export class Parser {
     this.wUnusedButSet = opts.diag.isEnabled('unused-but-set-variable');
     this.wSwitch = opts.diag.isEnabled('switch');
     this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
+    this.parens = opts.diag.isEnabled('parentheses') ? new WeakSet() : null;
     this.sizeofArgs = opts.diag.isEnabled('sizeof-pointer-div') ? new WeakMap() : null;
     this.wMain = opts.diag.isEnabled('main') || opts.diag.opts.pedantic || opts.diag.opts.pedanticErrors;
     this.wTruth = opts.diag.isEnabled('address') || opts.diag.isEnabled('int-in-bool-context');

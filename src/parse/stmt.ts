@@ -386,7 +386,7 @@ function condition(p: Parser, what: string): Node {
   p.expect(TK.LParen, "'('");
   const first = p.tok();
   const e = rvalue(p, expr(p));
-  warnAssignAsTruth(p, e, first);
+  if (what !== 'switch') warnAssignAsTruth(p, e, first);
   if (p.wTruth && what !== 'switch') warnTruth(p, e, what === 'if');
   if (!p.expect(TK.RParen, "')'")) {
     // recover: skip to the matching ')'

@@ -320,3 +320,58 @@ export function warnCondSign(p: Parser, a: Node, b: Node, ty: import('./types').
   const s = ub ? a : b;
   p.warn('sign-compare', exprTok(s, s.tok), `operand of '?:' changes signedness from ${quoteType(s.ty)} to ${quoteType(ty)} due to unsignedness of other operand`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// -Wparentheses on binary operators (gcc's warn_about_parentheses): an operand written without
+// parentheses (p.parens holds the parenthesized ones) whose operator binds in a surprising way.
+
+const OPS: Partial<Record<NK, string>> = {
+  [NK.Add]: '+', [NK.Sub]: '-', [NK.Shl]: '<<', [NK.Shr]: '>>', [NK.BitAnd]: '&', [NK.BitOr]: '|', [NK.BitXor]: '^',
+  [NK.Eq]: '==', [NK.Ne]: '!=', [NK.LogAnd]: '&&', [NK.LogOr]: '||',
+};
+
+export function warnParentheses(p: Parser, op: NK, l: Node, r: Node, t: Token): void {
+  const paren = p.parens!;
+  const cl = paren.has(l) ? -1 : l.kind, cr = paren.has(r) ? -1 : r.kind;
+  const cmp = (k: number) => k >= NK.Lt && k <= NK.Ne;
+  const boolish = (k: number, n: Node) => isTruth(n) || n.ty.kind === TY.Bool || k === NK.LogNot;
+  // (these are reported at the operand's operator)
+  const at = (left: boolean) => (left ? l : r).tok;
+  const w = (at: Token, msg: string) => { p.warn('parentheses', at, msg); };
+  switch (op) {
+    case NK.Shl: case NK.Shr: {
+      const s = OPS[op];
+      if (cl === NK.Add) w(l.tok, `suggest parentheses around '+' inside '${s}'`);
+      else if (cr === NK.Add) w(r.tok, `suggest parentheses around '+' inside '${s}'`);
+      else if (cl === NK.Sub) w(l.tok, `suggest parentheses around '-' inside '${s}'`);
+      else if (cr === NK.Sub) w(r.tok, `suggest parentheses around '-' inside '${s}'`);
+      return;
+    }
+    case NK.LogOr:
+      if (cl === NK.LogAnd) w(l.tok, "suggest parentheses around '&&' within '||'");
+      else if (cr === NK.LogAnd) w(r.tok, "suggest parentheses around '&&' within '||'");
+      return;
+    case NK.BitOr: case NK.BitXor: {
+      const s = OPS[op];
+      const arith = (k: number) => k === NK.BitAnd || k === NK.Add || k === NK.Sub || (op === NK.BitOr && k === NK.BitXor);
+      if (arith(cl) || arith(cr)) w(at(arith(cl)), `suggest parentheses around arithmetic in operand of '${s}'`);
+      else if (cmp(cl) || cmp(cr)) w(at(cmp(cl)), `suggest parentheses around comparison in operand of '${s}'`);
+      else if (op === NK.BitOr && cl === NK.LogNot && !boolish(cr, r)) w(l.tok, "suggest parentheses around operand of '!' or change '|' to '||' or '!' to '~'");
+      return;
+    }
+    case NK.BitAnd:
+      if (cl === NK.Add) w(l.tok, "suggest parentheses around '+' in operand of '&'");
+      else if (cr === NK.Add) w(r.tok, "suggest parentheses around '+' in operand of '&'");
+      else if (cl === NK.Sub) w(l.tok, "suggest parentheses around '-' in operand of '&'");
+      else if (cr === NK.Sub) w(r.tok, "suggest parentheses around '-' in operand of '&'");
+      else if (cmp(cl) || cmp(cr)) w(at(cmp(cl)), "suggest parentheses around comparison in operand of '&'");
+      else if (cl === NK.LogNot && !boolish(cr, r)) w(l.tok, "suggest parentheses around operand of '!' or change '&' to '&&' or '!' to '~'");
+      return;
+    case NK.Eq: case NK.Ne:
+      if (cmp(cl) || cmp(cr)) w(at(cmp(cl)), `suggest parentheses around comparison in operand of '${OPS[op]}'`);
+      return;
+    case NK.Lt: case NK.Le: case NK.Gt: case NK.Ge:
+      if (cmp(cl) && cl !== NK.Eq && cl !== NK.Ne) w(l.tok, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
+      else if (cmp(cr) && cr !== NK.Eq && cr !== NK.Ne) w(r.tok, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
+  }
+}
