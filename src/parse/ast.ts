@@ -265,8 +265,8 @@ export class NodeExt {
   builtin = -1;
 }
 
-// Node.bits: ck in bits 0-3, op in bits 4-10, then the two flags.
-const CK_MASK = 0xf, OP_SHIFT = 4, OP_MASK = 0x7f << OP_SHIFT, LVALUE = 1 << 11, EXPLICIT = 1 << 12;
+// Node.bits: ck in bits 0-3, op in bits 4-10, then the three flags.
+const CK_MASK = 0xf, OP_SHIFT = 4, OP_MASK = 0x7f << OP_SHIFT, LVALUE = 1 << 11, EXPLICIT = 1 << 12, PAREN = 1 << 13;
 
 /**
  * An AST node. Every node has the fields below the constructor's; the rarer ones (see NodeExt) are
@@ -302,6 +302,9 @@ export class Node {
   /** Written cast (C cast syntax) vs. implicit conversion. */
   get explicit(): boolean { return (this.bits & EXPLICIT) !== 0; }
   set explicit(v: boolean) { this.bits = v ? this.bits | EXPLICIT : this.bits & ~EXPLICIT; }
+  /** Written in parentheses (-Wparentheses; set only when that is on). */
+  get paren(): boolean { return (this.bits & PAREN) !== 0; }
+  set paren(v: boolean) { this.bits = v ? this.bits | PAREN : this.bits & ~PAREN; }
 
   get cond(): Node | null { return this.ext === null ? null : this.ext.cond; }
   set cond(v: Node | null) { if (v !== null || this.ext !== null) this.x().cond = v; }

@@ -558,20 +558,21 @@ export function condExpr(p: Parser): Node {
   const c = binary(p, 0);
   if (!p.at(TK.Question)) return c;
   const q = p.next();
-  if (p.wTruth) warnTruth(p, rvalue(p, c), false, q);
+  if (p.wTruth) warnTruth(p, c, false, q);
   let then: Node | null = null;
   if (!p.at(TK.Colon)) then = expr(p);
   else {
     p.pedwarn('pedantic', q, 'ISO C forbids omitting the middle term of a ?: expression');
-    if (p.parens && (c.kind >= NK.Lt && c.kind <= NK.Ne || c.kind === NK.LogAnd || c.kind === NK.LogOr || c.kind === NK.LogNot)) {
-      p.warn('parentheses', q, "the omitted middle operand in '?:' will always be 'true', suggest explicit middle operand");
+    if (p.wParens && (c.kind >= NK.Lt && c.kind <= NK.Ne || c.kind === NK.LogAnd || c.kind === NK.LogOr || c.kind === NK.LogNot)) {
+      p.warn('parentheses', p.tok(), "the omitted middle operand in '?:' will always be 'true', suggest explicit middle operand");
     }
   }
   const colon = p.tok();
   p.expect(TK.Colon, "':'");
   const els = condExpr(p);
   const n = mkCond(p, c, then, els, q);
-  if (p.condColons) p.condColons.set(n, colon);
+  // (-Wint-in-bool-context reports a ?: with constant arms at its ':')
+  if (p.condColons && (n.then === null || n.then.val !== null || n.els!.val !== null)) p.condColons.set(n, colon);
   return n;
 }
 
@@ -649,7 +650,7 @@ const BINOP: Partial<Record<TK, NK>> = {
 // logor = logand ("||" logand)*      ... (one level per row of PREC)
 // mul   = cast ("*" cast | "/" cast | "%" cast)*
 function binary(p: Parser, minPrec: number): Node {
-  const first = p.tok();
+  const bareNot = p.wBinary && p.at(TK.Not);
   let l = castExpr(p);
   for (;;) {
     const k = p.tok().kind;
@@ -657,29 +658,45 @@ function binary(p: Parser, minPrec: number): Node {
     if (prec === undefined || prec <= minPrec) return l;
     const t = p.next();
     const r = binary(p, prec);
-    const op = BINOP[k]!;
-    if (p.parens) warnParentheses(p, op, l, r, t);
-    if (p.wCompare && op >= NK.Lt && op <= NK.Ne) {
-      const lv = rvalue(p, l), rv = rvalue(p, r);
-      const n = mkBinary(p, op, lv, rv, t);
-      warnComparison(p, op, lv, rv, t, first.kind === TK.Not && l.kind === NK.LogNot);
-      if ((op === NK.Eq || op === NK.Ne) && (lv.ty.kind === TY.Pointer || rv.ty.kind === TY.Pointer)) warnAddressCompare(p, op, lv, rv, t, isNullPtrConst(lv), isNullPtrConst(rv));
-      l = n;
-    } else if (op === NK.Div && p.sizeofArgs && p.sizeofArgs.has(l) && p.sizeofArgs.has(r)) {
-      const a = p.sizeofArgs.get(l)!, b = p.sizeofArgs.get(r)!;
-      if (a.ty.kind === TY.Pointer && compatible(unqualified(a.ty.base!), unqualified(b.ty), true)) {
-        if (p.warn('sizeof-pointer-div', t, `division 'sizeof (${quoteType(a.ty).replace(/'/g, '')}) / sizeof (${quoteType(b.ty).replace(/'/g, '')})' does not compute the number of array elements`) && a.obj?.tok) {
-          p.note(a.obj.tok, "first 'sizeof' operand was declared here");
-        }
-      }
-      l = mkBinary(p, op, l, r, t);
-    } else if (p.wTruth && (op === NK.LogAnd || op === NK.LogOr)) {
-      const lv = rvalue(p, l), rv = rvalue(p, r);
-      warnTruth(p, lv, false);
-      warnTruth(p, rv, false);
-      l = mkBinary(p, op, lv, rv, t);
-    } else l = mkBinary(p, op, l, r, t);
+    l = p.wBinary ? checkedBinary(p, BINOP[k]!, l, r, t, bareNot) : mkBinary(p, BINOP[k]!, l, r, t);
   }
+}
+
+const isOperator = (k: NK) => (k >= NK.Add && k <= NK.LogOr) || k === NK.LogNot;
+/** An address -Waddress may report (a decayed array or function, an `&`). */
+const isAddressLike = (n: Node) => n.kind === NK.Addr || (n.kind === NK.Cast && (n.ck === CK.ArrayDecay || n.ck === CK.FuncDecay));
+
+/** mkBinary with the warnings on binary operators (warn.ts); `bareNot`: the left operand began with a
+ *  `!` (not in parentheses). Kept apart so that binary() stays small. */
+function checkedBinary(p: Parser, op: NK, l: Node, r: Node, t: Token, bareNot: boolean): Node {
+  // (-Wparentheses: only an operand that is itself an operator expression can matter)
+  if (p.wParens && op >= NK.Shl && (isOperator(l.kind) || isOperator(r.kind))) warnParentheses(p, op, l, r, t);
+  if (p.wCompare && op >= NK.Lt && op <= NK.Ne) {
+    const lv = rvalue(p, l), rv = rvalue(p, r);
+    const n = mkBinary(p, op, lv, rv, t);
+    warnComparison(p, op, lv, rv, t, bareNot && l.kind === NK.LogNot);
+    if ((op === NK.Eq || op === NK.Ne) && (lv.ty.kind === TY.Pointer || rv.ty.kind === TY.Pointer)) {
+      const la = isAddressLike(lv), ra = isAddressLike(rv);
+      if (la || ra) warnAddressCompare(p, op, lv, rv, t, ra && isNullPtrConst(lv), la && isNullPtrConst(rv));
+    }
+    return n;
+  }
+  if (op === NK.Div && p.wSizeofDiv && r === p.sizeofLast.node && l === p.sizeofPrev.node) {
+    const a = p.sizeofPrev.ty!, obj = p.sizeofPrev.obj, b = p.sizeofLast.ty!;
+    if (a.kind === TY.Pointer && compatible(unqualified(a.base!), unqualified(b), true)) {
+      if (p.warn('sizeof-pointer-div', t, `division 'sizeof (${quoteType(a).replace(/'/g, '')}) / sizeof (${quoteType(b).replace(/'/g, '')})' does not compute the number of array elements`) && obj?.tok) {
+        p.note(obj.tok, "first 'sizeof' operand was declared here");
+      }
+    }
+    return mkBinary(p, op, l, r, t);
+  }
+  if (p.wTruth && (op === NK.LogAnd || op === NK.LogOr)) {
+    const lv = rvalue(p, l), rv = rvalue(p, r);
+    warnTruth(p, lv, false);
+    warnTruth(p, rv, false);
+    return mkBinary(p, op, lv, rv, t);
+  }
+  return mkBinary(p, op, l, r, t);
 }
 
 const OP_TEXT: Partial<Record<NK, string>> = {
@@ -1157,14 +1174,22 @@ function sizeofExpr(p: Parser): Node {
       return sizeofType(p, cl.ty, t, cl);
     }
     const r = sizeofType(p, ty, t, null);
-    if (p.sizeofArgs) p.sizeofArgs.set(r, { ty, obj: null });
+    if (p.wSizeofDiv) noteSizeof(p, r, ty, null);
     return r;
   }
   const n = unary(p);
   if (isBitField(n)) p.error(t, "'sizeof' applied to a bit-field");
   const r = sizeofType(p, n.ty, t, n);
-  if (p.sizeofArgs) p.sizeofArgs.set(r, { ty: n.ty, obj: n.kind === NK.Var ? n.obj : null });
+  if (p.wSizeofDiv) noteSizeof(p, r, n.ty, n.kind === NK.Var ? n.obj : null);
   return r;
+}
+
+/** -Wsizeof-pointer-div: the last two sizeof expressions (`sizeof a / sizeof b` has them in a row). */
+function noteSizeof(p: Parser, n: Node, ty: Type, obj: Obj | null): void {
+  const prev = p.sizeofPrev;
+  p.sizeofPrev = p.sizeofLast;
+  prev.node = n; prev.ty = ty; prev.obj = obj;
+  p.sizeofLast = prev;
 }
 
 function sizeofType(p: Parser, ty: Type, t: Token, operand: Node | null): Node {
@@ -1275,10 +1300,7 @@ function mkSubscript(p: Parser, a0: Node, i0: Node, t: Token): Node {
     p.error(t, 'array subscript is not an integer');
     return a;
   }
-  if (p.wCharSubscripts) {
-    const ix = a.ty.kind === TY.Pointer ? i0 : a0;
-    if (ix.ty.kind === TY.Char) p.warn('char-subscripts', t, "array subscript has type 'char'");
-  }
+  if (p.wCharSubscripts && (a.ty.kind === TY.Pointer ? i0 : a0).ty.kind === TY.Char) p.warn('char-subscripts', t, "array subscript has type 'char'");
   const sum = mkBinary(p, NK.Add, a, i, t);
   return mkDeref(p, sum, t);
 }
@@ -1330,11 +1352,16 @@ function callExpr(p: Parser, fn0: Node, t: Token): Node {
 const NORETURN = new Set(['abort', 'exit', '_exit', '_Exit', 'quick_exit', 'longjmp', 'siglongjmp', '__builtin_abort',
   '__builtin_exit', '__builtin__exit', '__builtin__Exit', '__builtin_unreachable', '__builtin_trap', '__builtin_longjmp']);
 
+/** -Wreturn-type: the function being parsed calls one that does not return. */
+function noteNoreturnCall(p: Parser, fobj: Obj): void {
+  if (fobj.attrs?.noreturn || (fobj.builtin >= 0 && NORETURN.has(fobj.name))) p.fn!.callsNoreturn = true;
+}
+
 /** A call of fn0 with the (unconverted) argument expressions. */
 export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
   const T = p.T;
   const fobj = fn0.kind === NK.Var ? fn0.obj : null;
-  if (fobj && p.fn && (fobj.attrs?.noreturn || (fobj.builtin >= 0 && NORETURN.has(fobj.name)))) p.fn.callsNoreturn = true;
+  if (fobj && p.wReturnType && p.fn) noteNoreturnCall(p, fobj);
   if (fobj && fobj.storage === SC.Builtin && isGenericBuiltin(fobj.builtin)) {
     return builtinCall(p, fobj, args, fn0.tok);
   }
@@ -1412,7 +1439,7 @@ function primary(p: Parser): Node {
       if (p.at(TK.LBrace)) return stmtExpr(p, t);
       const n = expr(p);
       p.expect(TK.RParen, "')'");
-      if (p.parens) p.parens.add(n);
+      if (p.wParens) n.paren = true;
       return n;
     }
     case TK.Number: p.next(); return numberLiteral(p, t);

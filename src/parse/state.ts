@@ -163,18 +163,26 @@ export class Parser {
   readonly wUnusedValue: boolean;
   readonly wUnusedVariable: boolean;
   readonly wUnusedButSet: boolean;
+  readonly wUnusedParam: boolean;
+  readonly wUnusedButSetParam: boolean;
+  readonly wReturnType: boolean;
   readonly wSwitch: boolean;
   readonly wCharSubscripts: boolean;
   readonly wMain: boolean;
-  /** -Wparentheses: the expressions written in parentheses (warn.ts warnParentheses). */
-  readonly parens: WeakSet<Node> | null;
-  /** -Wsizeof-pointer-div: the operand (expression's type and object, or type name) of each sizeof. */
-  readonly sizeofArgs: WeakMap<Node, { ty: Type; obj: Obj | null }> | null;
+  /** -Wparentheses (warn.ts warnParentheses; parenthesized expressions get Node.paren). */
+  readonly wParens: boolean;
+  /** -Wsizeof-pointer-div: the last two sizeof nodes with their operands (type, object if a name). */
+  readonly wSizeofDiv: boolean;
+  sizeofLast: { node: Node | null; ty: Type | null; obj: Obj | null } = { node: null, ty: null, obj: null };
+  sizeofPrev: { node: Node | null; ty: Type | null; obj: Obj | null } = { node: null, ty: null, obj: null };
   /** -Waddress or -Wint-in-bool-context (warn.ts warnTruth); the ':' of each ?: then. */
   readonly wTruth: boolean;
   readonly condColons: WeakMap<Node, Token> | null;
-  /** Any of the comparison warnings of warn.ts. */
+  /** Any warning on binary operators (expr.ts checkedBinary). */
+  readonly wBinary: boolean;
+  /** Any of the comparison warnings of warn.ts; -Wsign-compare. */
   readonly wCompare: boolean;
+  readonly wSignCompare: boolean;
   /** Set by a statement expression's block for its next item: its expression statements are checked
    *  for -Wunused-value at the end of the block, except the last (the value). */
   seDefer: Node[] | null = null;
@@ -234,14 +242,19 @@ export class Parser {
     this.wUnusedValue = opts.diag.isEnabled('unused-value');
     this.wUnusedVariable = opts.diag.isEnabled('unused-variable');
     this.wUnusedButSet = opts.diag.isEnabled('unused-but-set-variable');
+    this.wUnusedParam = opts.diag.isEnabled('unused-parameter');
+    this.wUnusedButSetParam = opts.diag.isEnabled('unused-but-set-parameter');
+    this.wReturnType = opts.diag.isEnabled('return-type');
     this.wSwitch = opts.diag.isEnabled('switch');
+    this.wSignCompare = opts.diag.isEnabled('sign-compare');
     this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
-    this.parens = opts.diag.isEnabled('parentheses') ? new WeakSet() : null;
-    this.sizeofArgs = opts.diag.isEnabled('sizeof-pointer-div') ? new WeakMap() : null;
+    this.wParens = opts.diag.isEnabled('parentheses');
+    this.wSizeofDiv = opts.diag.isEnabled('sizeof-pointer-div');
     this.wMain = opts.diag.isEnabled('main') || opts.diag.opts.pedantic || opts.diag.opts.pedanticErrors;
     this.wTruth = opts.diag.isEnabled('address') || opts.diag.isEnabled('int-in-bool-context');
     this.condColons = this.wTruth ? new WeakMap() : null;
     this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address'].some((w) => opts.diag.isEnabled(w));
+    this.wBinary = this.wParens || this.wCompare || this.wSizeofDiv || this.wTruth;
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
     const ids: number[] = [];

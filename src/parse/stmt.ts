@@ -51,12 +51,12 @@ export function finishFunction(p: Parser, fn: Obj, s: SavedFn, typeGiven = true)
   p.leaveScope();
   // gcc's front end: a static function without any return statement (then no middle-end warning)
   if (!fn.hasReturn && !fn.callsNoreturn && typeGiven && fn.linkage === Linkage.Internal && fn.ty.kind === TY.Func &&
-      fn.ty.base!.kind !== TY.Void && !fn.attrs?.noreturn && fn.name !== 'main' && fn.bodyEnd && p.diag.isEnabled('return-type')) {
+      fn.ty.base!.kind !== TY.Void && !fn.attrs?.noreturn && fn.name !== 'main' && fn.bodyEnd && p.wReturnType) {
     const e = fn.bodyEnd, lc = e.file.lineCol(e.pos);
     p.diag.warning('return-type', { file: e.file, pos: e.pos - (lc.col - 1) }, 'no return statement in function returning non-void');
     fn.returnsNothing = true;
   }
-  if (fn.params && fn.params.length) warnUnusedParams(p, fn);
+  if (fn.params && fn.params.length && (p.wUnusedParam || p.wUnusedButSetParam)) warnUnusedParams(p, fn);
   for (const o of p.unusedTypedefs) p.warn('unused-local-typedefs', o.tok!, `typedef '${o.name}' locally defined but not used`);
   p.unusedTypedefs = [];
   for (const l of p.fnLabels) {
@@ -87,11 +87,11 @@ export function finishFunction(p: Parser, fn: Obj, s: SavedFn, typeGiven = true)
 
 /** -Wunused-but-set-parameter, then -Wunused-parameter (gcc's order), at the end of a definition. */
 function warnUnusedParams(p: Parser, fn: Obj): void {
-  const d = p.diag, params = fn.params!;
-  if (d.isEnabled('unused-but-set-parameter')) {
+  const params = fn.params!;
+  if (p.wUnusedButSetParam) {
     for (const o of params) if (o.used && o.reads <= 0 && o.name && o.tok && !o.attrs?.unused) p.warn('unused-but-set-parameter', o.tok, `parameter '${o.name}' set but not used`);
   }
-  if (d.isEnabled('unused-parameter')) {
+  if (p.wUnusedParam) {
     for (const o of params) if (!o.used && o.name && o.tok && !o.attrs?.unused) p.warn('unused-parameter', o.implicit && fn.tok ? fn.tok : o.tok, `unused parameter '${o.name}'`);
   }
 }
@@ -154,10 +154,10 @@ export function compoundStmt(p: Parser, isStmtExpr: boolean, fnBody = false): No
   }
   const seItems: Node[] | null = isStmtExpr && p.wUnusedValue ? [] : null;
   while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
-    p.seDefer = seItems;
+    if (seItems !== null || p.seDefer !== null) p.seDefer = seItems;
     blockItem(p, list);
   }
-  p.seDefer = null;
+  if (p.seDefer !== null) p.seDefer = null;
   if (seItems) for (const s of seItems) if (s !== list[list.length - 1]) warnUnusedValue(p, s.lhs!, s.tok);
   if (p.at(TK.EOF)) p.errorExpected('declaration or statement');
   else if (fnBody) p.lastRBrace = p.next();
@@ -233,7 +233,7 @@ export function stmt(p: Parser): Node {
   const t = p.tok();
   const T = p.T;
   const seDefer = p.seDefer;
-  p.seDefer = null;
+  if (seDefer !== null) p.seDefer = null;
   if (t.kind === TK.LBrace) return compoundStmt(p, false);
   if (t.kind === TK.Semi) { p.next(); return newNode(NK.Null, t, T.void); }
   if (t.kind === TK.LBracket && p.peek(1).kind === TK.LBracket) {
@@ -281,7 +281,7 @@ export function stmt(p: Parser): Node {
   const e = expr(p);
   const n = newNode(NK.ExprStmt, t, e.ty);
   n.lhs = e;
-  unreadAssigned(e);
+  if (p.wUnusedButSet) unreadAssigned(e);
   if (p.wUnusedValue) { if (seDefer) seDefer.push(n); else warnUnusedValue(p, e, t); }
   if (!p.expect(TK.Semi, "';'")) p.skipToSync();
   return n;
@@ -573,7 +573,7 @@ function forStmt(p: Parser): Node {
     const s = newNode(NK.ExprStmt, e.tok, e.ty);
     s.lhs = e;
     n.init = s;
-    unreadAssigned(e);
+    if (p.wUnusedButSet) unreadAssigned(e);
     if (p.wUnusedValue) warnUnusedValue(p, e, t);
     p.expect(TK.Semi, "';'");
   } else p.next();
@@ -589,7 +589,7 @@ function forStmt(p: Parser): Node {
   if (!p.at(TK.RParen)) {
     const first = p.tok();
     n.inc = expr(p);
-    unreadAssigned(n.inc);
+    if (p.wUnusedButSet) unreadAssigned(n.inc);
     if (p.wUnusedValue) warnUnusedValue(p, n.inc, first);
   }
   if (!p.expect(TK.RParen, "')'")) { while (!p.at(TK.RParen) && !p.at(TK.EOF) && !p.at(TK.LBrace)) p.next(); p.accept(TK.RParen); }

@@ -64,6 +64,10 @@ const isExplicitCast = (n: Node) => n.kind === NK.Cast && n.explicit && n.val ==
 /** An expression statement's value is dropped: gcc's emit_side_effect_warnings. `at`: the statement's
  *  location (a for loop's first expression: the `for`). */
 export function warnUnusedValue(p: Parser, e: Node, at: Token): void {
+  // the common statements first: stores and calls are used
+  const k = e.kind;
+  if (k === NK.Assign || k === NK.OpAssign || (k >= NK.PreInc && k <= NK.PostDec)) return;
+  if (k === NK.Call) { const f = calleeObj(e); if (!f || !(f.attrs?.pure || f.attrs?.const)) return; }
   if (isVoid(e)) return;
   if (!hasSideEffects(e)) { p.warn('unused-value', exprTok(e, at), 'statement with no effect'); return; }
   if (e.kind === NK.Comma) {
@@ -176,14 +180,15 @@ function isUnsignedType(t: import('./types').Type, cs: boolean): boolean {
 }
 
 export function warnComparison(p: Parser, op: NK, l: Node, r: Node, t: Token, bareNot: boolean): void {
-  const d = p.diag;
   const lt = l.ty, rt = r.ty;
-  const le = enumOf(l), re = enumOf(r);
-  if (le && re && le.rec !== re.rec) p.warn('enum-compare', t, `comparison between ${quoteT(le)} and ${quoteT(re)}`);
+  if ((lt.kind === TY.Enum || l.kind === NK.EnumConst) && (rt.kind === TY.Enum || r.kind === NK.EnumConst)) {
+    const le = enumOf(l), re = enumOf(r);
+    if (le && re && le.rec !== re.rec) p.warn('enum-compare', t, `comparison between ${quoteT(le)} and ${quoteT(re)}`);
+  }
   // -Wbool-compare: exactly one operand boolean, the other an integer constant
   const lb = lt.kind === TY.Bool || isTruth(l), rb = rt.kind === TY.Bool || isTruth(r);
   if (lb !== rb) boolCompare(p, op, l, r, t);
-  if (isIntegerType(lt) && isIntegerType(rt) && d.isEnabled('sign-compare')) signCompare(p, l, r, op, t);
+  if (p.wSignCompare && isIntegerType(lt) && isIntegerType(rt)) signCompare(p, l, r, op, t);
   if (bareNot && l.kind === NK.LogNot && !(rt.kind === TY.Bool || isTruth(r)) && !((op === NK.Eq || op === NK.Ne) && r.val === 0n)) {
     if (p.warn('logical-not-parentheses', t, 'logical not is only applied to the left hand side of comparison')) {
       p.note(l.tok, 'add parentheses around left hand side expression to silence this warning');
@@ -240,6 +245,7 @@ function signCompare(p: Parser, l: Node, r: Node, op: NK, t: Token): void {
 function addressOf(n: Node): { name: string; tok: Token; decl: boolean } | null {
   let v: Node | null = null, decl = true;
   if (n.kind === NK.Cast && (n.ck === CK.ArrayDecay || n.ck === CK.FuncDecay)) v = n.lhs;
+  else if ((n.kind === NK.Var || n.kind === NK.Member) && (n.ty.kind === TY.Array || n.ty.kind === TY.Func)) v = n; // not yet converted
   else if (n.kind === NK.Addr) {
     v = n.lhs;
     if (v && v.kind === NK.Deref && v.lhs && v.lhs.kind === NK.Add) {
@@ -312,66 +318,66 @@ export function warnTruth(p: Parser, n: Node, isIf: boolean, at: Token | null = 
 /** -Wsign-compare for ?: (gcc's build_conditional_expr): an arm of signed type converted to the unsigned
  *  result type because the other arm is unsigned. `a`, `b`: the arms before the conversions. */
 export function warnCondSign(p: Parser, a: Node, b: Node, ty: import('./types').Type): void {
+  if (!p.wSignCompare) return;
   const cs = p.target.charSigned;
   const ua = isUnsignedType(a.ty, cs), ub = isUnsignedType(b.ty, cs);
   if (ua === ub || !isUnsignedType(ty, cs) || !isIntegerType(a.ty) || !isIntegerType(b.ty)) return;
   if ((ub && nonNegative(a, cs)) || (ua && nonNegative(b, cs))) return;
-  if (!p.diag.isEnabled('sign-compare')) return;
   const s = ub ? a : b;
   p.warn('sign-compare', exprTok(s, s.tok), `operand of '?:' changes signedness from ${quoteType(s.ty)} to ${quoteType(ty)} due to unsignedness of other operand`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // -Wparentheses on binary operators (gcc's warn_about_parentheses): an operand written without
-// parentheses (p.parens holds the parenthesized ones) whose operator binds in a surprising way.
+// parentheses (Node.paren marks the parenthesized ones) whose operator binds in a surprising way.
 
 const OPS: Partial<Record<NK, string>> = {
   [NK.Add]: '+', [NK.Sub]: '-', [NK.Shl]: '<<', [NK.Shr]: '>>', [NK.BitAnd]: '&', [NK.BitOr]: '|', [NK.BitXor]: '^',
   [NK.Eq]: '==', [NK.Ne]: '!=', [NK.LogAnd]: '&&', [NK.LogOr]: '||',
 };
 
+const isCmpCode = (k: number) => k >= NK.Lt && k <= NK.Ne;
+/** gcc's APPEARS_TO_BE_BOOLEAN_EXPR_P */
+const boolish = (k: number, n: Node) => isTruth(n) || n.ty.kind === TY.Bool || k === NK.LogNot;
+const arithOr = (k: number) => k === NK.BitAnd || k === NK.Add || k === NK.Sub || k === NK.BitXor;
+const arithXor = (k: number) => k === NK.BitAnd || k === NK.Add || k === NK.Sub;
+
 export function warnParentheses(p: Parser, op: NK, l: Node, r: Node, t: Token): void {
-  const paren = p.parens!;
-  const cl = paren.has(l) ? -1 : l.kind, cr = paren.has(r) ? -1 : r.kind;
-  const cmp = (k: number) => k >= NK.Lt && k <= NK.Ne;
-  const boolish = (k: number, n: Node) => isTruth(n) || n.ty.kind === TY.Bool || k === NK.LogNot;
-  // (these are reported at the operand's operator)
-  const at = (left: boolean) => (left ? l : r).tok;
-  const w = (at: Token, msg: string) => { p.warn('parentheses', at, msg); };
+  const cl = l.paren ? -1 : l.kind, cr = r.paren ? -1 : r.kind;
+  // (reported at the operand's operator, as gcc)
   switch (op) {
     case NK.Shl: case NK.Shr: {
       const s = OPS[op];
-      if (cl === NK.Add) w(l.tok, `suggest parentheses around '+' inside '${s}'`);
-      else if (cr === NK.Add) w(r.tok, `suggest parentheses around '+' inside '${s}'`);
-      else if (cl === NK.Sub) w(l.tok, `suggest parentheses around '-' inside '${s}'`);
-      else if (cr === NK.Sub) w(r.tok, `suggest parentheses around '-' inside '${s}'`);
+      if (cl === NK.Add) p.warn('parentheses', l.tok, `suggest parentheses around '+' inside '${s}'`);
+      else if (cr === NK.Add) p.warn('parentheses', r.tok, `suggest parentheses around '+' inside '${s}'`);
+      else if (cl === NK.Sub) p.warn('parentheses', l.tok, `suggest parentheses around '-' inside '${s}'`);
+      else if (cr === NK.Sub) p.warn('parentheses', r.tok, `suggest parentheses around '-' inside '${s}'`);
       return;
     }
     case NK.LogOr:
-      if (cl === NK.LogAnd) w(l.tok, "suggest parentheses around '&&' within '||'");
-      else if (cr === NK.LogAnd) w(r.tok, "suggest parentheses around '&&' within '||'");
+      if (cl === NK.LogAnd) p.warn('parentheses', l.tok, "suggest parentheses around '&&' within '||'");
+      else if (cr === NK.LogAnd) p.warn('parentheses', r.tok, "suggest parentheses around '&&' within '||'");
       return;
     case NK.BitOr: case NK.BitXor: {
-      const s = OPS[op];
-      const arith = (k: number) => k === NK.BitAnd || k === NK.Add || k === NK.Sub || (op === NK.BitOr && k === NK.BitXor);
-      if (arith(cl) || arith(cr)) w(at(arith(cl)), `suggest parentheses around arithmetic in operand of '${s}'`);
-      else if (cmp(cl) || cmp(cr)) w(at(cmp(cl)), `suggest parentheses around comparison in operand of '${s}'`);
-      else if (op === NK.BitOr && cl === NK.LogNot && !boolish(cr, r)) w(l.tok, "suggest parentheses around operand of '!' or change '|' to '||' or '!' to '~'");
+      const s = OPS[op], arith = op === NK.BitOr ? arithOr : arithXor;
+      if (arith(cl) || arith(cr)) p.warn('parentheses', arith(cl) ? l.tok : r.tok, `suggest parentheses around arithmetic in operand of '${s}'`);
+      else if (isCmpCode(cl) || isCmpCode(cr)) p.warn('parentheses', isCmpCode(cl) ? l.tok : r.tok, `suggest parentheses around comparison in operand of '${s}'`);
+      else if (op === NK.BitOr && cl === NK.LogNot && !boolish(cr, r)) p.warn('parentheses', l.tok, "suggest parentheses around operand of '!' or change '|' to '||' or '!' to '~'");
       return;
     }
     case NK.BitAnd:
-      if (cl === NK.Add) w(l.tok, "suggest parentheses around '+' in operand of '&'");
-      else if (cr === NK.Add) w(r.tok, "suggest parentheses around '+' in operand of '&'");
-      else if (cl === NK.Sub) w(l.tok, "suggest parentheses around '-' in operand of '&'");
-      else if (cr === NK.Sub) w(r.tok, "suggest parentheses around '-' in operand of '&'");
-      else if (cmp(cl) || cmp(cr)) w(at(cmp(cl)), "suggest parentheses around comparison in operand of '&'");
-      else if (cl === NK.LogNot && !boolish(cr, r)) w(l.tok, "suggest parentheses around operand of '!' or change '&' to '&&' or '!' to '~'");
+      if (cl === NK.Add) p.warn('parentheses', l.tok, "suggest parentheses around '+' in operand of '&'");
+      else if (cr === NK.Add) p.warn('parentheses', r.tok, "suggest parentheses around '+' in operand of '&'");
+      else if (cl === NK.Sub) p.warn('parentheses', l.tok, "suggest parentheses around '-' in operand of '&'");
+      else if (cr === NK.Sub) p.warn('parentheses', r.tok, "suggest parentheses around '-' in operand of '&'");
+      else if (isCmpCode(cl) || isCmpCode(cr)) p.warn('parentheses', isCmpCode(cl) ? l.tok : r.tok, "suggest parentheses around comparison in operand of '&'");
+      else if (cl === NK.LogNot && !boolish(cr, r)) p.warn('parentheses', l.tok, "suggest parentheses around operand of '!' or change '&' to '&&' or '!' to '~'");
       return;
     case NK.Eq: case NK.Ne:
-      if (cmp(cl) || cmp(cr)) w(at(cmp(cl)), `suggest parentheses around comparison in operand of '${OPS[op]}'`);
+      if (isCmpCode(cl) || isCmpCode(cr)) p.warn('parentheses', isCmpCode(cl) ? l.tok : r.tok, `suggest parentheses around comparison in operand of '${OPS[op]}'`);
       return;
     case NK.Lt: case NK.Le: case NK.Gt: case NK.Ge:
-      if (cmp(cl) && cl !== NK.Eq && cl !== NK.Ne) w(l.tok, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
-      else if (cmp(cr) && cr !== NK.Eq && cr !== NK.Ne) w(r.tok, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
+      if (isCmpCode(cl) && cl !== NK.Eq && cl !== NK.Ne) p.warn('parentheses', l.tok, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
+      else if (isCmpCode(cr) && cr !== NK.Eq && cr !== NK.Ne) p.warn('parentheses', r.tok, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
   }
 }
