@@ -563,7 +563,9 @@ export function condExpr(p: Parser): Node {
   if (!p.at(TK.Colon)) then = expr(p);
   else {
     p.pedwarn('pedantic', q, 'ISO C forbids omitting the middle term of a ?: expression');
-    if (p.wParens && (c.kind >= NK.Lt && c.kind <= NK.Ne || c.kind === NK.LogAnd || c.kind === NK.LogOr || c.kind === NK.LogNot)) {
+    // (gcc folds `0 || x` to x first)
+    const folds = (c.kind === NK.LogAnd || c.kind === NK.LogOr) && (c.lhs!.val !== null || c.rhs!.val !== null);
+    if (p.wParens && !folds && (c.kind >= NK.Lt && c.kind <= NK.Ne || c.kind === NK.LogAnd || c.kind === NK.LogOr || c.kind === NK.LogNot)) {
       p.warn('parentheses', p.tok(), "the omitted middle operand in '?:' will always be 'true', suggest explicit middle operand");
     }
   }

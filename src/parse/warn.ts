@@ -149,7 +149,7 @@ function nonNegative(n: Node, cs: boolean): boolean {
     case NK.Cast:
       if (n.ck === CK.Load) return false;
       if (n.lhs && isIntegerType(n.lhs.ty) && isIntegerType(n.ty)) {
-        if (isUnsignedType(n.lhs.ty, cs)) return n.lhs.ty.size < n.ty.size;
+        if (isUnsignedType(n.lhs.ty, cs)) { const w = bitFieldWidth(n.lhs); return n.lhs.ty.size < n.ty.size || (w >= 0 && w < n.ty.size * 8); }
         return n.lhs.ty.size <= n.ty.size && nonNegative(n.lhs, cs);
       }
       return false;
@@ -157,7 +157,17 @@ function nonNegative(n: Node, cs: boolean): boolean {
     case NK.BitOr: case NK.BitXor: case NK.Div: case NK.Mod: case NK.Add: case NK.Mul:
       return nonNegative(n.lhs!, cs) && nonNegative(n.rhs!, cs);
     case NK.Shr: return nonNegative(n.lhs!, cs);
-    case NK.Cond: return n.then !== null && nonNegative(n.then, cs) && nonNegative(n.els!, cs);
+    case NK.Cond: {
+      const a = n.then, b = n.els!;
+      if (a === null) return false;
+      if (nonNegative(a, cs) && nonNegative(b, cs)) return true;
+      // x >= 0 ? x : -x (and the like): an absolute value
+      const c = n.cond ?? n.lhs;
+      if (!c || !(c.kind >= NK.Lt && c.kind <= NK.Ge) || c.rhs?.val !== 0n) return false;
+      const neg = (x: Node) => { while (x.kind === NK.Cast && !x.explicit && x.lhs) x = x.lhs; return x.kind === NK.Neg ? x.lhs : null; };
+      const na = neg(a), nb = neg(b);
+      return (nb !== null && sameVar(a, nb) && sameVar(c.lhs!, a)) || (na !== null && sameVar(b, na) && sameVar(c.lhs!, b));
+    }
     case NK.Comma: case NK.Assign: return nonNegative(n.rhs!, cs);
     case NK.Call: {
       // builtins gcc knows to be nonnegative (tree_call_nonnegative_warnv_p)
@@ -166,6 +176,19 @@ function nonNegative(n: Node, cs: boolean): boolean {
     }
   }
   return false;
+}
+
+/** Width of a bit-field read (n: the value or the lvalue), -1 if n is none. */
+function bitFieldWidth(n: Node): number {
+  if (n.kind === NK.Cast && n.ck === CK.Load && n.lhs) n = n.lhs;
+  return n.kind === NK.Member && n.member ? n.member.bitWidth : -1;
+}
+
+/** The same variable read twice (gcc folds `x >= 0 ? x : -x` to an absolute value). */
+function sameVar(a: Node, b: Node): boolean {
+  while (a.kind === NK.Cast && !a.explicit && a.lhs) a = a.lhs;
+  while (b.kind === NK.Cast && !b.explicit && b.lhs) b = b.lhs;
+  return a.kind === NK.Var && b.kind === NK.Var && a.obj === b.obj;
 }
 
 function isIntegerType(t: import('./types').Type): boolean { return t.kind >= TY.Bool && t.kind <= TY.Enum; }
@@ -226,6 +249,9 @@ function signCompare(p: Parser, l: Node, r: Node, op: NK, t: Token): void {
   const lt = l.ty, rt = r.ty, intSize = p.T.int.size, cs = p.target.charSigned;
   const ls = !isUnsignedType(lt, cs), rs = !isUnsignedType(rt, cs);
   if (ls === rs) return;
+  // an unsigned bit-field narrower than int is promoted to int
+  const bw = bitFieldWidth(ls ? r : l);
+  if (bw >= 0 && bw < intSize * 8) return;
   // the comparison is done in a signed type when that can hold every value of the unsigned one
   const size = Math.max(lt.size, rt.size, intSize);
   const u = ls ? rt : lt;
