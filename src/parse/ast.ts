@@ -120,6 +120,8 @@ export interface Attrs {
   other?: string[];
 }
 
+const FN_RETURNS_NOTHING = 1, FN_HAS_RETURN = 2, FN_CALLS_NORETURN = 4;
+
 export class Obj {
   /** Unique id within the translation unit. */
   id = 0;
@@ -172,13 +174,19 @@ export class Obj {
   builtinDecl = false;
   /** Scope depth at declaration (0 = file scope). */
   depth = 0;
-  /** Function definition: its closing brace (where gcc reports "control reaches end of non-void function"),
-   *  and whether it has a `return;` in spite of its type (then gcc does not report that). */
+  /** Function definition: its closing brace (where gcc reports "control reaches end of non-void function"). */
   bodyEnd: Token | null = null;
-  returnsNothing = false;
-  /** Function definition: has a return statement; calls a function that never returns. */
-  hasReturn = false;
-  callsNoreturn = false;
+  /** Function definition, -Wreturn-type: FN_* bits (one field: every declaration is an Obj). */
+  fnWarn = 0;
+  /** gcc reports no "control reaches end" for it (a `return;`, or the front end's "no return statement"). */
+  get returnsNothing(): boolean { return (this.fnWarn & FN_RETURNS_NOTHING) !== 0; }
+  set returnsNothing(v: boolean) { this.fnWarn = v ? this.fnWarn | FN_RETURNS_NOTHING : this.fnWarn & ~FN_RETURNS_NOTHING; }
+  /** Has a return statement. */
+  get hasReturn(): boolean { return (this.fnWarn & FN_HAS_RETURN) !== 0; }
+  set hasReturn(v: boolean) { this.fnWarn = v ? this.fnWarn | FN_HAS_RETURN : this.fnWarn & ~FN_HAS_RETURN; }
+  /** Calls a function that never returns. */
+  get callsNoreturn(): boolean { return (this.fnWarn & FN_CALLS_NORETURN) !== 0; }
+  set callsNoreturn(v: boolean) { this.fnWarn = v ? this.fnWarn | FN_CALLS_NORETURN : this.fnWarn & ~FN_CALLS_NORETURN; }
   constructor(
     public name: string,
     public ty: Type,
