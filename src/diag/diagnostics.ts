@@ -55,8 +55,8 @@ const DEFAULT_ON = new Set([
   'int-conversion', 'incompatible-pointer-types', 'implicit-function-declaration', 'implicit-int',
   'return-mismatch', 'overflow', 'pointer-to-int-cast', 'int-to-pointer-cast', 'div-by-zero',
   'builtin-declaration-mismatch', 'deprecated-declarations', 'cpp', 'endif-labels', 'shift-count-overflow',
-  'shift-count-negative', 'discarded-qualifiers', 'int-in-bool-context', 'attributes', 'multichar',
-  'pointer-sign', 'unused-result', 'incompatible-library-redeclaration', 'return-type', 'literal-range',
+  'shift-count-negative', 'discarded-qualifiers', 'attributes', 'multichar',
+  'pointer-sign', 'unused-result', 'incompatible-library-redeclaration', 'literal-range',
   'builtin-macro-redefined', 'trigraphs', 'invalid-pch', 'missing-include-dirs', 'designated-init',
   'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object',
 ]);
@@ -70,9 +70,25 @@ const WALL = new Set([
   'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context',
 ]);
 const WEXTRA = new Set([
-  'sign-compare', 'unused-parameter', 'missing-field-initializers', 'empty-body', 'type-limits',
+  'sign-compare', 'missing-field-initializers', 'empty-body', 'type-limits',
   'old-style-declaration', 'override-init', 'ignored-qualifiers', 'implicit-fallthrough', 'clobbered',
 ]);
+
+/** The -Wunused group (on with -Wall); the last two only together with -Wextra. */
+const UNUSED = new Set(['unused-variable', 'unused-function', 'unused-label', 'unused-value', 'unused-but-set-variable',
+  'unused-local-typedefs', 'unused-parameter', 'unused-but-set-parameter']);
+const UNUSED_EXTRA = new Set(['unused-parameter', 'unused-but-set-parameter']);
+/** Warnings on whenever another one is (unless disabled themselves): -Wformat-extra-args with -Wformat. */
+const IMPLIED = new Map([['format-extra-args', 'format'], ['format-zero-length', 'format']]);
+
+/** gcc 12's column: the display column, tabs expanded to multiples of 8 (-ftabstop=8). */
+function displayColumn(loc: Loc): number {
+  const lc = loc.file.lineCol(loc.pos);
+  const text = loc.file.lineText(lc.line);
+  let dc = 1;
+  for (let i = 0; i < lc.col - 1; i++) dc = i < text.length && text.charCodeAt(i) === 9 ? dc + 8 - ((dc - 1) % 8) : dc + 1;
+  return dc;
+}
 
 export class Diagnostics {
   errors = 0;
@@ -90,6 +106,17 @@ export class Diagnostics {
   private lastFile: unknown = null;
   private lastPos = -1;
 
+  /** Messages of the middle end (gcc reports them after its front end has seen the whole unit):
+   *  queued by defer(), printed by flushDeferred() (the parser's end-of-unit checks, the code generator's
+   *  end). */
+  private deferred: (() => void)[] = [];
+  defer(report: () => void): void { this.deferred.push(report); }
+  flushDeferred(): void {
+    const d = this.deferred;
+    this.deferred = [];
+    for (const r of d) r();
+  }
+
   constructor(readonly opts: DiagOptions = defaultDiagOptions(), sink?: (line: string) => void) {
     this.sink = sink ?? ((s) => process.stderr.write(s));
   }
@@ -101,8 +128,14 @@ export class Diagnostics {
     if (e !== undefined) return e;
     if (DEFAULT_ON.has(name)) return true;
     if (this.opts.wall && WALL.has(name)) return true;
+    if (UNUSED.has(name)) {
+      // -Wunused (-Wall) turns these on; the parameter ones need -Wextra as well
+      const u = this.opts.enabled.get('unused') ?? this.opts.wall;
+      return u && (!UNUSED_EXTRA.has(name) || this.opts.wextra);
+    }
     if (this.opts.wextra && WEXTRA.has(name)) return true;
-    return false;
+    const parent = IMPLIED.get(name);
+    return parent !== undefined && this.isEnabled(parent);
   }
 
   error(loc: Loc | null, msg: string): void {
@@ -114,13 +147,14 @@ export class Diagnostics {
     }
   }
 
-  /** A warning controlled by -WNAME. Returns true if it was printed (so callers can add notes). */
-  warning(name: string | null, loc: Loc | null, msg: string): boolean {
+  /** A warning controlled by -WNAME. Returns true if it was printed (so callers can add notes).
+   *  `shown`: the option gcc names in the message when it differs from NAME (-Wformat=). */
+  warning(name: string | null, loc: Loc | null, msg: string, shown: string | null = name): boolean {
     if (name !== null && !this.isEnabled(name)) return false;
     if (name === null && this.opts.noWarnings) return false;
     if (loc && loc.file.system && !this.systemHeaderWarnings) return false;
     const asError = this.opts.werror || (name !== null && this.opts.werrorFlags.has(name));
-    const tag = name === null ? '' : asError ? ` [-Werror=${name}]` : ` [-W${name}]`;
+    const tag = shown === null ? '' : asError ? ` [-Werror=${shown}]` : ` [-W${shown}]`;
     if (asError) this.errors++; else this.warnings++;
     this.emit(asError ? 'error' : 'warning', loc, msg + tag);
     return true;
@@ -162,9 +196,9 @@ export class Diagnostics {
     const p = loc.file.presumed(loc.pos);
     if (sev !== 'note' && this.currentFunction !== this.reportedFunction) {
       this.reportedFunction = this.currentFunction;
-      if (this.currentFunction !== null) out += `${p.name}: In function '${this.currentFunction}':\n`;
+      out += this.currentFunction !== null ? `${p.name}: In function '${this.currentFunction}':\n` : `${p.name}: At top level:\n`;
     }
-    out += `${p.name}:${p.line}:${p.col}: ${sev}: ${msg}\n`;
+    out += `${p.name}:${p.line}:${displayColumn(loc)}: ${sev}: ${msg}\n`;
     const samePlace = sev === 'note' && loc.file === this.lastFile && loc.pos === this.lastPos;
     this.lastFile = loc.file;
     this.lastPos = loc.pos;

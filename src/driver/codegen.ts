@@ -86,6 +86,8 @@ export class CodeGenerator {
     } catch (e) {
       this.lowerFailed(e);
       return false;
+    } finally {
+      this.diag.flushDeferred();
     }
     if (this.level === 0) {
       for (const f of mod.funcs) optimizeFunc(f, 0);
@@ -115,7 +117,19 @@ export class CodeGenerator {
   }
 
   private lowering(unit: TranslationUnit): ModuleLower {
-    return this.ml ??= new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug });
+    if (this.ml) return this.ml;
+    const diag = this.diag;
+    // (gcc's middle end reports this after the whole unit is parsed: queued until the parser's end)
+    const warnReturnType = diag.isEnabled('return-type') ? (fo: Obj) => {
+      const end = fo.bodyEnd;
+      if (end) diag.defer(() => {
+        const saved = diag.currentFunction;
+        diag.currentFunction = fo.name;
+        diag.warning('return-type', { file: end.file, pos: end.pos }, 'control reaches end of non-void function');
+        diag.currentFunction = saved;
+      });
+    } : undefined;
+    return this.ml = new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug, warnReturnType });
   }
 
   private emitterFor(mod: IRModule): X86Emitter {

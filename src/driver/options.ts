@@ -117,7 +117,7 @@ function warningFlag(o: DriverOptions, v: string): void {
   const eq = v.indexOf('=');
   const name = eq >= 0 ? v.slice(0, eq) : v;
   if (name.startsWith('no-')) d.enabled.set(name.slice(3), false);
-  else d.enabled.set(name, true);
+  else d.enabled.set(name, eq < 0 || v.slice(eq + 1) !== '0'); // -Wformat=0 is -Wno-format
 }
 
 function fFlag(o: DriverOptions, v: string): void {

@@ -14,11 +14,19 @@
 // actions of every scope they leave (goto: the scopes not shared with the label's, found by a pre-scan).
 
 import type { Token } from '../lex/token';
-import { AsmInfo, CK, InitItem, LabelInfo, NK, Node, Obj, SC, StrLit } from '../parse/ast';
+import { AsmInfo, CK, InitItem, LabelInfo, Linkage, NK, Node, Obj, SC, StrLit } from '../parse/ast';
 import { BUILTINS } from '../parse/builtins';
 import { Member, Q, Record as RecordInfo, TY, Type, isUnsigned, isVM, isVarSize, isRealFloat, isInteger } from '../parse/types';
 import { Builder } from '../ir/builder';
-import { Func, SigFlag } from '../ir/module';
+import { CK as IRConst, Func, SigFlag } from '../ir/module';
+
+/** A C99 inline definition (gcc compiles none of it at -O0, so reports nothing about it). */
+function isInlineDefinition(o: Obj): boolean {
+  return o.isInline && o.linkage === Linkage.External && o.storage !== SC.Extern;
+}
+
+/** Library functions that do not return, as gcc's builtins (-Wreturn-type's reachability). */
+const NORETURN_LIB = new Set(['exit', '_exit', '_Exit', 'abort', 'longjmp', 'siglongjmp', 'quick_exit']);
 import { Op, Order, Rmw } from '../ir/ops';
 import { T, TYPE_NAMES, bitsOf, isFloat } from '../ir/types';
 import * as num from '../numeric';
@@ -138,7 +146,10 @@ export class FnLower {
     // scope paths matter only to gotos, and a goto needs a label of this function
     if (fo.labels?.length) this.prescan(fo.body!, []);
     this.stmt(fo.body!);
-    if (!b.terminated()) this.fallOff();
+    if (!b.terminated()) {
+      if (this.retTy.kind !== TY.Void && this.ml.opts.warnReturnType && fo.name !== 'main' && !fo.returnsNothing && (fo.used || !fo.isInline) && !isInlineDefinition(fo) && this.endReachable()) this.ml.opts.warnReturnType(fo);
+      this.fallOff();
+    }
     // a label whose address is taken keeps its block even when only static data names it (`&&a - &&b`
     // in an initialiser): the optimiser does not merge blocks that a block-address constant names
     if (fo.labels) for (const l of fo.labels) if (l.addrTaken && l.defined && !this.isForeignLabel(l)) b.blockAddr(this.labelBlock(l));
@@ -237,6 +248,30 @@ export class FnLower {
     b.store(T.I32, this.iconst(T.I32, 0x90e3ff49 | 0), this.addOff(t, 20), 1);
     this.m.execStack = true;
     return t;
+  }
+
+  /** -Wreturn-type: is the current (unterminated) block reachable from the entry, through blocks that
+   *  call no noreturn function? (-O0's lowering already folded constant conditions, as gcc's CFG.) */
+  private endReachable(): boolean {
+    const f = this.f, m = this.m, end = this.b.block;
+    const seen = new Uint8Array(f.nBlocks);
+    const work = [0];
+    seen[0] = 1;
+    while (work.length) {
+      const blk = work.pop()!;
+      let dead = false;
+      for (let i = f.first[blk]; i >= 0; i = f.next[i]) {
+        if (f.op[i] !== Op.Call) continue;
+        if ((m.sigs[f.aux[i]].flags & SigFlag.NoReturn) !== 0) { dead = true; break; }
+        // library functions gcc knows never return, also when implicitly declared
+        const callee = f.args[f.argStart[i]];
+        if (callee < 0 && f.cKind[~callee] === IRConst.Sym && NORETURN_LIB.has(f.cVal[~callee] as string)) { dead = true; break; }
+      }
+      if (dead) continue;
+      if (blk === end) return true;
+      for (const s of f.succs(blk)) if (!seen[s]) { seen[s] = 1; work.push(s); }
+    }
+    return false;
   }
 
   private fallOff(): void {

@@ -39,6 +39,8 @@ export interface LowerOptions {
   inlineComplexDivision?: boolean;
   /** -g: record each statement's source position on its instructions (Func.loc). */
   debug?: boolean;
+  /** Set when -Wreturn-type is on: called for a non-void function (not main) whose end is reachable. */
+  warnReturnType?: (fo: Obj) => void;
 }
 
 export class ModuleLower implements SymCtx {

@@ -120,6 +120,8 @@ export interface Attrs {
   other?: string[];
 }
 
+const FN_RETURNS_NOTHING = 1, FN_HAS_RETURN = 2, FN_CALLS_NORETURN = 4;
+
 export class Obj {
   /** Unique id within the translation unit. */
   id = 0;
@@ -153,10 +155,13 @@ export class Obj {
   hasVLA = false;
   /** Function calls __builtin_va_start (is variadic). */
   usesVaStart = false;
-  /** Enumerator value. */
+  /** Enumerator value, and the enumeration it belongs to (-Wenum-compare). */
   enumVal = 0n;
+  enumType: Type | null = null;
   /** Used (referenced) somewhere: for unused warnings and to omit unreferenced static functions. */
   used = false;
+  /** References that may read it: every one, less the assignments to it (-Wunused-but-set-variable). */
+  reads = 0;
   /** Address taken (for register allocation). */
   addrTaken = false;
   /** Builtin id when storage === SC.Builtin or for a library builtin. */
@@ -169,6 +174,19 @@ export class Obj {
   builtinDecl = false;
   /** Scope depth at declaration (0 = file scope). */
   depth = 0;
+  /** Function definition: its closing brace (where gcc reports "control reaches end of non-void function"). */
+  bodyEnd: Token | null = null;
+  /** Function definition, -Wreturn-type: FN_* bits (one field: every declaration is an Obj). */
+  fnWarn = 0;
+  /** gcc reports no "control reaches end" for it (a `return;`, or the front end's "no return statement"). */
+  get returnsNothing(): boolean { return (this.fnWarn & FN_RETURNS_NOTHING) !== 0; }
+  set returnsNothing(v: boolean) { this.fnWarn = v ? this.fnWarn | FN_RETURNS_NOTHING : this.fnWarn & ~FN_RETURNS_NOTHING; }
+  /** Has a return statement. */
+  get hasReturn(): boolean { return (this.fnWarn & FN_HAS_RETURN) !== 0; }
+  set hasReturn(v: boolean) { this.fnWarn = v ? this.fnWarn | FN_HAS_RETURN : this.fnWarn & ~FN_HAS_RETURN; }
+  /** Calls a function that never returns. */
+  get callsNoreturn(): boolean { return (this.fnWarn & FN_CALLS_NORETURN) !== 0; }
+  set callsNoreturn(v: boolean) { this.fnWarn = v ? this.fnWarn | FN_CALLS_NORETURN : this.fnWarn & ~FN_CALLS_NORETURN; }
   constructor(
     public name: string,
     public ty: Type,
@@ -224,6 +242,8 @@ export interface AsmInfo {
 export class StrLit {
   /** Label given by the lowering/emitter, if any. */
   label = '';
+  /** The literal tokens when there are several (concatenation): -Wformat locations. */
+  toks: Token[] | null = null;
   constructor(
     public units: number[],
     /** Element type (char, wchar_t, char16_t, char32_t). */
@@ -253,8 +273,8 @@ export class NodeExt {
   builtin = -1;
 }
 
-// Node.bits: ck in bits 0-3, op in bits 4-10, then the two flags.
-const CK_MASK = 0xf, OP_SHIFT = 4, OP_MASK = 0x7f << OP_SHIFT, LVALUE = 1 << 11, EXPLICIT = 1 << 12;
+// Node.bits: ck in bits 0-3, op in bits 4-10, then the three flags.
+const CK_MASK = 0xf, OP_SHIFT = 4, OP_MASK = 0x7f << OP_SHIFT, LVALUE = 1 << 11, EXPLICIT = 1 << 12, PAREN = 1 << 13;
 
 /**
  * An AST node. Every node has the fields below the constructor's; the rarer ones (see NodeExt) are
@@ -290,6 +310,9 @@ export class Node {
   /** Written cast (C cast syntax) vs. implicit conversion. */
   get explicit(): boolean { return (this.bits & EXPLICIT) !== 0; }
   set explicit(v: boolean) { this.bits = v ? this.bits | EXPLICIT : this.bits & ~EXPLICIT; }
+  /** Written in parentheses (-Wparentheses; set only when that is on). */
+  get paren(): boolean { return (this.bits & PAREN) !== 0; }
+  set paren(v: boolean) { this.bits = v ? this.bits | PAREN : this.bits & ~PAREN; }
 
   get cond(): Node | null { return this.ext === null ? null : this.ext.cond; }
   set cond(v: Node | null) { if (v !== null || this.ext !== null) this.x().cond = v; }

@@ -830,7 +830,7 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
   }
   p.expect(TK.RParen, "';', ',' or ')'");
   p.paramDepth--;
-  p.leaveScope();
+  p.leaveScope(true);
   const ft = T.funcType(ret, types, variadic, false);
   ft.paramNames = names;
   if (d.params === null) d.params = params;
@@ -974,7 +974,7 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
       if (spec.ty.rec!.tag === null || p.gnu) {
         if (spec.ty.rec!.tag !== null && !p.gnu) p.pedwarn(null, t, 'declaration does not declare anything');
         for (const m of spec.ty.rec!.members) if (m.name) checkDupMember(p, names, m.name, t);
-        if (spec.ty.rec!.tag === null || p.gnu) { fields.push({ name: null, ty: spec.ty, bitWidth: -1, alignAttr: fieldAlign(spec.attrs, spec.align), packed: !!spec.attrs?.packed }); fieldToks.push(t); }
+        if (spec.ty.rec!.tag === null || p.gnu) { fields.push({ name: null, ty: spec.ty, bitWidth: -1, alignAttr: fieldAlign(spec.attrs, spec.align), packed: !!spec.attrs?.packed, tok: t }); fieldToks.push(t); }
       }
       continue;
     }
@@ -1010,7 +1010,7 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
       const all = { attrs: null as Attrs | null };
       if (spec.attrs) mergeAttrs(all, spec.attrs);
       if (d.attrs) mergeAttrs(all, d.attrs);
-      fields.push({ name: d.name, ty, bitWidth: width, alignAttr: fieldAlign(all.attrs, spec.align), packed: !!all.attrs?.packed });
+      fields.push({ name: d.name, ty, bitWidth: width, alignAttr: fieldAlign(all.attrs, spec.align), packed: !!all.attrs?.packed, tok: d.tok });
       fieldToks.push(d.tok);
     }
     if (p.at(TK.RBrace)) p.pedwarn(null, p.tok(), 'no semicolon at end of struct or union');
@@ -1096,6 +1096,7 @@ function enumDecl(p: Parser): Type {
     const o = new Obj(nt.text, ctype, nt);
     o.storage = SC.EnumConst;
     o.enumVal = next;
+    o.enumType = t;
     if (ea.attrs) o.attrs = ea.attrs;
     const prev = p.scopes[p.scopes.length - 1].vars.get(nt.text);
     if (prev) {
@@ -1123,6 +1124,7 @@ function enumDecl(p: Parser): Type {
   else base = min >= INT_MIN && max <= INT_MAX ? T.int : p.target.longSize === 8 ? T.long : T.llong;
   const rec = t.rec!;
   rec.enumBase = base;
+  rec.enumConsts = consts;
   rec.complete = true;
   for (const v of rec.variants) { v.base = base; v.size = base.size; if (!v.alignOverride) v.align = base.align; }
   rec.size = base.size; rec.align = base.align;
@@ -1205,7 +1207,8 @@ export function declaration(p: Parser, spec: DeclSpec, out: Node[] | null): void
     const d = declarator(p, spec.ty, false);
     if (d.name === null) { p.skipToSync(); return; }
     if (!spec.typeGiven && !spec.autoType) {
-      p.warn('implicit-int', d.tok, `type defaults to 'int' in declaration of '${d.name}'`);
+      const definition = first && d.ty.kind === TY.Func && (p.at(TK.LBrace) || (d.knr !== null && d.knr.length > 0));
+      p.warn('implicit-int', d.tok, definition ? "return type defaults to 'int'" : `type defaults to 'int' in declaration of '${d.name}'`);
     }
     if (spec.autoType) {
       if (!p.at(TK.Assign)) { p.error(d.tok, `'__auto_type' requires an initialized data declaration`); }
@@ -1525,6 +1528,7 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   }
   const ret = ty.base!;
   if (ret.kind !== TY.Void && !isComplete(ret)) p.error(d.tok, `return type is an incomplete type`);
+  if (o.name === 'main' && !nested && p.wMain) checkMain(p, o, ty, d.tok, savedSpecStorage);
   if (d.ty.params) {
     for (let i = 0; i < params.length; i++) {
       if (!params[i].name) { if (!p.c2x) p.pedwarn('pedantic', params[i].tok ?? d.tok, 'ISO C does not support omitting parameter names in function definitions before C2X'); }
@@ -1541,7 +1545,8 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   for (const prm of params) if (prm.name) p.declare(prm);
   const body = compoundStmt(p, false, true);
   o.body = body;
-  finishFunction(p, o, saved);
+  o.bodyEnd = p.lastRBrace;
+  finishFunction(p, o, saved, spec.typeGiven);
   if (p.fn !== null) {
     // nested: its body goes with the enclosing function's
   } else if (p.opts.discardBodies) {
@@ -1562,6 +1567,24 @@ function functionDefinition(p: Parser, spec: DeclSpec, d: Declarator, a: Attrs |
   if (nested) {
     (o as unknown as { nestedIn: Obj }).nestedIn = p.fn!;
   }
+}
+
+/** -Wmain: gcc's checks of a hosted main's definition. */
+function checkMain(p: Parser, o: Obj, ty: Type, t: Token, storage: SC): void {
+  if (ty.base!.kind !== TY.Int) p.pedwarn('main', t, "return type of 'main' is not 'int'");
+  if (ty.params && !ty.oldStyle) checkMainParams(p, ty.params, t);
+  if (storage === SC.Static) p.pedwarn('main', t, "'main' is normally a non-static function");
+  void o;
+}
+
+function checkMainParams(p: Parser, ps: Type[], t: Token): void {
+  const charPP = (x: Type) => x.kind === TY.Pointer && x.base!.kind === TY.Pointer && x.base!.base!.kind === TY.Char;
+  for (let i = 0; i < ps.length && i < 3; i++) {
+    if (i === 0 && ps[0].kind !== TY.Int) p.pedwarn('main', t, "first argument of 'main' should be 'int'");
+    if (i === 1 && !charPP(ps[1])) p.pedwarn('main', t, "second argument of 'main' should be 'char **'");
+    if (i === 2 && !charPP(ps[2])) p.pedwarn('main', t, "third argument of 'main' should probably be 'char **'");
+  }
+  if (ps.length > 0 && (ps.length < 2 || ps.length > 3)) p.pedwarn('main', t, "'main' takes only zero or two arguments");
 }
 
 /** A stub for a body nobody reads again: the function still counts as defined with a body (redefinition
@@ -1616,9 +1639,14 @@ function knrParams(p: Parser, d: Declarator): Obj[] {
   return names.map((n) => {
     let o = byName.get(n.text);
     if (!o) {
-      p.warn('implicit-int', n, `type of '${n.text}' defaults to 'int'`);
+      // (gcc: at the function's name, in its context)
+      const saved = p.diag.currentFunction;
+      p.diag.currentFunction = d.name;
+      p.warn('implicit-int', d.tok, `type of '${n.text}' defaults to 'int'`);
+      p.diag.currentFunction = saved;
       o = new Obj(n.text, T.int, n);
       o.isLocal = true;
+      o.implicit = true; // gcc reports it (-Wunused-parameter) at the function's name
     }
     o.id = p.nextObjId++;
     return o;
@@ -1708,6 +1736,7 @@ function checkUnitEnd(p: Parser): void {
       p.warn(null, o.tok!, `'${o.name}' used but never defined`);
     }
   }
+  p.diag.flushDeferred(); // the middle end's warnings on the functions lowered so far come first, as gcc's
   // -Wunused-function: static functions defined and never referenced (not inline ones, as gcc; gcc
   // finds them in its call graph, which -fsyntax-only never builds, so not in that mode)
   if (!p.opts.discardBodies) for (const o of p.decls) {

@@ -6,6 +6,8 @@
 // Raw nodes (what `expr`/`assign` return) are not yet lvalue-converted: `typeof`, `sizeof` and `&`
 // need them that way. Operator builders call `rvalue` on their operands.
 
+import { checkFormatCall } from './format';
+import { warnAddressCompare, warnCommaLhs, warnComparison, warnCondSign, warnParentheses, warnTruth } from './warn';
 import { TK, Token } from '../lex/token';
 import { CK, NK, Node, Obj, SC, Linkage, LabelInfo } from './ast';
 import { KW, Parser } from './state';
@@ -393,6 +395,7 @@ export function expr(p: Parser): Node {
 }
 
 export function mkComma(p: Parser, l: Node, r: Node, t: Token): Node {
+  if (p.wUnusedValue) warnCommaLhs(p, l, t);
   const rv = rvalue(p, r);
   const c = newNode(NK.Comma, t, rv.ty);
   c.lhs = l;
@@ -493,6 +496,24 @@ export function mkAssign(p: Parser, l: Node, r: Node, t: Token): Node {
   return n;
 }
 
+/** -Wunused-but-set-variable: an assignment whose value is dropped (an expression statement) does not
+ *  read the object it stores to by `x = ...`, `s.m = ...` or `a[i] = ...` (a an array), as gcc's
+ *  DECL_READ_P; any other reference counts as a read. */
+export function unreadAssigned(e: Node): void {
+  if (e.kind === NK.Comma) { unreadAssigned(e.lhs!); unreadAssigned(e.rhs!); return; }
+  if (e.kind !== NK.Assign) return;
+  let l = e.lhs!;
+  for (;;) {
+    if (l.kind === NK.Var) { l.obj!.reads--; return; }
+    if (l.kind === NK.Member) { l = l.lhs!; continue; }
+    if (l.kind === NK.Deref && l.lhs!.kind === NK.Add) {
+      const a = l.lhs!.lhs!;
+      if (a.kind === NK.Cast && a.ck === CK.ArrayDecay) { l = a.lhs!; continue; }
+    }
+    return;
+  }
+}
+
 function mkOpAssign(p: Parser, op: NK, l: Node, r: Node, t: Token): Node {
   checkModifiable(p, l, 'left operand of assignment', 'assignment', t);
   // compute the type of `l op r` on rvalues without building the node twice
@@ -538,12 +559,24 @@ export function condExpr(p: Parser): Node {
   const c = binary(p, 0);
   if (!p.at(TK.Question)) return c;
   const q = p.next();
+  if (p.wTruth) warnTruth(p, c, false, q);
   let then: Node | null = null;
   if (!p.at(TK.Colon)) then = expr(p);
-  else p.pedwarn('pedantic', q, 'ISO C forbids omitting the middle term of a ?: expression');
+  else {
+    p.pedwarn('pedantic', q, 'ISO C forbids omitting the middle term of a ?: expression');
+    // (gcc folds `0 || x` to x first)
+    const folds = (c.kind === NK.LogAnd || c.kind === NK.LogOr) && (c.lhs!.val !== null || c.rhs!.val !== null);
+    if (p.wParens && !folds && (c.kind >= NK.Lt && c.kind <= NK.Ne || c.kind === NK.LogAnd || c.kind === NK.LogOr || c.kind === NK.LogNot)) {
+      p.warn('parentheses', p.tok(), "the omitted middle operand in '?:' will always be 'true', suggest explicit middle operand");
+    }
+  }
+  const colon = p.tok();
   p.expect(TK.Colon, "':'");
   const els = condExpr(p);
-  return mkCond(p, c, then, els, q);
+  const n = mkCond(p, c, then, els, q);
+  // (-Wint-in-bool-context reports a ?: with constant arms at its ':')
+  if (p.condColons && (n.then === null || n.then.val !== null || n.els!.val !== null)) p.condColons.set(n, colon);
+  return n;
 }
 
 export function mkCond(p: Parser, c0: Node, then0: Node | null, els0: Node, q: Token): Node {
@@ -555,7 +588,9 @@ export function mkCond(p: Parser, c0: Node, then0: Node | null, els0: Node, q: T
   let ty: Type;
   const at = a.ty, bt = b.ty;
   if (isArith(at) && isArith(bt)) {
+    const a0 = a, b0 = b;
     [a, b, ty] = usualArith(p, a, b);
+    if (p.wCompare && isInteger(ty)) warnCondSign(p, a0, b0, ty);
   } else if (at.kind === TY.Void || bt.kind === TY.Void) {
     ty = T.void;
   } else if (isRecord(at) && compatible(at, bt, true)) {
@@ -618,6 +653,7 @@ const BINOP: Partial<Record<TK, NK>> = {
 // logor = logand ("||" logand)*      ... (one level per row of PREC)
 // mul   = cast ("*" cast | "/" cast | "%" cast)*
 function binary(p: Parser, minPrec: number): Node {
+  const bareNot = p.wBinary && p.at(TK.Not);
   let l = castExpr(p);
   for (;;) {
     const k = p.tok().kind;
@@ -625,8 +661,45 @@ function binary(p: Parser, minPrec: number): Node {
     if (prec === undefined || prec <= minPrec) return l;
     const t = p.next();
     const r = binary(p, prec);
-    l = mkBinary(p, BINOP[k]!, l, r, t);
+    l = p.wBinary ? checkedBinary(p, BINOP[k]!, l, r, t, bareNot) : mkBinary(p, BINOP[k]!, l, r, t);
   }
+}
+
+const isOperator = (k: NK) => (k >= NK.Add && k <= NK.LogOr) || k === NK.LogNot;
+/** An address -Waddress may report (a decayed array or function, an `&`). */
+const isAddressLike = (n: Node) => n.kind === NK.Addr || (n.kind === NK.Cast && (n.ck === CK.ArrayDecay || n.ck === CK.FuncDecay));
+
+/** mkBinary with the warnings on binary operators (warn.ts); `bareNot`: the left operand began with a
+ *  `!` (not in parentheses). Kept apart so that binary() stays small. */
+function checkedBinary(p: Parser, op: NK, l: Node, r: Node, t: Token, bareNot: boolean): Node {
+  // (-Wparentheses: only an operand that is itself an operator expression can matter)
+  if (p.wParens && op >= NK.Shl && (isOperator(l.kind) || isOperator(r.kind))) warnParentheses(p, op, l, r, t);
+  if (p.wCompare && op >= NK.Lt && op <= NK.Ne) {
+    const lv = rvalue(p, l), rv = rvalue(p, r);
+    const n = mkBinary(p, op, lv, rv, t);
+    warnComparison(p, op, lv, rv, t, bareNot && l.kind === NK.LogNot);
+    if ((op === NK.Eq || op === NK.Ne) && (lv.ty.kind === TY.Pointer || rv.ty.kind === TY.Pointer)) {
+      const la = isAddressLike(lv), ra = isAddressLike(rv);
+      if (la || ra) warnAddressCompare(p, op, lv, rv, t, ra && isNullPtrConst(lv), la && isNullPtrConst(rv));
+    }
+    return n;
+  }
+  if (op === NK.Div && p.wSizeofDiv && r === p.sizeofLast.node && l === p.sizeofPrev.node) {
+    const a = p.sizeofPrev.ty!, obj = p.sizeofPrev.obj, b = p.sizeofLast.ty!;
+    if (a.kind === TY.Pointer && compatible(unqualified(a.base!), unqualified(b), true)) {
+      if (p.warn('sizeof-pointer-div', t, `division 'sizeof (${quoteType(a).replace(/'/g, '')}) / sizeof (${quoteType(b).replace(/'/g, '')})' does not compute the number of array elements`) && obj?.tok) {
+        p.note(obj.tok, "first 'sizeof' operand was declared here");
+      }
+    }
+    return mkBinary(p, op, l, r, t);
+  }
+  if (p.wTruth && (op === NK.LogAnd || op === NK.LogOr)) {
+    const lv = rvalue(p, l), rv = rvalue(p, r);
+    warnTruth(p, lv, false);
+    warnTruth(p, rv, false);
+    return mkBinary(p, op, lv, rv, t);
+  }
+  return mkBinary(p, op, l, r, t);
 }
 
 const OP_TEXT: Partial<Record<NK, string>> = {
@@ -962,6 +1035,7 @@ export function unary(p: Parser): Node {
       p.next();
       const n = rvalue(p, castExpr(p));
       if (!isScalar(n.ty) && n.ty.kind !== TY.Vector) p.error(t, 'wrong type argument to unary exclamation mark');
+      if (p.wTruth) warnTruth(p, n, false, t);
       const c = newNode(NK.LogNot, t, T.int);
       c.lhs = n;
       const tv = truthValue(p, n);
@@ -1102,11 +1176,23 @@ function sizeofExpr(p: Parser): Node {
       const cl = postfixTail(p, compoundLiteral(p, ty, t));
       return sizeofType(p, cl.ty, t, cl);
     }
-    return sizeofType(p, ty, t, null);
+    const r = sizeofType(p, ty, t, null);
+    if (p.wSizeofDiv) noteSizeof(p, r, ty, null);
+    return r;
   }
   const n = unary(p);
   if (isBitField(n)) p.error(t, "'sizeof' applied to a bit-field");
-  return sizeofType(p, n.ty, t, n);
+  const r = sizeofType(p, n.ty, t, n);
+  if (p.wSizeofDiv) noteSizeof(p, r, n.ty, n.kind === NK.Var ? n.obj : null);
+  return r;
+}
+
+/** -Wsizeof-pointer-div: the last two sizeof expressions (`sizeof a / sizeof b` has them in a row). */
+function noteSizeof(p: Parser, n: Node, ty: Type, obj: Obj | null): void {
+  const prev = p.sizeofPrev;
+  p.sizeofPrev = p.sizeofLast;
+  prev.node = n; prev.ty = ty; prev.obj = obj;
+  p.sizeofLast = prev;
 }
 
 function sizeofType(p: Parser, ty: Type, t: Token, operand: Node | null): Node {
@@ -1217,7 +1303,7 @@ function mkSubscript(p: Parser, a0: Node, i0: Node, t: Token): Node {
     p.error(t, 'array subscript is not an integer');
     return a;
   }
-  if (a.ty.kind !== TY.Pointer && p.diag.isEnabled('char-subscripts')) { /* -Wall only */ }
+  if (p.wCharSubscripts && (a.ty.kind === TY.Pointer ? i0 : a0).ty.kind === TY.Char) p.warn('char-subscripts', t, "array subscript has type 'char'");
   const sum = mkBinary(p, NK.Add, a, i, t);
   return mkDeref(p, sum, t);
 }
@@ -1265,10 +1351,20 @@ function callExpr(p: Parser, fn0: Node, t: Token): Node {
   return mkCall(p, fn0, args, t);
 }
 
+/** Builtins that never return (gcc's -Wreturn-type front-end check). */
+const NORETURN = new Set(['abort', 'exit', '_exit', '_Exit', 'quick_exit', 'longjmp', 'siglongjmp', '__builtin_abort',
+  '__builtin_exit', '__builtin__exit', '__builtin__Exit', '__builtin_unreachable', '__builtin_trap', '__builtin_longjmp']);
+
+/** -Wreturn-type: the function being parsed calls one that does not return. */
+function noteNoreturnCall(p: Parser, fobj: Obj): void {
+  if (fobj.attrs?.noreturn || (fobj.builtin >= 0 && NORETURN.has(fobj.name))) p.fn!.callsNoreturn = true;
+}
+
 /** A call of fn0 with the (unconverted) argument expressions. */
 export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
   const T = p.T;
   const fobj = fn0.kind === NK.Var ? fn0.obj : null;
+  if (fobj && p.wReturnType && p.fn) noteNoreturnCall(p, fobj);
   if (fobj && fobj.storage === SC.Builtin && isGenericBuiltin(fobj.builtin)) {
     return builtinCall(p, fobj, args, fn0.tok);
   }
@@ -1319,6 +1415,7 @@ export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
   if (fobj) {
     fobj.used = true;
     if (fobj.builtin >= 0) { n.builtin = fobj.builtin; foldLibraryCall(p, n, fobj); }
+    if (p.wFormat && (fobj.builtin >= 0 || fobj.attrs?.format)) checkFormatCall(p, fobj, out);
   }
   return n;
 }
@@ -1345,6 +1442,7 @@ function primary(p: Parser): Node {
       if (p.at(TK.LBrace)) return stmtExpr(p, t);
       const n = expr(p);
       p.expect(TK.RParen, "')'");
+      if (p.wParens) n.paren = true;
       return n;
     }
     case TK.Number: p.next(); return numberLiteral(p, t);
@@ -1407,6 +1505,7 @@ function identifier(p: Parser, t: Token): Node {
     return intNode(t, T.int, 0n);
   }
   o.used = true;
+  o.reads++;
   if (o.attrs?.deprecated !== undefined) {
     p.warn('deprecated-declarations', t, o.attrs.deprecated ? `'${name}' is deprecated: ${o.attrs.deprecated}` : `'${name}' is deprecated`);
   }
@@ -1425,6 +1524,8 @@ function funcName(p: Parser, t: Token): Node {
   o.id = p.nextObjId++;
   o.storage = SC.Static;
   o.defined = true;
+  o.used = true; // (never an unused variable)
+  o.reads = 1;
   const { StrLit, InitItem } = require('./ast');
   const s = new StrLit(units, T.char);
   p.strings.push(s);

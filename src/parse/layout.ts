@@ -23,6 +23,7 @@
 // holding the first bit and `bitOffset` is 0..7: the lowering then accesses ceil((bitOffset+width)/8)
 // bytes.
 
+import type { Token } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import { Member, Record, TY, Type, completeRecord, isVM, isVarSize } from './types';
 
@@ -34,6 +35,8 @@ export interface FieldDecl {
   /** aligned(N) / _Alignas on the member, 0 if none. */
   alignAttr: number;
   packed: boolean;
+  /** Where it is declared (diagnostics). */
+  tok?: Token;
 }
 
 function alignUp(n: number, a: number): number {
@@ -81,6 +84,7 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
       if (f.alignAttr) pos = alignUp(pos, f.alignAttr * 8);
       const m = new Member(f.name, t, 0, afterVar ? pos - runStart : pos, w, i, eff);
       m.dynOffset = afterVar;
+      if (f.tok) m.tok = f.tok;
       members.push(m);
       if (f.name !== null || unnamedAligns) { if (eff > align) align = eff; }
       else if (f.alignAttr > align) align = f.alignAttr;
@@ -91,6 +95,7 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
     runStart = -1;
     const m = new Member(f.name, t, pos / 8, -1, -1, i, eff);
     m.dynOffset = afterVar;
+    if (f.tok) m.tok = f.tok;
     members.push(m);
     if (isVarSize(t)) { rec.varSize = true; if (!isUnion) afterVar = true; }
     if (eff > align) align = eff;

@@ -156,6 +156,7 @@ export function stringLiteral(p: Parser): Node {
   if (r.warnings) for (const w of r.warnings) p.warn(null, toks[w.part ?? 0] ?? first, w.message);
   const elem = elemTypeOf(p, r.encoding);
   const s = new StrLit(r.units, elem);
+  if (toks.length > 1) s.toks = toks;
   p.strings.push(s);
   const n = new Node(NK.StrLit, first, T.arrayOf(elem, r.units.length + 1));
   n.str = s;

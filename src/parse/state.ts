@@ -126,6 +126,10 @@ export interface SwitchCtx {
   hasDefault: Token | null;
   /** VM identifiers in scope at the switch (a case may not enter the scope of a later one). */
   vm: VmScope | null;
+  /** -Wswitch on an enum: the controlling expression's enumerated type and the case values with the
+   *  `case` tokens. */
+  enumTy: Type | null;
+  cases: { lo: bigint; hi: bigint; tok: Token }[];
 }
 
 /** Dropping consumed tokens from the window waits until this many have gathered. */
@@ -156,6 +160,36 @@ export class Parser {
   scopes: Scope[] = [new Scope(null, true)];
   /** Current function (null at file scope). */
   fn: Obj | null = null;
+  /** -Wformat is on (format.ts); -Wunused-value (warn.ts). */
+  readonly wFormat: boolean;
+  readonly wUnusedValue: boolean;
+  readonly wUnusedVariable: boolean;
+  readonly wUnusedButSet: boolean;
+  readonly wUnusedParam: boolean;
+  readonly wUnusedButSetParam: boolean;
+  readonly wReturnType: boolean;
+  readonly wSwitch: boolean;
+  readonly wCharSubscripts: boolean;
+  readonly wMain: boolean;
+  /** -Wparentheses (warn.ts warnParentheses; parenthesized expressions get Node.paren). */
+  readonly wParens: boolean;
+  /** -Wsizeof-pointer-div: the last two sizeof nodes with their operands (type, object if a name). */
+  readonly wSizeofDiv: boolean;
+  sizeofLast: { node: Node | null; ty: Type | null; obj: Obj | null } = { node: null, ty: null, obj: null };
+  sizeofPrev: { node: Node | null; ty: Type | null; obj: Obj | null } = { node: null, ty: null, obj: null };
+  /** -Waddress or -Wint-in-bool-context (warn.ts warnTruth); the ':' of each ?: then. */
+  readonly wTruth: boolean;
+  readonly condColons: WeakMap<Node, Token> | null;
+  /** Any warning on binary operators (expr.ts checkedBinary). */
+  readonly wBinary: boolean;
+  /** Any of the comparison warnings of warn.ts; -Wsign-compare. */
+  readonly wCompare: boolean;
+  readonly wSignCompare: boolean;
+  /** Set by a statement expression's block for its next item: its expression statements are checked
+   *  for -Wunused-value at the end of the block, except the last (the value). */
+  seDefer: Node[] | null = null;
+  /** The closing brace of the last function body parsed (Obj.bodyEnd). */
+  lastRBrace: Token | null = null;
   fnLocals: Obj[] = [];
   /** Label scopes of the current function: [function-level, __label__ blocks...]. */
   labelScopes: Map<string, LabelInfo>[] = [];
@@ -212,6 +246,23 @@ export class Parser {
     this.len = this.buf.length;
     this.T = new Types(opts.target);
     this.std = opts.std ?? 'gnu17';
+    this.wFormat = opts.diag.isEnabled('format');
+    this.wUnusedValue = opts.diag.isEnabled('unused-value');
+    this.wUnusedVariable = opts.diag.isEnabled('unused-variable');
+    this.wUnusedButSet = opts.diag.isEnabled('unused-but-set-variable');
+    this.wUnusedParam = opts.diag.isEnabled('unused-parameter');
+    this.wUnusedButSetParam = opts.diag.isEnabled('unused-but-set-parameter');
+    this.wReturnType = opts.diag.isEnabled('return-type');
+    this.wSwitch = opts.diag.isEnabled('switch');
+    this.wSignCompare = opts.diag.isEnabled('sign-compare');
+    this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
+    this.wParens = opts.diag.isEnabled('parentheses');
+    this.wSizeofDiv = opts.diag.isEnabled('sizeof-pointer-div');
+    this.wMain = opts.diag.isEnabled('main') || opts.diag.opts.pedantic || opts.diag.opts.pedanticErrors;
+    this.wTruth = opts.diag.isEnabled('address') || opts.diag.isEnabled('int-in-bool-context');
+    this.condColons = this.wTruth ? new WeakMap() : null;
+    this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address'].some((w) => opts.diag.isEnabled(w));
+    this.wBinary = this.wParens || this.wCompare || this.wSizeofDiv || this.wTruth;
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
     const ids: number[] = [];
@@ -331,10 +382,11 @@ export class Parser {
 
   // ---- scopes
   enterScope(): void { this.scopes.push(new Scope(this.vmChain)); }
-  leaveScope(): void {
+  /** `proto`: a parameter list's scope (its names are no unused variables). */
+  leaveScope(proto = false): void {
     const sc = this.scopes.pop()!;
     this.vmChain = sc.vmAtEntry;
-    if (this.fn !== null && sc.hasVars && this.opts.diag.isEnabled('unused-variable')) this.warnUnused(sc);
+    if (this.fn !== null && !proto && sc.hasVars && (this.wUnusedVariable || this.wUnusedButSet)) this.warnUnused(sc);
   }
   /** Unused block-scope typedefs of the current function (gcc reports them at its end). */
   unusedTypedefs: Obj[] = [];
@@ -344,11 +396,12 @@ export class Parser {
     const params = this.fn!.params;
     for (let i = vars.length - 1; i >= 0; i--) {
       const o = vars[i];
-      if (o.used || o.isFunc || !o.tok || !o.name || o.attrs?.unused || o.attrs?.used || o.attrs?.cleanup) continue;
-      if (o.storage === SC.Typedef) { this.unusedTypedefs.push(o); continue; }
+      if ((o.used && o.reads > 0) || o.isFunc || !o.tok || !o.name || o.attrs?.unused || o.attrs?.used || o.attrs?.cleanup) continue;
+      if (o.storage === SC.Typedef) { if (!o.used) this.unusedTypedefs.push(o); continue; }
       if (o.storage === SC.EnumConst || o.storage === SC.Builtin) continue;
       if (params && params.includes(o)) continue;
-      this.warn('unused-variable', o.tok, `unused variable '${o.name}'`);
+      if (!o.used) this.warn('unused-variable', o.tok, `unused variable '${o.name}'`);
+      else if (o.reads <= 0 && o.storage !== SC.Extern) this.warn('unused-but-set-variable', o.tok, `variable '${o.name}' set but not used`);
     }
   }
   get depth(): number { return this.scopes.length - 1; }

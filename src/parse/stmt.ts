@@ -3,12 +3,13 @@
 // labels declared with __label__), goto and computed goto, return, and asm statements.
 
 import { TK, Token } from '../lex/token';
-import { AsmInfo, AsmOperand, LabelInfo, NK, Node, Obj, SC } from './ast';
+import { AsmInfo, AsmOperand, LabelInfo, Linkage, NK, Node, Obj, SC } from './ast';
 import { KW, Parser, PendingGoto, SwitchCtx, VmScope } from './state';
 import { TY, Type, isInteger, isScalar, quoteType, unqualified } from './types';
-import { assignConvert, Ctx, condExpr, expr, promote, rvalue, convertTo, newNode } from './expr';
+import { assignConvert, unreadAssigned, Ctx, condExpr, expr, promote, rvalue, convertTo, newNode } from './expr';
 import { declaration, declSpec, isDeclSpecStart, pragma, staticAssert, attributes, stdAttributes } from './decl';
 import { stringLiteralText, stringLiteral } from './literal';
+import { warnTruth, warnUnusedValue } from './warn';
 
 export interface SavedFn {
   fn: Obj | null;
@@ -46,8 +47,16 @@ export function startFunction(p: Parser, fn: Obj): SavedFn {
   return saved;
 }
 
-export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
+export function finishFunction(p: Parser, fn: Obj, s: SavedFn, typeGiven = true): void {
   p.leaveScope();
+  // gcc's front end: a static function without any return statement (then no middle-end warning)
+  if (!fn.hasReturn && !fn.callsNoreturn && typeGiven && fn.linkage === Linkage.Internal && fn.ty.kind === TY.Func &&
+      fn.ty.base!.kind !== TY.Void && !fn.attrs?.noreturn && fn.name !== 'main' && fn.bodyEnd && p.wReturnType) {
+    const e = fn.bodyEnd, lc = e.file.lineCol(e.pos);
+    p.diag.warning('return-type', { file: e.file, pos: e.pos - (lc.col - 1) }, 'no return statement in function returning non-void');
+    fn.returnsNothing = true;
+  }
+  if (fn.params && fn.params.length && (p.wUnusedParam || p.wUnusedButSetParam)) warnUnusedParams(p, fn);
   for (const o of p.unusedTypedefs) p.warn('unused-local-typedefs', o.tok!, `typedef '${o.name}' locally defined but not used`);
   p.unusedTypedefs = [];
   for (const l of p.fnLabels) {
@@ -74,6 +83,17 @@ export function finishFunction(p: Parser, fn: Obj, s: SavedFn): void {
   p.switches = s.switches;
   p.reportedUndeclared = s.reported;
   p.outerLabelScopes = s.outer;
+}
+
+/** -Wunused-but-set-parameter, then -Wunused-parameter (gcc's order), at the end of a definition. */
+function warnUnusedParams(p: Parser, fn: Obj): void {
+  const params = fn.params!;
+  if (p.wUnusedButSetParam) {
+    for (const o of params) if (o.used && o.reads <= 0 && o.name && o.tok && !o.attrs?.unused) p.warn('unused-but-set-parameter', o.tok, `parameter '${o.name}' set but not used`);
+  }
+  if (p.wUnusedParam) {
+    for (const o of params) if (!o.used && o.name && o.tok && !o.attrs?.unused) p.warn('unused-parameter', o.implicit && fn.tok ? fn.tok : o.tok, `unused parameter '${o.name}'`);
+  }
 }
 
 /** C17 6.8.6.1p1: a goto must not jump into the scope of a variably modified identifier. */
@@ -132,10 +152,15 @@ export function compoundStmt(p: Parser, isStmtExpr: boolean, fnBody = false): No
     }
     p.expect(TK.Semi, "';'");
   }
+  const seItems: Node[] | null = isStmtExpr && p.wUnusedValue ? [] : null;
   while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
+    if (seItems !== null || p.seDefer !== null) p.seDefer = seItems;
     blockItem(p, list);
   }
+  if (p.seDefer !== null) p.seDefer = null;
+  if (seItems) for (const s of seItems) if (s !== list[list.length - 1]) warnUnusedValue(p, s.lhs!, s.tok);
   if (p.at(TK.EOF)) p.errorExpected('declaration or statement');
+  else if (fnBody) p.lastRBrace = p.next();
   else p.next();
   if (!fnBody) p.leaveScope();
   if (pushedLabels) p.labelScopes.pop();
@@ -214,6 +239,8 @@ function localDeclaration(p: Parser, list: Node[]): void {
 export function stmt(p: Parser): Node {
   const t = p.tok();
   const T = p.T;
+  const seDefer = p.seDefer;
+  if (seDefer !== null) p.seDefer = null;
   if (t.kind === TK.LBrace) return compoundStmt(p, false);
   if (t.kind === TK.Semi) { p.next(); return newNode(NK.Null, t, T.void); }
   if (t.kind === TK.LBracket && p.peek(1).kind === TK.LBracket) {
@@ -261,6 +288,8 @@ export function stmt(p: Parser): Node {
   const e = expr(p);
   const n = newNode(NK.ExprStmt, t, e.ty);
   n.lhs = e;
+  if (p.wUnusedButSet) unreadAssigned(e);
+  if (p.wUnusedValue) { if (seDefer) seDefer.push(n); else warnUnusedValue(p, e, t); }
   if (!p.expect(TK.Semi, "';'")) p.skipToSync();
   return n;
 }
@@ -314,11 +343,13 @@ function returnStmt(p: Parser): Node {
   const T = p.T;
   const n = newNode(NK.Return, t, T.void);
   const fn = p.fn!;
+  fn.hasReturn = true;
   // after an earlier error the function's declared type may not be a function type: return int then
   const ret = fn.ty.kind === TY.Func && fn.ty.base ? fn.ty.base : T.int;
   if (p.accept(TK.Semi)) {
     if (ret.kind !== TY.Void) {
-      if (p.warn(null, t, "'return' with no value, in function returning non-void") && fn.tok) p.note(fn.tok, 'declared here');
+      fn.returnsNothing = true;
+      if (returnWarning(p, t, "'return' with no value, in function returning non-void", false) && fn.tok) p.note(fn.tok, 'declared here');
     }
     return n;
   }
@@ -327,7 +358,7 @@ function returnStmt(p: Parser): Node {
   if (ret.kind === TY.Void) {
     const v = rvalue(p, e);
     if (v.ty.kind !== TY.Void) {
-      if (p.pedwarn(null, e.tok, "'return' with a value, in function returning void") || p.warn(null, e.tok, "'return' with a value, in function returning void")) {
+      if (returnWarning(p, e.tok, "'return' with a value, in function returning void", true)) {
         if (fn.tok) p.note(fn.tok, 'declared here');
       }
     }
@@ -336,6 +367,16 @@ function returnStmt(p: Parser): Node {
   }
   n.lhs = assignConvert(p, e, ret, Ctx.Return);
   return n;
+}
+
+/** gcc 12's -Wreturn-type front-end messages: printed unless -Wno-return-type (or -w), tagged with
+ *  the flag only when -Wreturn-type is on (-Wall); `pedantic`: an error with -pedantic-errors. */
+function returnWarning(p: Parser, t: Token, msg: string, pedantic: boolean): boolean {
+  const d = p.diag;
+  if (d.opts.enabled.get('return-type') === false) return false;
+  const on = d.isEnabled('return-type');
+  if (pedantic && d.opts.pedanticErrors) { p.error(t, on ? msg + ' [-Wreturn-type]' : msg); return true; }
+  return p.warn(on ? 'return-type' : null, t, msg);
 }
 
 /** A controlling expression: scalar rvalue. */
@@ -352,7 +393,8 @@ function condition(p: Parser, what: string): Node {
   p.expect(TK.LParen, "'('");
   const first = p.tok();
   const e = rvalue(p, expr(p));
-  warnAssignAsTruth(p, e, first);
+  if (what !== 'switch') warnAssignAsTruth(p, e, first);
+  if (p.wTruth && what !== 'switch') warnTruth(p, e, what === 'if');
   if (!p.expect(TK.RParen, "')'")) {
     // recover: skip to the matching ')'
     while (!p.at(TK.RParen) && !p.at(TK.Semi) && !p.at(TK.LBrace) && !p.at(TK.EOF)) p.next();
@@ -371,8 +413,14 @@ function ifStmt(p: Parser): Node {
   const n = newNode(NK.If, t, p.T.void);
   p.enterScope();
   n.cond = condition(p, 'if');
+  const semi = p.at(TK.Semi) ? p.tok() : null;
   n.then = secondaryBlock(p);
-  if (p.acceptKw(KW.Else)) n.els = secondaryBlock(p);
+  if (p.atKw(KW.Else)) {
+    p.next();
+    const semi2 = p.at(TK.Semi) ? p.tok() : null;
+    n.els = secondaryBlock(p);
+    if (semi2) p.warn('empty-body', semi2, "suggest braces around empty body in an 'else' statement");
+  } else if (semi) p.warn('empty-body', semi, "suggest braces around empty body in an 'if' statement");
   p.leaveScope();
   return n;
 }
@@ -390,18 +438,20 @@ function switchStmt(p: Parser): Node {
   const n = newNode(NK.Switch, t, T.void);
   p.enterScope();
   let c = condition(p, 'switch');
+  const enumTy = p.wSwitch && c.ty.kind === TY.Enum && c.ty.rec!.enumConsts ? c.ty : null;
   if (!isInteger(c.ty)) {
     if (isScalar(c.ty)) p.error(c.tok, 'switch quantity not an integer');
     c = convertTo(p, c, T.int);
   } else c = promote(p, c);
   n.cond = c;
   n.list = [];
-  const ctx: SwitchCtx = { node: n, ty: c.ty, values: new Map(), ranges: [], hasDefault: null, vm: p.vmChain };
+  const ctx: SwitchCtx = { node: n, ty: c.ty, values: new Map(), ranges: [], hasDefault: null, vm: p.vmChain, enumTy, cases: [] };
   p.switches.push(ctx);
   p.breakDepth++;
   n.body = stmt(p);
   p.breakDepth--;
   p.switches.pop();
+  if (enumTy) warnSwitchEnum(p, ctx, enumTy, t);
   p.leaveScope();
   return n;
 }
@@ -436,8 +486,26 @@ function caseStmt(p: Parser): Node {
     }
     sw.node.list!.push(n);
   }
+  if (sw && sw.enumTy && lo !== null && hi !== null) sw.cases.push({ lo, hi, tok: t });
   n.body = p.at(TK.RBrace) ? caseAtEnd(p, t) : labelTarget(p);
   return n;
+}
+
+/** -Wswitch (gcc's c_do_switch_warnings): without a default, each enumerator no case covers; then each
+ *  case value (each end of a range) that is no enumerator, at its `case`. */
+function warnSwitchEnum(p: Parser, sw: SwitchCtx, ty: Type, t: Token): void {
+  const consts = ty.rec!.enumConsts!;
+  if (!sw.hasDefault) {
+    for (const e of consts) {
+      const v = e.enumVal;
+      if (!sw.cases.some((c) => v >= c.lo && v <= c.hi)) p.warn('switch', t, `enumeration value '${e.name}' not handled in switch`);
+    }
+  }
+  const isConst = (v: bigint) => consts.some((e) => e.enumVal === v);
+  for (const c of sw.cases) {
+    if (!isConst(c.lo)) p.warn('switch', c.tok, `case value '${c.lo}' not in enumerated type ${quoteType(ty)}`);
+    if (c.hi !== c.lo && !isConst(c.hi)) p.warn('switch', c.tok, `case value '${c.hi}' not in enumerated type ${quoteType(ty)}`);
+  }
 }
 
 /** A case label inside the scope of a VM identifier declared after the switch began (C17 6.8.4.2p2). */
@@ -484,6 +552,7 @@ function defaultStmt(p: Parser): Node {
   return n;
 }
 
+
 function loopBody(p: Parser): Node {
   p.loopDepth++;
   p.breakDepth++;
@@ -511,17 +580,25 @@ function forStmt(p: Parser): Node {
     const s = newNode(NK.ExprStmt, e.tok, e.ty);
     s.lhs = e;
     n.init = s;
+    if (p.wUnusedButSet) unreadAssigned(e);
+    if (p.wUnusedValue) warnUnusedValue(p, e, t);
     p.expect(TK.Semi, "';'");
   } else p.next();
   if (!p.at(TK.Semi)) {
     const first = p.tok();
     const c = rvalue(p, expr(p));
     warnAssignAsTruth(p, c, first);
+    if (p.wTruth) warnTruth(p, c, false);
     if (!isScalar(c.ty)) p.error(c.tok, 'used struct type value where scalar is required');
     n.cond = c;
   }
   p.expect(TK.Semi, "';'");
-  if (!p.at(TK.RParen)) n.inc = expr(p);
+  if (!p.at(TK.RParen)) {
+    const first = p.tok();
+    n.inc = expr(p);
+    if (p.wUnusedButSet) unreadAssigned(n.inc);
+    if (p.wUnusedValue) warnUnusedValue(p, n.inc, first);
+  }
   if (!p.expect(TK.RParen, "')'")) { while (!p.at(TK.RParen) && !p.at(TK.EOF) && !p.at(TK.LBrace)) p.next(); p.accept(TK.RParen); }
   n.body = loopBody(p);
   p.leaveScope();
@@ -541,6 +618,7 @@ function whileStmt(p: Parser): Node {
 function doStmt(p: Parser): Node {
   const t = p.next();
   const n = newNode(NK.DoWhile, t, p.T.void);
+  if (p.at(TK.Semi)) p.warn('empty-body', p.tok(), "suggest braces around empty body in 'do' statement");
   n.body = loopBody(p);
   if (!p.acceptKw(KW.While)) { p.errorExpected("'while'"); p.skipToSync(); return n; }
   n.cond = condition(p, 'do');

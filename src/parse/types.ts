@@ -9,6 +9,7 @@
 // floating kinds, then the rest. Sizes and alignments come from the target (TargetLayout); the
 // `Types` object built per translation unit holds the target's basic types.
 
+import type { Token } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import type { Node, Obj } from './ast';
 
@@ -43,10 +44,14 @@ export class Member {
   /** GNU: the member follows a member of run-time size, so its offset is computed at run time (the
    *  lowering's record layout) and `offset` means nothing. */
   dynOffset = false;
+  /** Where it is declared (diagnostics), when known. */
+  tok: Token | null = null;
 }
 
 export class Record {
   members: Member[] = [];
+  /** For enums: the enumerators in order (-Wswitch). */
+  enumConsts: { name: string; enumVal: bigint }[] | null = null;
   complete = false;
   /** Flexible array member present (last member with incomplete array type). */
   flexible = false;
