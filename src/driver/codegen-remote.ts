@@ -46,9 +46,21 @@ export class RemoteCodegen {
   constructor(x86: X86Options, asm: { fileName: string; includeDirs: string[] }, ptrSize: 4 | 8) {
     // the worker loads its modules the way bin/cc-ts does (bundle and code cache when they are fresh)
     const loader = path.join(__dirname, '..', '..', '..', 'bin', 'loader.js');
-    this.worker = new Worker(
-      `require(${JSON.stringify(loader)}).load('src/driver/codegen-worker.js').runWorker();`,
-      { eval: true, stdout: false, stderr: false });
+    // (a worker that cannot load its modules still answers the init message, with the error: the main
+    // thread waits for that answer synchronously and would otherwise wait for ever)
+    this.worker = new Worker(`
+      const { parentPort } = require('worker_threads');
+      let run = null, failure = '';
+      try { run = require(${JSON.stringify(loader)}).load('src/driver/codegen-worker.js').runWorker; }
+      catch (e) { failure = String((e && e.stack) || e); }
+      if (run) run();
+      else parentPort.once('message', (m) => {
+        m.reply.postMessage({ bytes: null, errors: 0, diag: '', crash: failure, timing: '' });
+        const done = new Int32Array(m.done);
+        Atomics.store(done, 0, 1);
+        Atomics.notify(done, 0);
+        parentPort.close();
+      });`, { eval: true, stdout: false, stderr: false });
     this.worker.unref();
     const ch = new MessageChannel();
     this.reply = ch.port1;
