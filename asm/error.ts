@@ -22,11 +22,16 @@ export interface DiagSink {
   print?(text: string): void;
 }
 
-export function stderrSink(): DiagSink {
+/** Messages in GNU as's format (`file:line: Error: ...`) to `write`; .print text to `print`, if given. */
+export function textSink(write: (text: string) => void, print?: (text: string) => void): DiagSink {
   const pos = (f: string, l: number) => (f ? `${f}:${l}: ` : '');
   return {
-    warning: (f, l, m) => process.stderr.write(`${pos(f, l)}Warning: ${m}\n`),
-    error: (f, l, m) => process.stderr.write(`${pos(f, l)}Error: ${m}\n`),
-    print: (t) => process.stdout.write(t + '\n'),
+    warning: (f, l, m) => write(`${pos(f, l)}Warning: ${m}\n`),
+    error: (f, l, m) => write(`${pos(f, l)}Error: ${m}\n`),
+    print: print && ((t) => print(t + '\n')),
   };
+}
+
+export function stderrSink(): DiagSink {
+  return textSink((s) => process.stderr.write(s), (s) => process.stdout.write(s));
 }

@@ -16,6 +16,7 @@ import { Module } from '../ir/module';
 import { applyDelta, applyTail, FuncMessage, funcFromMessage, ModuleDelta, ModuleTail } from '../ir/transfer';
 import { X86Emitter, X86Options } from '../../targets/x86/emit';
 import { AssembleFailed, AssemblySession } from '../../asm';
+import { textSink } from '../../asm/error';
 import { writeObject } from '../../elf/write-object';
 
 export type WorkerPart = { raw: string } | { func: FuncMessage };
@@ -49,10 +50,7 @@ export function runWorker(): void {
           module.makeReplica();
           session = new AssemblySession({
             fileName: m.asm.fileName, target: 'x86_64', includeDirs: m.asm.includeDirs,
-            diag: {
-              warning: (f, l, msg) => { diag += `${f ? `${f}:${l}: ` : ''}Warning: ${msg}\n`; },
-              error: (f, l, msg) => { diag += `${f ? `${f}:${l}: ` : ''}Error: ${msg}\n`; },
-            },
+            diag: textSink((text) => { diag += text; }),
           });
           emitter = new X86Emitter(module, m.x86, (items) => session.push(items));
           break;

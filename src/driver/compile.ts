@@ -149,7 +149,7 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
     if (remoteMod.useCodegenThread(input)) {
       const mainFile = input === '-' ? '<stdin>' : input;
       const remote = new remoteMod.RemoteCodegen(codegen.x86Options(o, mainFile),
-        { fileName: input === '-' ? '<stdin>' : input, includeDirs: o.includeDirs }, target.ptrSize);
+        { fileName: mainFile, includeDirs: o.includeDirs }, target.ptrSize);
       const gen = new codegen.CodeGenerator(o, target, diag, () => {}, mainFile, remote);
       const tu = parseAndCheck(pp, o, target, diag, gen.onFunction);
       if (diag.errors === 0) depsFile();

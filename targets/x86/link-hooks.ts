@@ -200,11 +200,8 @@ function relaxTlsX64(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off
       write(data, off, 4, tpoff);
       return DONE;
     }
-    case 35: // TLSDESC_CALL: call *x@tlscall(%rax) -> xchg %ax,%ax
-      if (off + 2 > data.length || data[off] !== 0xff || data[off + 1] !== 0x10) transitionFailed(sec, off, sym, 'R_X86_64_TLSDESC_CALL', 'R_X86_64_NONE');
-      data[off] = 0x66;
-      data[off + 1] = 0x90;
-      return DONE;
+    case 35: // TLSDESC_CALL
+      return descCallToNop(sec, data, off, sym, 'R_X86_64_TLSDESC_CALL', 'R_X86_64_NONE');
     case 19: { // TLSGD
       if (!bytesAt(data, off - 4, [0x66, 0x48, 0x8d, 0x3d])) badSequence(sec, off, 'GD');
       const call = bytesAt(data, off + 4, [0x66, 0x66, 0x48, 0xe8]) || bytesAt(data, off + 4, [0x66, 0x48, 0xff, 0x15]);
@@ -238,6 +235,14 @@ function relaxTlsX64(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off
   return { done: false, skipNext: false };
 }
 
+/** A TLS descriptor call, `call *x@tlscall(%rax/%eax)` (ff 10), relaxed to local exec: `xchg %ax,%ax`. */
+function descCallToNop(sec: InputSection, data: Uint8Array, off: number, sym: Sym, from: string, to: string): { done: boolean; skipNext: boolean } {
+  if (off + 2 > data.length || data[off] !== 0xff || data[off + 1] !== 0x10) transitionFailed(sec, off, sym, from, to);
+  data[off] = 0x66;
+  data[off + 1] = 0x90;
+  return DONE;
+}
+
 function relaxTls386(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off: number, type: number, sym: Sym,
                      tpoff: bigint): { done: boolean; skipNext: boolean } {
   switch (type) {
@@ -248,11 +253,8 @@ function relaxTls386(_ctx: LinkContext, sec: InputSection, data: Uint8Array, off
       data[off - 1] = 0x05 | (data[off - 1] & 0x38);
       write(data, off, 4, tpoff);
       return DONE;
-    case 40: // TLS_DESC_CALL: call *x@tlscall(%eax) -> xchg %ax,%ax
-      if (off + 2 > data.length || data[off] !== 0xff || data[off + 1] !== 0x10) transitionFailed(sec, off, sym, 'R_386_TLS_DESC_CALL', 'R_386_NONE');
-      data[off] = 0x66;
-      data[off + 1] = 0x90;
-      return DONE;
+    case 40: // TLS_DESC_CALL
+      return descCallToNop(sec, data, off, sym, 'R_386_TLS_DESC_CALL', 'R_386_NONE');
     case 18: { // TLS_GD
       if (bytesAt(data, off - 3, [0x8d, 0x04, 0x1d]) && data[off + 4] === 0xe8) {
         data.set([0x65, 0xa1, 0, 0, 0, 0, 0x81, 0xe8], off - 3);
