@@ -14,6 +14,8 @@ export interface TargetLayout {
   charSigned: boolean;
   /** Is wchar_t signed int (x86, riscv) or unsigned int (aarch64). */
   wcharSigned: boolean;
+  /** -fshort-wchar: wchar_t is unsigned short. */
+  shortWchar: boolean;
   /** long double: 'x87' (80-bit in 16/12 bytes), 'binary128', or 'double'. */
   longDouble: 'x87' | 'binary128' | 'double';
   longDoubleSize: number;
@@ -38,7 +40,7 @@ export interface TargetLayout {
 }
 
 const base = {
-  charSigned: true, wcharSigned: true, int128: true, float128: true, x86FloatNames: false,
+  charSigned: true, wcharSigned: true, shortWchar: false, int128: true, float128: true, x86FloatNames: false,
   zeroWidthBitfieldAligns: false,
 };
 
@@ -64,6 +66,13 @@ export const TARGETS: Record<Arch, TargetLayout> = {
     biggestAlign: 16, elfMachine: 243, multiarch: 'riscv64-linux-gnu',
   },
 };
+
+/** The target as -funsigned-char/-fsigned-char (`charSigned`) and -fshort-wchar change it. */
+export function withCodeOptions(t: TargetLayout, o: { charSigned?: boolean; shortWchar?: boolean }): TargetLayout {
+  const charSigned = o.charSigned ?? t.charSigned, shortWchar = o.shortWchar ?? t.shortWchar;
+  if (charSigned === t.charSigned && shortWchar === t.shortWchar) return t;
+  return { ...t, charSigned, shortWchar };
+}
 
 /** Map a --target triple (or -m32) to a target; null if unsupported. */
 export function targetFromTriple(triple: string): TargetLayout | null {

@@ -127,6 +127,7 @@ export class Diagnostics {
     const e = this.opts.enabled.get(name);
     if (e !== undefined) return e;
     if (DEFAULT_ON.has(name)) return true;
+    if (name === 'pedantic') return this.opts.pedantic;
     if (this.opts.wall && WALL.has(name)) return true;
     if (UNUSED.has(name)) {
       // -Wunused (-Wall) turns these on; the parameter ones need -Wextra as well

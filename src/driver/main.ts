@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostics, FatalError } from '../diag/diagnostics';
-import { DriverOptions, langOf, OptionError, parseArgs } from './options';
+import { DriverOptions, driverTarget, langOf, OptionError, parseArgs } from './options';
 import { targetFromTriple, TargetLayout } from '../../targets/layout';
 import { cleanupPending } from './output';
 import { runInfo } from './info';
@@ -48,7 +48,7 @@ export function driverMain(argv: string[]): number {
     throw e;
   }
   if (opts.info) return runInfo(opts);
-  const target = targetFromTriple(opts.target);
+  const target = driverTarget(opts);
   if (!target) return fail(`unsupported target '${opts.target}' (supported: x86_64-linux-gnu, aarch64-linux-gnu, riscv64-linux-gnu, i386-linux-gnu)`);
   if (opts.inputs.length === 0) return fail('no input files');
   if (opts.output && opts.inputs.length > 1 && opts.stage !== 'link' && opts.stage !== 'syntax') {

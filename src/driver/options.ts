@@ -6,6 +6,7 @@
 // gcc's "unrecognized command-line option" error.
 
 import { defaultDiagOptions, DiagOptions } from '../diag/diagnostics';
+import { targetFromTriple, TargetLayout, withCodeOptions } from '../../targets/layout';
 
 export type Lang = 'c' | 'c-header' | 'cpp-output' | 'assembler' | 'assembler-with-cpp' | 'object' | 'none';
 
@@ -40,6 +41,10 @@ export interface DriverOptions {
   fvalues: Map<string, string>;  // -fNAME=VALUE
   mflags: string[];        // -m options as given
   freestanding: boolean;
+  /** -fsigned-char / -funsigned-char (the last one given; null: the target's default). */
+  charSigned: boolean | null;
+  /** -fshort-wchar */
+  shortWchar: boolean;
   pic: 0 | 1 | 2;          // -fpic=1 -fPIC=2
   pie: 0 | 1 | 2;
   // preprocessor output
@@ -72,7 +77,7 @@ export function defaultOptions(): DriverOptions {
     stage: 'link', output: null, inputs: [], linkItems: [], target: 'x86_64-linux-gnu', std: 'gnu17',
     quoteDirs: [], includeDirs: [], systemDirs: [], afterDirs: [], nostdinc: false, sysroot: null,
     macroOps: [], optLevel: '0', debug: false, dwarfVersion: 5, fflags: new Map(), fvalues: new Map(), mflags: [],
-    freestanding: false, pic: 0, pie: 0, dumpMacros: null, noLineMarkers: false, keepComments: false,
+    freestanding: false, charSigned: null, shortWchar: false, pic: 0, pie: 0, dumpMacros: null, noLineMarkers: false, keepComments: false,
     traditional: false, trigraphs: false,
     deps: { kind: null, file: false, system: true, mf: null, targets: [], phony: false, mg: false },
     diag: defaultDiagOptions(), libDirs: [], linkerScript: null, static: false, shared: false,
@@ -133,6 +138,9 @@ function fFlag(o: DriverOptions, v: string): void {
     case 'PIE': o.pie = on ? 2 : 0; o.pic = on ? 2 : o.pic; break;
     case 'freestanding': o.freestanding = on; break;
     case 'hosted': o.freestanding = !on; break;
+    case 'signed-char': o.charSigned = on; break;
+    case 'unsigned-char': o.charSigned = !on; break;
+    case 'short-wchar': o.shortWchar = on; break;
     case 'syntax-only': o.stage = 'syntax'; break;
     case 'diagnostics-show-caret': o.diag.caret = on; break;
   }
@@ -335,4 +343,11 @@ export function langOf(f: InputFile): Lang {
     case 'S': case 'sx': return 'assembler-with-cpp';
     default: return 'object';
   }
+}
+
+/** The target of the command line, with the options that change its C types (-funsigned-char,
+ *  -fshort-wchar); null when --target names none cc-ts knows. */
+export function driverTarget(o: DriverOptions): TargetLayout | null {
+  const t = targetFromTriple(o.target);
+  return t && withCodeOptions(t, { charSigned: o.charSigned ?? undefined, shortWchar: o.shortWchar });
 }

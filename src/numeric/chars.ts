@@ -25,14 +25,20 @@ export function splitPrefix(text: string): { enc: Encoding; quote: number } | un
   return undefined;
 }
 
+/** -fshort-wchar: wchar_t is a 16-bit unsigned type and L literals are UTF-16 (set per unit by the parser). */
+let wchar16 = false;
+export function setShortWchar(on: boolean): void {
+  wchar16 = on;
+}
+
 function unitBits(enc: Encoding): number {
-  return enc === 'char' || enc === 'utf8' ? 8 : enc === 'char16' ? 16 : 32;
+  return enc === 'char' || enc === 'utf8' ? 8 : enc === 'char16' || (enc === 'wchar' && wchar16) ? 16 : 32;
 }
 
 /** Appends code point cp in encoding enc. */
 function pushCodePoint(cp: number, enc: Encoding, out: number[]): void {
-  if (enc === 'wchar' || enc === 'char32') { out.push(cp); return; }
-  if (enc === 'char16') {
+  if ((enc === 'wchar' && !wchar16) || enc === 'char32') { out.push(cp); return; }
+  if (enc === 'char16' || enc === 'wchar') {
     if (cp < 0x10000) out.push(cp);
     else { const v = cp - 0x10000; out.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff)); }
     return;
@@ -177,7 +183,7 @@ export function charConstant(text: string, charSigned: boolean, wcharSigned: boo
     // one unit fills the type; gcc keeps the last unit of a longer constant
     if (n > 1) warns.push({ message: 'character constant too long for its type', offset: 0 });
     const u = units[n - 1];
-    value = enc === 'wchar' && wcharSigned ? u | 0 : u;
+    value = enc === 'wchar' && wcharSigned && !wchar16 ? u | 0 : u;
   }
   const r: { value: bigint; encoding: Encoding; multichar: boolean; warning?: string } = { value: BigInt(value), encoding: enc, multichar };
   if (warns.length) r.warning = warns[0].message;

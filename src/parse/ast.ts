@@ -274,7 +274,8 @@ export class NodeExt {
 }
 
 // Node.bits: ck in bits 0-3, op in bits 4-10, then the three flags.
-const CK_MASK = 0xf, OP_SHIFT = 4, OP_MASK = 0x7f << OP_SHIFT, LVALUE = 1 << 11, EXPLICIT = 1 << 12, PAREN = 1 << 13;
+const CK_MASK = 0xf, OP_SHIFT = 4, OP_MASK = 0x7f << OP_SHIFT, LVALUE = 1 << 11, EXPLICIT = 1 << 12, PAREN = 1 << 13,
+  BCP = 1 << 14, FOLDED = 1 << 15;
 
 /**
  * An AST node. Every node has the fields below the constructor's; the rarer ones (see NodeExt) are
@@ -313,6 +314,12 @@ export class Node {
   /** Written in parentheses (-Wparentheses; set only when that is on). */
   get paren(): boolean { return (this.bits & PAREN) !== 0; }
   set paren(v: boolean) { this.bits = v ? this.bits | PAREN : this.bits & ~PAREN; }
+  /** The value of a `__builtin_constant_p` call: a ?: it decides may have any other arm (gcc's ifexp_bcp). */
+  get bcp(): boolean { return (this.bits & BCP) !== 0; }
+  set bcp(v: boolean) { this.bits = v ? this.bits | BCP : this.bits & ~BCP; }
+  /** A constant `val` that gcc folds but that is no integer constant expression (`1 ? 3 : f()`). */
+  get folded(): boolean { return (this.bits & FOLDED) !== 0; }
+  set folded(v: boolean) { this.bits = v ? this.bits | FOLDED : this.bits & ~FOLDED; }
 
   get cond(): Node | null { return this.ext === null ? null : this.ext.cond; }
   set cond(v: Node | null) { if (v !== null || this.ext !== null) this.x().cond = v; }

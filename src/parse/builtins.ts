@@ -247,6 +247,11 @@ function sideEffectFree(n: Node | null): boolean {
   return sideEffectFree(n.lhs) && sideEffectFree(n.rhs) && (n.kind !== NK.Cond || (sideEffectFree(n.cond) && sideEffectFree(n.then) && sideEffectFree(n.els)));
 }
 
+function bcpNode(n: Node): Node {
+  n.bcp = true;
+  return n;
+}
+
 /** A call to a type-generic builtin. */
 export function builtinCall(p: Parser, f: Obj, raw: Node[], t: Token): Node {
   const T = p.T;
@@ -257,12 +262,12 @@ export function builtinCall(p: Parser, f: Obj, raw: Node[], t: Token): Node {
     case '__builtin_constant_p': {
       if (!needArgs(p, raw, 1, name, t)) return intNode(t, T.int, 0n);
       const a = raw[0];
-      if (a.kind === NK.StrLit || a.val !== null || a.fval !== null) return intNode(t, T.int, 1n);
+      if (a.kind === NK.StrLit || a.val !== null || a.fval !== null) return bcpNode(intNode(t, T.int, 1n));
       // gcc decides the rest after optimisation (a local holding a constant is one): when optimising,
       // a side-effect-free scalar argument inside a function is left to the lowering (`isconst`);
       // the result is then not a constant expression, except where gcc folds it at once (0)
       if (p.opts.optimize && p.fn !== null && !p.foldConstantP && isScalar(a.ty) && sideEffectFree(a)) return builtinNode(p, id, t, T.int, [r(a)]);
-      return intNode(t, T.int, 0n);
+      return bcpNode(intNode(t, T.int, 0n));
     }
     case '__builtin_classify_type': {
       if (!needArgs(p, raw, 1, name, t)) return intNode(t, T.int, 0n);

@@ -333,6 +333,15 @@ export function typeAlign(p: Parser, t: Type): number {
 
 // typeof-specifier = ("typeof" | "__typeof__") "(" (type-name | expression) ")"
 function typeofSpec(p: Parser): Type {
+  p.noEval++;
+  try {
+    return typeofOperand(p);
+  } finally {
+    p.noEval--;
+  }
+}
+
+function typeofOperand(p: Parser): Type {
   p.next();
   p.expect(TK.LParen, "'('");
   let t: Type;
@@ -718,6 +727,8 @@ function makeArray(p: Parser, elem: Type, lenNode: Node | null, lb: Token, d: De
   }
   if (n.val !== null && !isVarSize(elem)) {
     const v = n.val;
+    // gcc folds `1 ? 3 : f()` to a constant size, with a pedwarn at file scope
+    if (n.folded && p.fn === null && p.depth === 0) p.warn(null, d.name ? d.tok : lenNode.tok, `variably modified ${d.name ? `'${d.name}'` : 'unnamed array'} at file scope`);
     if (v < 0n && !isUnsignedType(n.ty)) { p.error(d.name ? d.tok : lenNode.tok, `size of ${what} is negative`); return T.arrayOf(elem, 1); }
     if (v * BigInt(elem.size) >= 1n << 63n) { p.error(lenNode.tok, `size of ${what} is too large`); return T.arrayOf(elem, 1); }
     return T.arrayOf(elem, Number(v));

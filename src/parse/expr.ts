@@ -251,6 +251,12 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
       const tb = to.base!, fb = from.base!;
       const lost = fb.qual & ~tb.qual & (Q.Const | Q.Volatile | Q.Atomic);
       const voidOk = (tb.kind === TY.Void || fb.kind === TY.Void) && fb.kind !== TY.Func && tb.kind !== TY.Func;
+      if ((tb.kind === TY.Void && fb.kind === TY.Func) || (tb.kind === TY.Func && fb.kind === TY.Void)) {
+        // GNU C converts between 'void *' and function pointers; ISO C does not
+        const what = ctx === Ctx.Arg ? argDesc(arg!) : ctxWhat(ctx);
+        if (p.pedwarn('pedantic', tok, `ISO C forbids ${what} between function pointer and 'void *'`) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+        return convertTo(p, n, to);
+      }
       if (voidOk || compatible(unqualified(tb), unqualified(fb), true) || (tb.kind === TY.Func && fb.kind === TY.Func && compatible(tb, fb))) {
         if (lost) {
           const q = lost & Q.Const ? 'const' : lost & Q.Volatile ? 'volatile' : '_Atomic';
@@ -550,7 +556,7 @@ function mkOpAssign(p: Parser, op: NK, l: Node, r: Node, t: Token): Node {
   if (lv.ty.kind === TY.Complex || rv.ty.kind === TY.Complex) ct = p.T.complexOf(ct);
   n.opTy = ct;
   n.rhs = convertTo(p, rv, ct);
-  if ((op === NK.Div || op === NK.Mod) && isInteger(ct) && n.rhs.val === 0n) p.warn('div-by-zero', t, 'division by zero');
+  if ((op === NK.Div || op === NK.Mod) && isInteger(ct) && n.rhs.val === 0n && p.noEval === 0) p.warn('div-by-zero', t, 'division by zero');
   return n;
 }
 
@@ -559,9 +565,12 @@ export function condExpr(p: Parser): Node {
   const c = binary(p, 0);
   if (!p.at(TK.Question)) return c;
   const q = p.next();
-  if (p.wTruth) warnTruth(p, c, false, q);
+  // (gcc: not for `c ?: x`, where c is kept as a value)
+  if (p.wTruth && !p.at(TK.Colon)) warnTruth(p, c, false, q);
   let then: Node | null = null;
-  if (!p.at(TK.Colon)) then = expr(p);
+  // the arm a constant condition does not select is not evaluated (gcc's c_inhibit_evaluation_warnings)
+  const skipThen = c.val === 0n ? 1 : 0, skipEls = c.val !== null && c.val !== 0n ? 1 : 0;
+  if (!p.at(TK.Colon)) { p.noEval += skipThen; then = expr(p); p.noEval -= skipThen; }
   else {
     p.pedwarn('pedantic', q, 'ISO C forbids omitting the middle term of a ?: expression');
     // (gcc folds `0 || x` to x first)
@@ -572,7 +581,9 @@ export function condExpr(p: Parser): Node {
   }
   const colon = p.tok();
   p.expect(TK.Colon, "':'");
+  p.noEval += skipEls;
   const els = condExpr(p);
+  p.noEval -= skipEls;
   const n = mkCond(p, c, then, els, q);
   // (-Wint-in-bool-context reports a ?: with constant arms at its ':')
   if (p.condColons && (n.then === null || n.then.val !== null || n.els!.val !== null)) p.condColons.set(n, colon);
@@ -629,9 +640,13 @@ export function mkCond(p: Parser, c0: Node, then0: Node | null, els0: Node, q: T
   if (!then0 && ty !== c.ty) { n.then = null; }
   if (c.val !== null || c.fval !== null) {
     const truth = c.val !== null ? c.val !== 0n : !num.fIsZero(c.fval!, T.floatFormat(c.ty));
-    const pick = truth ? a : b;
-    // gcc folds ?: with a constant condition even when the other arm is not constant
-    if (pick.val !== null && (truth ? (b.val !== null || b.fval !== null) : (a.val !== null || a.fval !== null) || true)) n.val = pick.val;
+    const pick = truth ? a : b, other = truth ? b : a;
+    // gcc folds ?: with a constant condition even when the other arm is not constant; that is an
+    // integer constant expression only when the condition is a __builtin_constant_p (ifexp_bcp)
+    if (pick.val !== null) {
+      n.val = pick.val;
+      if (pick.folded || (other.val === null && other.fval === null && !c.bcp)) n.folded = true;
+    }
     if (pick.fval !== null) n.fval = pick.fval;
   }
   return n;
@@ -660,8 +675,12 @@ function binary(p: Parser, minPrec: number): Node {
     const prec = PREC[k];
     if (prec === undefined || prec <= minPrec) return l;
     const t = p.next();
+    // gcc's c_inhibit_evaluation_warnings: the right operand of `0 && x` and `1 || x` is not evaluated
+    const skip = (k === TK.AndAnd && l.val === 0n) || (k === TK.OrOr && l.val !== null && l.val !== 0n) ? 1 : 0;
+    p.noEval += skip;
     const r = binary(p, prec);
     l = p.wBinary ? checkedBinary(p, BINOP[k]!, l, r, t, bareNot) : mkBinary(p, BINOP[k]!, l, r, t);
+    p.noEval -= skip;
   }
 }
 
@@ -696,7 +715,7 @@ function checkedBinary(p: Parser, op: NK, l: Node, r: Node, t: Token, bareNot: b
   if (p.wTruth && (op === NK.LogAnd || op === NK.LogOr)) {
     const lv = rvalue(p, l), rv = rvalue(p, r);
     warnTruth(p, lv, false);
-    warnTruth(p, rv, false);
+    if (p.noEval === 0) warnTruth(p, rv, false); // (not for the dead side of `1 || x`)
     return mkBinary(p, op, lv, rv, t);
   }
   return mkBinary(p, op, l, r, t);
@@ -778,7 +797,8 @@ export function mkBinary(p: Parser, op: NK, l0: Node, r0: Node, t: Token): Node 
       n.lhs = l; n.rhs = r;
       if (r.val !== null) {
         const w = BigInt(l.ty.size * 8);
-        if (r.val < 0n) p.warn(op === NK.Shl ? 'shift-count-negative' : 'shift-count-negative', t, `${op === NK.Shl ? 'left' : 'right'} shift count is negative`);
+        if (p.noEval !== 0) { if (l.val !== null && r.val >= 0n && r.val < w) n.val = wrapInt(op === NK.Shl ? l.val << r.val : l.val >> r.val, n.ty); }
+        else if (r.val < 0n) p.warn(op === NK.Shl ? 'shift-count-negative' : 'shift-count-negative', t, `${op === NK.Shl ? 'left' : 'right'} shift count is negative`);
         else if (r.val >= w) p.warn('shift-count-overflow', t, `${op === NK.Shl ? 'left' : 'right'} shift count >= width of type`);
         else if (l.val !== null) n.val = wrapInt(op === NK.Shl ? l.val << r.val : l.val >> r.val, n.ty);
       }
@@ -808,7 +828,7 @@ export function mkBinary(p: Parser, op: NK, l0: Node, r0: Node, t: Token): Node 
   const n = newNode(op, t, isCmp ? T.int : ty);
   n.lhs = l; n.rhs = r;
   if ((op === NK.Div || op === NK.Mod) && isInteger(ty) && r.val === 0n) {
-    p.warn('div-by-zero', t, 'division by zero');
+    if (p.noEval === 0) p.warn('div-by-zero', t, 'division by zero');
     return n;
   }
   if (l.val !== null && r.val !== null && isInteger(ty)) foldInt(n, op, l.val, r.val, ty);
@@ -1148,7 +1168,7 @@ export function mkDeref(p: Parser, n0: Node, t: Token): Node {
   const r = newNode(NK.Deref, t, b);
   r.lhs = n;
   r.lvalue = b.kind !== TY.Func && b.kind !== TY.Void;
-  if (b.kind === TY.Void) p.warn(null, t, "dereferencing 'void *' pointer");
+  if (b.kind === TY.Void && p.noEval === 0) p.warn(null, t, "dereferencing 'void *' pointer");
   return r;
 }
 
@@ -1165,6 +1185,15 @@ function mkIncDec(p: Parser, kind: NK, n: Node, t: Token): Node {
 
 // sizeof
 function sizeofExpr(p: Parser): Node {
+  p.noEval++;
+  try {
+    return sizeofOperand(p);
+  } finally {
+    p.noEval--;
+  }
+}
+
+function sizeofOperand(p: Parser): Node {
   const t = p.next();
   const T = p.T;
   if (p.at(TK.LParen) && isTypeNameStart(p, p.peek(1))) {
@@ -1211,6 +1240,15 @@ function sizeofType(p: Parser, ty: Type, t: Token, operand: Node | null): Node {
 }
 
 function alignofExpr(p: Parser): Node {
+  p.noEval++;
+  try {
+    return alignofOperand(p);
+  } finally {
+    p.noEval--;
+  }
+}
+
+function alignofOperand(p: Parser): Node {
   const t = p.next();
   const T = p.T;
   const std = t.text === '_Alignof' || t.text === 'alignof';
@@ -1224,6 +1262,8 @@ function alignofExpr(p: Parser): Node {
     if (std) p.pedwarn('pedantic', t, `ISO C does not allow '${t.text} (expression)'`);
     ty = n.ty;
     if (n.kind === NK.Var && n.obj!.align) return intNode(t, T.sizeT, BigInt(Math.max(n.obj!.align, typeAlign(p, ty))));
+    // a member: its alignment in the record (gcc's DECL_ALIGN), also of a flexible array member
+    if (n.kind === NK.Member && n.member && !std && n.member.bitWidth < 0) return intNode(t, T.sizeT, BigInt(n.member.align));
   }
   if (!isComplete(ty) && ty.kind !== TY.Void && ty.kind !== TY.Func) p.error(t, `invalid application of '${t.text}' to incomplete type ${quoteType(ty)}`);
   let a = typeAlign(p, ty);

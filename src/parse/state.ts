@@ -11,6 +11,7 @@
 import { Diagnostics, Loc } from '../diag/diagnostics';
 import { TF, TK, Token, TokenSource, nameId } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
+import { setShortWchar } from '../numeric/chars';
 import { LabelInfo, Node, Obj, SC, StrLit, TranslationUnit } from './ast';
 import { Type, Types, isVM } from './types';
 
@@ -234,8 +235,13 @@ export class Parser {
   tagBody = false;
   /** Statement-expression nesting (for `break` inside ({...}) etc.). */
   stmtExprDepth = 0;
+  /** Inside an operand that is not evaluated (sizeof, typeof, _Alignof, the dead side of `0 && x`, of
+   *  `1 || x` and of `c ? x : y` with a constant c): gcc's c_inhibit_evaluation_warnings, which silences
+   *  division by zero, shift counts and dereferencing 'void *'. */
+  noEval = 0;
 
   constructor(toks: Token[] | TokenSource, readonly opts: ParseOptions) {
+    setShortWchar(opts.target.shortWchar);
     if (Array.isArray(toks)) {
       this.buf = toks;
       this.src = null;

@@ -158,6 +158,7 @@ export function compoundStmt(p: Parser, isStmtExpr: boolean, fnBody = false): No
     blockItem(p, list);
   }
   if (p.seDefer !== null) p.seDefer = null;
+  if (isStmtExpr) splitLabeledValue(list);
   if (seItems) for (const s of seItems) if (s !== list[list.length - 1]) warnUnusedValue(p, s.lhs!, s.tok);
   if (p.at(TK.EOF)) p.errorExpected('declaration or statement');
   else if (fnBody) p.lastRBrace = p.next();
@@ -166,6 +167,18 @@ export function compoundStmt(p: Parser, isStmtExpr: boolean, fnBody = false): No
   if (pushedLabels) p.labelScopes.pop();
   void isStmtExpr;
   return n;
+}
+
+/** `({ ...; out: v; })`: the value is v, as in gcc, where a label is a statement of its own. The last
+ *  item's labels keep an empty statement and v becomes the last item. */
+function splitLabeledValue(list: Node[]): void {
+  let l = list.length ? list[list.length - 1] : null;
+  if (!l || l.kind !== NK.Label) return;
+  while (l.body && l.body.kind === NK.Label) l = l.body;
+  const e = l.body;
+  if (!e || e.kind !== NK.ExprStmt) return;
+  l.body = newNode(NK.Null, e.tok, e.ty);
+  list.push(e);
 }
 
 function isLabelStart(p: Parser): boolean {
@@ -250,7 +263,8 @@ export function stmt(p: Parser): Node {
     return stmt(p);
   }
   if (t.kind === TK.Ident) {
-    if (isLabelStart(p)) return labelRun(p);
+    // (the statement a label labels is a statement expression's item: its value may be the result)
+    if (isLabelStart(p)) { p.seDefer = seDefer; return labelRun(p); }
     switch (p.kw(t)) {
       case KW.Return: return returnStmt(p);
       case KW.If: return ifStmt(p);

@@ -216,7 +216,7 @@ export class Types {
     this.float128 = new Type(TY.Float128, 16, 16);
     this.sizeT = L === 8 ? this.ulong : this.uint;
     this.ptrdiffT = L === 8 ? this.long : this.int;
-    this.wcharT = target.wcharSigned ? this.int : this.uint;
+    this.wcharT = target.shortWchar ? this.ushort : target.wcharSigned ? this.int : this.uint;
     this.char16T = this.ushort;
     this.char32T = this.uint;
     this.voidPtr = this.pointerTo(this.void);
@@ -519,14 +519,16 @@ function baseName(t: Type): string {
 export function typeToString(t: Type, inner = ''): string {
   if (t.typedefName !== null || t.kind <= TY.Complex || t.kind === TY.Struct || t.kind === TY.Union || t.kind === TY.Vector) {
     const s = qualText(t.qual) + baseName(t);
-    return inner ? s + (inner.startsWith('[') || inner.startsWith('(') ? '' : ' ') + inner : s;
+    // gcc: 'int[4]', 'int(void)' (a function type), but 'int (*)(void)' and 'int *'
+    return inner ? s + (inner.startsWith('[') || (inner.startsWith('(') && !inner.startsWith('(*')) ? '' : ' ') + inner : s;
   }
   switch (t.kind) {
     case TY.Pointer: {
       let q = qualText(t.qual).trimEnd();
       const b = t.base!;
       const needParen = b.typedefName === null && (b.kind === TY.Array || b.kind === TY.Func);
-      let d = '*' + (q ? ' ' + q + (inner ? ' ' : '') : '') + inner;
+      // gcc: 'int * (*)(int)', 'void (* (*)(int))(void)', 'int * const*'
+      let d = '*' + (q ? ' ' + q + (inner && !inner.startsWith('*') ? ' ' : '') : inner.startsWith('(*') ? ' ' : '') + inner;
       if (needParen) d = '(' + d + ')';
       q = '';
       return typeToString(b, d);

@@ -5,7 +5,7 @@
 // -Wunused-value: an expression statement (also a for loop's first and third expression) without
 // effect, or whose value is computed and dropped; the operands of a comma expression.
 
-import { Token } from '../lex/token';
+import { TF, Token } from '../lex/token';
 import { CK, NK, Node } from './ast';
 import type { Parser } from './state';
 import { Q, TY, quoteType } from './types';
@@ -317,7 +317,12 @@ export function warnTruth(p: Parser, n: Node, isIf: boolean, at: Token | null = 
   const o = addressOf(n);
   if (o) {
     if (isIf && o.decl) p.warn('address', n.tok, `the address of '${o.name}' will always evaluate as 'true'`);
-    else addressCompare(p, o, true, at ?? startTok(n));
+    else {
+      // gcc's build_binary_op: not where the test comes from a macro expansion (the kernel's
+      // `(ptr) ? ... : ...` and `(listptr) && *(listptr)` in macros)
+      const lt = at ?? startTok(n);
+      if (!(lt.flags & TF.Expanded)) addressCompare(p, o, true, lt);
+    }
     return;
   }
   switch (n.kind) {

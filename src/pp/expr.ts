@@ -252,7 +252,7 @@ export class IfEvaluator {
     const chars = decodeChars(body);
     if (chars.length === 0) this.fail(t, 'empty character constant');
     let width = 8, signed = this.target.charSigned;
-    if (prefix === 'L') { width = 32; signed = this.target.wcharSigned; }
+    if (prefix === 'L') { width = this.target.shortWchar ? 16 : 32; signed = this.target.wcharSigned && !this.target.shortWchar; }
     else if (prefix === 'u') { width = 16; signed = false; }
     else if (prefix === 'U') { width = 32; signed = false; }
     else if (prefix === 'u8') { width = 8; signed = false; }

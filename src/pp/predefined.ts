@@ -2,7 +2,7 @@
 // from gcc -dM -E), plus the few that depend on options: -std, -O, -ffreestanding, -fPIC/-fPIE,
 // -pthread. The intended differences from gcc are listed in tests/pp/predefined-differences.txt.
 
-import { TargetLayout } from '../../targets/layout';
+import { TARGETS, TargetLayout } from '../../targets/layout';
 import { COMMON, PER_TARGET } from './predefined-table';
 
 export interface PredefOptions {
@@ -74,6 +74,20 @@ export function predefinedMacros(t: TargetLayout, o: PredefOptions): [string, st
       out.push([name, body]);
     }
   }
+  if (t.shortWchar || t.charSigned !== TARGETS[t.arch].charSigned) return withTypeOptions(t, out);
+  return out;
+}
+
+/** -fshort-wchar and -f(un)signed-char change these macros as in gcc -dM. */
+const SHORT_WCHAR: Record<string, string> = {
+  __SIZEOF_WCHAR_T__: '2', __WCHAR_MAX__: '0xffff', __WCHAR_MIN__: '0', __WCHAR_TYPE__: 'short unsigned int',
+  __WCHAR_WIDTH__: '16', __GNUC_WIDE_EXECUTION_CHARSET_NAME: '"UTF-16LE"', __ARM_SIZEOF_WCHAR_T: '2',
+};
+
+function withTypeOptions(t: TargetLayout, macros: [string, string][]): [string, string][] {
+  let out = t.shortWchar ? macros.map(([n, b]): [string, string] => [n, SHORT_WCHAR[n] ?? b]) : macros;
+  if (t.charSigned) out = out.filter(([n]) => n !== '__CHAR_UNSIGNED__');
+  else if (!out.some(([n]) => n === '__CHAR_UNSIGNED__')) out.push(['__CHAR_UNSIGNED__', '1']);
   return out;
 }
 

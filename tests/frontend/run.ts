@@ -3,9 +3,8 @@
 // captured instead of printed. Used by the torture runner, the header test and the -W tests.
 
 import { Diagnostics, FatalError } from '../../src/diag/diagnostics';
-import { parseArgs, langOf } from '../../src/driver/options';
+import { driverTarget, parseArgs, langOf } from '../../src/driver/options';
 import { compileInput } from '../../src/driver/compile';
-import { targetFromTriple } from '../../targets/layout';
 
 export interface FrontendResult {
   /** 0: accepted, 1: errors reported. */
@@ -21,7 +20,7 @@ export interface FrontendResult {
 /** Run `cc-ts ARGV` (a -fsyntax-only or -E command line) in this process. Throws on an internal error. */
 export function runFrontend(argv: string[]): FrontendResult {
   const opts = parseArgs(argv);
-  const target = targetFromTriple(opts.target);
+  const target = driverTarget(opts);
   if (!target) throw new Error(`unsupported target ${opts.target}`);
   const lines: string[] = [];
   const diag = new Diagnostics(opts.diag, (s) => { for (const l of s.split('\n')) if (l) lines.push(l); });
