@@ -118,6 +118,27 @@ export class Diagnostics {
     for (const r of d) r();
   }
 
+  /** Messages gcc gives when it compiles (gimplifies) a function, so only for the functions it
+   *  compiles and never under -fsyntax-only (-Wimplicit-fallthrough): kept by function until the
+   *  lowering takes it (takeFunctionWarnings). */
+  private fnWarnings = new Map<object, (() => void)[]>();
+  functionWarning(fn: object, report: () => void): void {
+    const a = this.fnWarnings.get(fn);
+    if (a) a.push(report); else this.fnWarnings.set(fn, [report]);
+  }
+  /** The lowering of `fn` begins: its function warnings are reported with the middle end's. */
+  takeFunctionWarnings(fn: object, name: string): void {
+    const a = this.fnWarnings.get(fn);
+    if (!a) return;
+    this.fnWarnings.delete(fn);
+    this.defer(() => {
+      const saved = this.currentFunction;
+      this.currentFunction = name;
+      for (const r of a) r();
+      this.currentFunction = saved;
+    });
+  }
+
   constructor(readonly opts: DiagOptions = defaultDiagOptions(), sink?: (line: string) => void) {
     this.sink = sink ?? ((s) => process.stderr.write(s));
   }

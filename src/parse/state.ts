@@ -169,6 +169,8 @@ export class Parser {
   wUnusedButSetParam!: boolean;
   wReturnType!: boolean;
   wSwitch!: boolean;
+  /** -Wimplicit-fallthrough (fallthrough.ts; not under -fsyntax-only, where gcc gives none). */
+  wFallthrough!: boolean;
   wCharSubscripts!: boolean;
   wMain!: boolean;
   /** -Wparentheses (warn.ts warnParentheses; parenthesized expressions get Node.paren). */
@@ -354,6 +356,7 @@ export class Parser {
     this.wUnusedButSetParam = opts.diag.isEnabled('unused-but-set-parameter');
     this.wReturnType = opts.diag.isEnabled('return-type');
     this.wSwitch = opts.diag.isEnabled('switch');
+    this.wFallthrough = !opts.discardBodies && opts.diag.isEnabled('implicit-fallthrough');
     this.wSignCompare = opts.diag.isEnabled('sign-compare');
     this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
     this.wParens = opts.diag.isEnabled('parentheses');

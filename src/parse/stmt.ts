@@ -10,6 +10,7 @@ import { assignConvert, unreadAssigned, Ctx, condExpr, expr, promote, rvalue, co
 import { declaration, declSpec, isDeclSpecStart, pragma, staticAssert, attributes, stdAttributes } from './decl';
 import { stringLiteralText, stringLiteral } from './literal';
 import { warnTruth, warnUnusedValue } from './warn';
+import { checkFallthrough } from './fallthrough';
 
 export interface SavedFn {
   fn: Obj | null;
@@ -452,6 +453,7 @@ function switchStmt(p: Parser): Node {
   p.breakDepth--;
   p.switches.pop();
   if (enumTy) warnSwitchEnum(p, ctx, enumTy, t);
+  if (p.wFallthrough) checkFallthrough(p, n);
   p.leaveScope();
   return n;
 }
