@@ -169,6 +169,8 @@ export class Parser {
   wUnusedButSetParam!: boolean;
   wReturnType!: boolean;
   wSwitch!: boolean;
+  /** -Wmisleading-indentation (indent.ts). */
+  wIndent!: boolean;
   /** -Wimplicit-fallthrough (fallthrough.ts; not under -fsyntax-only, where gcc gives none). */
   wFallthrough!: boolean;
   wCharSubscripts!: boolean;
@@ -356,6 +358,7 @@ export class Parser {
     this.wUnusedButSetParam = opts.diag.isEnabled('unused-but-set-parameter');
     this.wReturnType = opts.diag.isEnabled('return-type');
     this.wSwitch = opts.diag.isEnabled('switch');
+    this.wIndent = opts.diag.isEnabled('misleading-indentation');
     this.wFallthrough = !opts.discardBodies && opts.diag.isEnabled('implicit-fallthrough');
     this.wSignCompare = opts.diag.isEnabled('sign-compare');
     this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');

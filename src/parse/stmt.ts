@@ -11,6 +11,7 @@ import { declaration, declSpec, isDeclSpecStart, pragma, staticAssert, attribute
 import { stringLiteralText, stringLiteral } from './literal';
 import { warnTruth, warnUnusedValue } from './warn';
 import { checkFallthrough } from './fallthrough';
+import { checkIndentation } from './indent';
 
 export interface SavedFn {
   fn: Obj | null;
@@ -415,11 +416,15 @@ function ifStmt(p: Parser): Node {
   p.enterScope();
   n.cond = condition(p, 'if');
   const semi = p.at(TK.Semi) ? p.tok() : null;
+  const body = p.tok();
   n.then = secondaryBlock(p);
+  if (p.wIndent) checkIndentation(p, t, body, p.tok());
   if (p.atKw(KW.Else)) {
-    p.next();
+    const e = p.next();
     const semi2 = p.at(TK.Semi) ? p.tok() : null;
+    const body2 = p.tok();
     n.els = secondaryBlock(p);
+    if (p.wIndent) checkIndentation(p, e, body2, p.tok());
     if (semi2) p.warn('empty-body', semi2, "suggest braces around empty body in an 'else' statement");
   } else if (semi) p.warn('empty-body', semi, "suggest braces around empty body in an 'if' statement");
   p.leaveScope();
@@ -602,7 +607,9 @@ function forStmt(p: Parser): Node {
     if (p.wUnusedValue) warnUnusedValue(p, n.inc, first);
   }
   if (!p.expect(TK.RParen, "')'")) { while (!p.at(TK.RParen) && !p.at(TK.EOF) && !p.at(TK.LBrace)) p.next(); p.accept(TK.RParen); }
+  const body = p.tok();
   n.body = loopBody(p);
+  if (p.wIndent) checkIndentation(p, t, body, p.tok());
   p.leaveScope();
   return n;
 }
@@ -612,7 +619,9 @@ function whileStmt(p: Parser): Node {
   const n = newNode(NK.While, t, p.T.void);
   p.enterScope();
   n.cond = condition(p, 'while');
+  const body = p.tok();
   n.body = loopBody(p);
+  if (p.wIndent) checkIndentation(p, t, body, p.tok());
   p.leaveScope();
   return n;
 }
