@@ -7,8 +7,9 @@
 //
 // gcc 12's heuristics (c-family/c-indentation.cc), on three tokens: the guard, the body's first token and
 // the token after the body. Columns are visual (tabs to multiples of 8). No warning when the body is a
-// block, the next token is '}', ';' or `else`, an `else if`, any of the three comes from a macro expansion or
-// the next statement is in another file. Body and next statement on one line: a warning when the guard
+// block, the next token is '}', ';' or `else`, an `else if`, two of the three come from one macro
+// expansion (a token of an expansion counts where the macro was invoked) or the next statement is in
+// another file. Body and next statement on one line: a warning when the guard
 // is on an earlier line, or on the same line as the first thing on it. Next statement on a later line:
 // a warning when it is aligned with the body (for an empty body `;` after a comment, indented beyond
 // the guard's line), unless the guard is at that column too (for `else`: its line's first non-blank)
@@ -17,7 +18,7 @@
 // "unindent"); and for `guard ... ;` on one line, when the next statement is indented beyond the
 // guard's line (or is a '{' at its column).
 
-import { TK, TF, Token } from '../lex/token';
+import { TK, Token } from '../lex/token';
 import { Parser } from './state';
 
 /** Offset of the start of the line holding `pos`. */
@@ -63,18 +64,20 @@ export function checkIndentation(p: Parser, guard: Token, body: Token, next: Tok
   const kw = guard.text;
   if (next.kind === TK.Ident && next.text === 'else') return;
   if (kw === 'else' && body.kind === TK.Ident && body.text === 'if') return;
-  if ((guard.flags | body.flags | next.flags) & TF.Expanded) return;
-  if (next.file !== body.file || guard.file !== body.file) return;
-  const text = body.file.text;
-  const gl = lineStart(text, guard.pos), bl = lineStart(text, body.pos), nl = lineStart(text, next.pos);
-  if (!warns(text, kw, guard, body, next, gl, bl, nl)) return;
+  // tokens from macro expansions count where the macro was invoked; not two from one expansion
+  const go = guard.origin, bo = body.origin, no = next.origin;
+  if ((bo !== null && (bo === no || bo === go)) || (go !== null && go === no)) return;
+  const g = go ?? guard, b = bo ?? body, n = no ?? next;
+  if (n.file !== b.file || g.file !== b.file) return;
+  const text = b.file.text;
+  const gl = lineStart(text, g.pos), bl = lineStart(text, b.pos), nl = lineStart(text, n.pos);
+  if (!warns(text, kw, g, b, n, gl, bl, nl, body.kind === TK.Semi)) return;
   if (p.warn('misleading-indentation', guard, `this '${kw}' clause does not guard...`)) {
     p.note(next, `...this statement, but the latter is misleadingly indented as if it were guarded by the '${kw}'`);
   }
 }
 
-function warns(text: string, kw: string, guard: Token, body: Token, next: Token, gl: number, bl: number, nl: number): boolean {
-  const semi = body.kind === TK.Semi;
+function warns(text: string, kw: string, guard: Token, body: Token, next: Token, gl: number, bl: number, nl: number, semi: boolean): boolean {
   if (nl === bl) {
     if (gl < bl) return true;
     const g = visual(text, guard.pos);
