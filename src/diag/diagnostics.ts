@@ -9,6 +9,7 @@
 // reported. A FatalError stops the run at once (missing #include file, too many errors).
 
 import { SourceFile } from './source';
+import { Cls, DiagnosticPragmas } from './pragma';
 
 export type Severity = 'error' | 'warning' | 'note' | 'fatal error';
 
@@ -58,7 +59,7 @@ const DEFAULT_ON = new Set([
   'shift-count-negative', 'discarded-qualifiers', 'attributes', 'multichar',
   'pointer-sign', 'unused-result', 'incompatible-library-redeclaration', 'literal-range',
   'builtin-macro-redefined', 'trigraphs', 'invalid-pch', 'missing-include-dirs', 'designated-init',
-  'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object',
+  'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object', 'pragmas',
 ]);
 /** Warnings that -Wall turns on. */
 const WALL = new Set([
@@ -117,12 +118,42 @@ export class Diagnostics {
     for (const r of d) r();
   }
 
+  /** Messages gcc gives when it compiles (gimplifies) a function, so only for the functions it
+   *  compiles and never under -fsyntax-only (-Wimplicit-fallthrough): kept by function until the
+   *  lowering takes it (takeFunctionWarnings). */
+  private fnWarnings = new Map<object, (() => void)[]>();
+  functionWarning(fn: object, report: () => void): void {
+    const a = this.fnWarnings.get(fn);
+    if (a) a.push(report); else this.fnWarnings.set(fn, [report]);
+  }
+  /** The lowering of `fn` begins: its function warnings are reported with the middle end's. */
+  takeFunctionWarnings(fn: object, name: string): void {
+    const a = this.fnWarnings.get(fn);
+    if (!a) return;
+    this.fnWarnings.delete(fn);
+    this.defer(() => {
+      const saved = this.currentFunction;
+      this.currentFunction = name;
+      for (const r of a) r();
+      this.currentFunction = saved;
+    });
+  }
+
   constructor(readonly opts: DiagOptions = defaultDiagOptions(), sink?: (line: string) => void) {
     this.sink = sink ?? ((s) => process.stderr.write(s));
   }
 
-  /** Is warning NAME (without -W) enabled? */
+  /** #pragma GCC diagnostic changes by location (the preprocessor records them). */
+  readonly pragmas = new DiagnosticPragmas();
+
+  /** Is warning NAME (without -W) enabled? (Or named by a `#pragma GCC diagnostic warning|error`:
+   *  then warning() decides by the location.) */
   isEnabled(name: string): boolean {
+    return this.byOptions(name) || (!this.opts.noWarnings && this.pragmas.named.has(name));
+  }
+
+  /** Is warning NAME enabled by the command line? */
+  private byOptions(name: string): boolean {
     if (this.opts.noWarnings) return false;
     const e = this.opts.enabled.get(name);
     if (e !== undefined) return e;
@@ -136,7 +167,7 @@ export class Diagnostics {
     }
     if (this.opts.wextra && WEXTRA.has(name)) return true;
     const parent = IMPLIED.get(name);
-    return parent !== undefined && this.isEnabled(parent);
+    return parent !== undefined && this.byOptions(parent);
   }
 
   error(loc: Loc | null, msg: string): void {
@@ -151,10 +182,11 @@ export class Diagnostics {
   /** A warning controlled by -WNAME. Returns true if it was printed (so callers can add notes).
    *  `shown`: the option gcc names in the message when it differs from NAME (-Wformat=). */
   warning(name: string | null, loc: Loc | null, msg: string, shown: string | null = name): boolean {
-    if (name !== null && !this.isEnabled(name)) return false;
-    if (name === null && this.opts.noWarnings) return false;
+    if (this.opts.noWarnings) return false;
     if (loc && loc.file.system && !this.systemHeaderWarnings) return false;
-    const asError = this.opts.werror || (name !== null && this.opts.werrorFlags.has(name));
+    const cls = name !== null && !this.pragmas.empty ? this.pragmas.classify(name, loc) : Cls.None;
+    if (cls === Cls.Ignored || (cls === Cls.None && name !== null && !this.byOptions(name))) return false;
+    const asError = cls === Cls.Error || (cls === Cls.None && (this.opts.werror || (name !== null && this.opts.werrorFlags.has(name))));
     const tag = shown === null ? '' : asError ? ` [-Werror=${shown}]` : ` [-W${shown}]`;
     if (asError) this.errors++; else this.warnings++;
     this.emit(asError ? 'error' : 'warning', loc, msg + tag);

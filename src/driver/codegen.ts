@@ -129,7 +129,7 @@ export class CodeGenerator {
         diag.currentFunction = saved;
       });
     } : undefined;
-    return this.ml = new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug, warnReturnType });
+    return this.ml = new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug, warnReturnType, onFunction: (fo) => diag.takeFunctionWarnings(fo, fo.name) });
   }
 
   private emitterFor(mod: IRModule): X86Emitter {

@@ -34,6 +34,25 @@ function isUnicodeSpace(c: number): boolean {
   return c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
 }
 
+// -Wimplicit-fallthrough=3's comments (gcc's manual): the whole comment is one of
+//   -fallthrough | @fallthrough@ | lint -fallthrough[ \t]*
+//   [ \t.!]*(ELSE,? |INTENTIONAL(LY)? )?FALL(S | |-)?THR(OUGH|U)[ \t.!]*(-[^\n\r]*)?
+//   [ \t.!]*(Else,? |Intentional(ly)? )?Fall((s | |-)[Tt]|t)hr(ough|u)[ \t.!]*(-[^\n\r]*)?
+//   [ \t.!]*([Ee]lse,? |[Ii]ntentional(ly)? )?fall(s | |-)?thr(ough|u)[ \t.!]*(-[^\n\r]*)?
+// Matched in place (sticky, from the comment's opening), so a comment costs no string.
+const FALL_COMMENT = new RegExp('(?:-fallthrough|@fallthrough@|lint -fallthrough[ \\t]*|[ \\t.!]*(?:' +
+  '(?:ELSE,? |INTENTIONAL(?:LY)? )?FALL(?:S | |-)?THR(?:OUGH|U)|(?:Else,? |Intentional(?:ly)? )?Fall(?:(?:s | |-)[Tt]|t)hr(?:ough|u)|' +
+  '(?:[Ee]lse,? |[Ii]ntentional(?:ly)? )?fall(?:s | |-)?thr(?:ough|u))[ \\t.!]*(?:-[^\\n\\r]*?)?)(?=\\*/|\\r?\\n|$)', 'y');
+
+/** Is the comment [start, end) (from its '/') a fall-through comment? */
+function fallComment(src: string, start: number, end: number): boolean {
+  const block = src.charCodeAt(start + 1) === 42;
+  FALL_COMMENT.lastIndex = start + 2;
+  if (!FALL_COMMENT.test(src)) return false;
+  const e = FALL_COMMENT.lastIndex;
+  return block ? e === end - 2 : e === end || (e === end - 1 && src.charCodeAt(e) === 13);
+}
+
 export interface LexOptions {
   /** Is '$' an identifier character (gcc: yes). */
   dollarIdents?: boolean;
@@ -56,6 +75,8 @@ export class Lexer {
   private readonly sys: number;
   private readonly cls: Uint8Array;
   private eof: Token | null = null;
+  /** Look for fall-through comments (-Wimplicit-fallthrough). */
+  private readonly fallComments: boolean;
 
   constructor(readonly file: SourceFile, readonly diag: Diagnostics, start = 0, readonly end = file.text.length,
               firstFlags: number = TF.BOL, dollarIdents = true) {
@@ -64,12 +85,13 @@ export class Lexer {
     this.flags = firstFlags;
     this.sys = file.system ? TF.System : 0;
     this.cls = dollarIdents ? clsC : clsNoDollar;
+    this.fallComments = diag.isEnabled('implicit-fallthrough');
   }
 
   /** Lex again from just before `t` (a token this lexer produced). */
   rewind(t: Token): void {
     this.i = t.pos;
-    this.flags = t.flags & (TF.BOL | TF.Space);
+    this.flags = t.flags & (TF.BOL | TF.Space | TF.FallComment);
     this.eof = null;
   }
 
@@ -98,11 +120,14 @@ export class Lexer {
     while (i < end) {
       const c = src.charCodeAt(i);
       // white space and newlines
-      if (c === 10) { i++; flags = TF.BOL; continue; }
+      if (c === 10) { i++; flags = TF.BOL | (flags & TF.FallComment); continue; }
       if (c < 128 && cls[c] === C_SPACE) { i++; flags |= TF.Space; continue; }
       if (c === 47 /* / */) {
         const after = this.commentEnd(i);
-        if (after !== i) { i = after; flags |= TF.Space; continue; }
+        if (after !== i) {
+          if (this.fallComments && fallComment(src, i, after)) flags |= TF.FallComment;
+          i = after; flags |= TF.Space; continue;
+        }
       }
       const startPos = i;
       let kind: TK;

@@ -59,6 +59,8 @@ export const enum TF {
   IdentDirective = 32,
   /** An identifier with a UCN that names a basic character or a surrogate (reported if it is not skipped). */
   BadUcn = 64,
+  /** Preceded by a comment that says the code falls through (-Wimplicit-fallthrough=3's patterns). */
+  FallComment = 128,
 }
 
 export class Token {

@@ -113,6 +113,7 @@ export class FnLower {
   // ------------------------------------------------------------------ function
   run(): Func {
     const fo = this.fo, fty = fo.ty, m = this.m, tm = this.ml.tm;
+    this.ml.opts.onFunction?.(fo);
     const ptys = fo.params!.map((p, k) => fty.oldStyle ? promoted(this.T, fty.params?.[k] ?? p.ty) : p.ty);
     const pabis = ptys.map((t) => tm.abi(m, t));
     const flags = (fo.attrs?.noreturn || fty.noreturn ? SigFlag.NoReturn : 0) | (this.chained ? SigFlag.StaticChain : 0);

@@ -41,6 +41,9 @@ export interface LowerOptions {
   debug?: boolean;
   /** Set when -Wreturn-type is on: called for a non-void function (not main) whose end is reachable. */
   warnReturnType?: (fo: Obj) => void;
+  /** Called as a function's lowering begins (the driver reports its -Wimplicit-fallthrough messages:
+   *  gcc gives them when it compiles the function). */
+  onFunction?: (fo: Obj) => void;
 }
 
 export class ModuleLower implements SymCtx {

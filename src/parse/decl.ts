@@ -1176,6 +1176,7 @@ export function staticAssert(p: Parser): void {
 export function pragma(p: Parser): void {
   const t = p.next();
   const body = t.text.trim();
+  if (body.startsWith('GCC diagnostic')) { p.warningFlags(); return; }
   let m = /^pack\s*\((.*)\)\s*$/.exec(body);
   if (m) {
     const args = m[1].split(',').map((s) => s.trim()).filter((s) => s.length);

@@ -162,30 +162,34 @@ export class Parser {
   /** Current function (null at file scope). */
   fn: Obj | null = null;
   /** -Wformat is on (format.ts); -Wunused-value (warn.ts). */
-  readonly wFormat: boolean;
-  readonly wUnusedValue: boolean;
-  readonly wUnusedVariable: boolean;
-  readonly wUnusedButSet: boolean;
-  readonly wUnusedParam: boolean;
-  readonly wUnusedButSetParam: boolean;
-  readonly wReturnType: boolean;
-  readonly wSwitch: boolean;
-  readonly wCharSubscripts: boolean;
-  readonly wMain: boolean;
+  wFormat!: boolean;
+  wUnusedValue!: boolean;
+  wUnusedVariable!: boolean;
+  wUnusedButSet!: boolean;
+  wUnusedParam!: boolean;
+  wUnusedButSetParam!: boolean;
+  wReturnType!: boolean;
+  wSwitch!: boolean;
+  /** -Wmisleading-indentation (indent.ts). */
+  wIndent!: boolean;
+  /** -Wimplicit-fallthrough (fallthrough.ts; not under -fsyntax-only, where gcc gives none). */
+  wFallthrough!: boolean;
+  wCharSubscripts!: boolean;
+  wMain!: boolean;
   /** -Wparentheses (warn.ts warnParentheses; parenthesized expressions get Node.paren). */
-  readonly wParens: boolean;
+  wParens!: boolean;
   /** -Wsizeof-pointer-div: the last two sizeof nodes with their operands (type, object if a name). */
-  readonly wSizeofDiv: boolean;
+  wSizeofDiv!: boolean;
   sizeofLast: { node: Node | null; ty: Type | null; obj: Obj | null } = { node: null, ty: null, obj: null };
   sizeofPrev: { node: Node | null; ty: Type | null; obj: Obj | null } = { node: null, ty: null, obj: null };
   /** -Waddress or -Wint-in-bool-context (warn.ts warnTruth); the ':' of each ?: then. */
-  readonly wTruth: boolean;
-  readonly condColons: WeakMap<Node, Token> | null;
+  wTruth!: boolean;
+  condColons: WeakMap<Node, Token> | null = null;
   /** Any warning on binary operators (expr.ts checkedBinary). */
-  readonly wBinary: boolean;
+  wBinary!: boolean;
   /** Any of the comparison warnings of warn.ts; -Wsign-compare. */
-  readonly wCompare: boolean;
-  readonly wSignCompare: boolean;
+  wCompare!: boolean;
+  wSignCompare!: boolean;
   /** Set by a statement expression's block for its next item: its expression statements are checked
    *  for -Wunused-value at the end of the block, except the last (the value). */
   seDefer: Node[] | null = null;
@@ -252,23 +256,7 @@ export class Parser {
     this.len = this.buf.length;
     this.T = new Types(opts.target);
     this.std = opts.std ?? 'gnu17';
-    this.wFormat = opts.diag.isEnabled('format');
-    this.wUnusedValue = opts.diag.isEnabled('unused-value');
-    this.wUnusedVariable = opts.diag.isEnabled('unused-variable');
-    this.wUnusedButSet = opts.diag.isEnabled('unused-but-set-variable');
-    this.wUnusedParam = opts.diag.isEnabled('unused-parameter');
-    this.wUnusedButSetParam = opts.diag.isEnabled('unused-but-set-parameter');
-    this.wReturnType = opts.diag.isEnabled('return-type');
-    this.wSwitch = opts.diag.isEnabled('switch');
-    this.wSignCompare = opts.diag.isEnabled('sign-compare');
-    this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
-    this.wParens = opts.diag.isEnabled('parentheses');
-    this.wSizeofDiv = opts.diag.isEnabled('sizeof-pointer-div');
-    this.wMain = opts.diag.isEnabled('main') || opts.diag.opts.pedantic || opts.diag.opts.pedanticErrors;
-    this.wTruth = opts.diag.isEnabled('address') || opts.diag.isEnabled('int-in-bool-context');
-    this.condColons = this.wTruth ? new WeakMap() : null;
-    this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address'].some((w) => opts.diag.isEnabled(w));
-    this.wBinary = this.wParens || this.wCompare || this.wSizeofDiv || this.wTruth;
+    this.warningFlags();
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
     const ids: number[] = [];
@@ -365,6 +353,30 @@ export class Parser {
     this.errorExpected(what);
     return false;
   }
+  /** The warning flags from the options (again after a `#pragma GCC diagnostic` that may enable one). */
+  warningFlags(): void {
+    const opts = this.opts;
+    this.wFormat = opts.diag.isEnabled('format');
+    this.wUnusedValue = opts.diag.isEnabled('unused-value');
+    this.wUnusedVariable = opts.diag.isEnabled('unused-variable');
+    this.wUnusedButSet = opts.diag.isEnabled('unused-but-set-variable');
+    this.wUnusedParam = opts.diag.isEnabled('unused-parameter');
+    this.wUnusedButSetParam = opts.diag.isEnabled('unused-but-set-parameter');
+    this.wReturnType = opts.diag.isEnabled('return-type');
+    this.wSwitch = opts.diag.isEnabled('switch');
+    this.wIndent = opts.diag.isEnabled('misleading-indentation');
+    this.wFallthrough = !opts.discardBodies && opts.diag.isEnabled('implicit-fallthrough');
+    this.wSignCompare = opts.diag.isEnabled('sign-compare');
+    this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
+    this.wParens = opts.diag.isEnabled('parentheses');
+    this.wSizeofDiv = opts.diag.isEnabled('sizeof-pointer-div');
+    this.wMain = opts.diag.isEnabled('main') || opts.diag.opts.pedantic || opts.diag.opts.pedanticErrors;
+    this.wTruth = opts.diag.isEnabled('address') || opts.diag.isEnabled('int-in-bool-context');
+    this.condColons ??= this.wTruth ? new WeakMap() : null;
+    this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address'].some((w) => opts.diag.isEnabled(w));
+    this.wBinary = this.wParens || this.wCompare || this.wSizeofDiv || this.wTruth;
+  }
+
   errorExpected(what: string): void {
     const t = this.tok();
     const msg = t.kind === TK.EOF ? `expected ${what} at end of input` : `expected ${what} before ${describeToken(t)}`;
@@ -495,6 +507,7 @@ export function describeToken(t: Token): string {
     case TK.String: return 'string constant';
     case TK.Char: return 'character constant';
     case TK.Ident: return `'${t.text}'`;
+    case TK.Pragma: return "'#pragma'";
   }
   return `'${t.text}' token`;
 }

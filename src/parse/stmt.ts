@@ -10,6 +10,8 @@ import { assignConvert, unreadAssigned, Ctx, condExpr, expr, promote, rvalue, co
 import { declaration, declSpec, isDeclSpecStart, pragma, staticAssert, attributes, stdAttributes } from './decl';
 import { stringLiteralText, stringLiteral } from './literal';
 import { warnTruth, warnUnusedValue } from './warn';
+import { checkFallthrough } from './fallthrough';
+import { checkIndentation } from './indent';
 
 export interface SavedFn {
   fn: Obj | null;
@@ -428,11 +430,15 @@ function ifStmt(p: Parser): Node {
   p.enterScope();
   n.cond = condition(p, 'if');
   const semi = p.at(TK.Semi) ? p.tok() : null;
+  const body = p.tok();
   n.then = secondaryBlock(p);
+  if (p.wIndent) checkIndentation(p, t, body, p.tok());
   if (p.atKw(KW.Else)) {
-    p.next();
+    const e = p.next();
     const semi2 = p.at(TK.Semi) ? p.tok() : null;
+    const body2 = p.tok();
     n.els = secondaryBlock(p);
+    if (p.wIndent) checkIndentation(p, e, body2, p.tok());
     if (semi2) p.warn('empty-body', semi2, "suggest braces around empty body in an 'else' statement");
   } else if (semi) p.warn('empty-body', semi, "suggest braces around empty body in an 'if' statement");
   p.leaveScope();
@@ -466,6 +472,7 @@ function switchStmt(p: Parser): Node {
   p.breakDepth--;
   p.switches.pop();
   if (enumTy) warnSwitchEnum(p, ctx, enumTy, t);
+  if (p.wFallthrough) checkFallthrough(p, n);
   p.leaveScope();
   return n;
 }
@@ -614,7 +621,9 @@ function forStmt(p: Parser): Node {
     if (p.wUnusedValue) warnUnusedValue(p, n.inc, first);
   }
   if (!p.expect(TK.RParen, "')'")) { while (!p.at(TK.RParen) && !p.at(TK.EOF) && !p.at(TK.LBrace)) p.next(); p.accept(TK.RParen); }
+  const body = p.tok();
   n.body = loopBody(p);
+  if (p.wIndent) checkIndentation(p, t, body, p.tok());
   p.leaveScope();
   return n;
 }
@@ -624,7 +633,9 @@ function whileStmt(p: Parser): Node {
   const n = newNode(NK.While, t, p.T.void);
   p.enterScope();
   n.cond = condition(p, 'while');
+  const body = p.tok();
   n.body = loopBody(p);
+  if (p.wIndent) checkIndentation(p, t, body, p.tok());
   p.leaveScope();
   return n;
 }

@@ -25,6 +25,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SourceFile, decodeSource } from '../diag/source';
 import { Diagnostics, Loc } from '../diag/diagnostics';
+import { checkOption } from '../diag/pragma';
 import { TK, TF, Token, PUNCT_TEXT, nameId } from '../lex/token';
 import { lex, isTerminated, Lexer } from '../lex/lexer';
 import { TargetLayout } from '../../targets/layout';
@@ -222,6 +223,7 @@ export class Preprocessor {
     this.frame = new Frame(main, this.lexer(main), name, -1, false, null);
     this.frames = [this.frame];
     this.runCommandLine();
+    this.diag.pragmas.enter(main, 0);
     this.event('enter', name, 1, '');
   }
 
@@ -1024,6 +1026,7 @@ export class Preprocessor {
     const parent = this.frames[this.frames.length - 1];
     this.frame = parent;
     const inc = f.includedAt;
+    this.diag.pragmas.enter(parent.file, inc && inc.file === parent.file ? inc.pos : 0);
     const line = inc && inc.file === parent.file ? parent.file.presumed(inc.pos).line + 1 : 1;
     this.event('leave', parent.file.presumed(inc ? inc.pos : 0).name, line, ' 2' + (parent.system ? ' 3 4' : ''));
     return true;
@@ -1344,6 +1347,7 @@ export class Preprocessor {
     const fr = new Frame(c, this.lexer(c), p, dirIdx, system || c.system, at);
     this.frames.push(fr);
     this.frame = fr;
+    this.diag.pragmas.enter(c, 0);
     this.event('enter', p, 1, fr.system ? ' 1 3 4' : ' 1');
   }
 
@@ -1662,6 +1666,7 @@ export class Preprocessor {
         return null;
       }
       if (w1 === 'dependency') return null;
+      if (w1 === 'diagnostic') this.diagnosticPragma(body, d.origin ?? d);
     }
     let text = '';
     for (let k = 0; k < body.length; k++) {
@@ -1670,6 +1675,37 @@ export class Preprocessor {
       text += t.text;
     }
     return new Token(TK.Pragma, text, d.file, d.pos, TF.BOL, null);
+  }
+
+  /** #pragma GCC diagnostic KIND ["-Wfoo"]: recorded by location for Diagnostics (src/diag/pragma.ts),
+   *  with gcc's -Wpragmas warnings on what it does not understand. The pragma stays in the token stream
+   *  (the -E output keeps it). */
+  private diagnosticPragma(body: Token[], at: Token): void {
+    const after = (t: Token): Loc => ({ file: t.file, pos: t.pos + t.text.length });
+    const k = body[2];
+    if (!k) {
+      this.diag.warning('pragmas', after(body[1]), "missing 'error', 'warning', 'ignored', 'push', 'pop', or 'ignored_attributes' after '#pragma GCC diagnostic'");
+      return;
+    }
+    const kind = k.text;
+    if (kind === 'push' || kind === 'pop') { this.diag.pragmas.change(at, kind); return; }
+    if (kind === 'ignored_attributes') return;
+    if (kind !== 'error' && kind !== 'warning' && kind !== 'ignored') {
+      this.diag.warning('pragmas', k, "expected 'error', 'warning', 'ignored', 'push', 'pop', 'ignored_attributes' after '#pragma GCC diagnostic'");
+      return;
+    }
+    const s = body[3];
+    if (!s || s.kind !== TK.String || !s.text.startsWith('"')) {
+      this.diag.warning('pragmas', s ?? after(k), "missing option after '#pragma GCC diagnostic' kind");
+      return;
+    }
+    let opt = '';
+    for (let i = 3; i < body.length && body[i].kind === TK.String; i++) opt += body[i].text.slice(body[i].text.indexOf('"') + 1, -1);
+    const c = checkOption(opt);
+    if (c.kind === 'ok') this.diag.pragmas.change(at, kind, c.name);
+    else if (c.kind === 'language') this.diag.warning('pragmas', s, `option '${opt}' is valid for ${c.langs} but not for C`);
+    else if (c.kind === 'not-warning') this.diag.warning('pragmas', s, `'${opt}' is not an option that controls warnings`);
+    else if (this.diag.warning('pragmas', s, "unknown option after '#pragma GCC diagnostic' kind") && c.hint) this.diag.note(s, `did you mean '${c.hint}'?`);
   }
 
   /** _Pragma("...") (C17 6.10.9): destringize and run as #pragma. */
