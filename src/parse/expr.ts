@@ -987,7 +987,8 @@ export function mkCast(p: Parser, ty: Type, operand: Node, t: Token): Node {
   }
   if (to.kind === TY.Pointer && isFloating(from)) { p.error(t, 'cannot convert to a pointer type'); return c; }
   if (from.kind === TY.Pointer && isFloating(to)) { p.error(t, 'pointer value used where a floating-point was expected'); return c; }
-  if (to.kind === TY.Pointer && isInteger(from) && from.size !== to.size && n.val === null) p.warn('int-to-pointer-cast', t, 'cast to pointer from integer of different size');
+  // (gcc: INTEGER_TYPE operands only, not enums or _Bool)
+  if (to.kind === TY.Pointer && isInteger(from) && from.kind !== TY.Enum && from.kind !== TY.Bool && from.size !== to.size && n.val === null) p.warn('int-to-pointer-cast', t, 'cast to pointer from integer of different size');
   if (from.kind === TY.Pointer && isInteger(to) && from.size !== to.size && to.kind !== TY.Bool) p.warn('pointer-to-int-cast', t, 'cast from pointer to integer of different size');
   c.ck = to.kind === TY.Pointer && isNullPtrConst(n) ? CK.NullPtr : CK.Convert;
   if (to.kind === TY.Pointer && isNullPtrConst(n)) c.ck = CK.NullPtr;

@@ -301,6 +301,7 @@ function startTok(n: Node): Token {
 
 /** -Waddress for `addr == 0` / `addr != 0` (either side), at the operator. */
 export function warnAddressCompare(p: Parser, op: NK, l: Node, r: Node, t: Token, nullL: boolean, nullR: boolean): void {
+  if (t.flags & TF.Expanded) return; // (gcc: not in a macro expansion, see warnTruth)
   const o = nullR ? addressOf(l) : nullL ? addressOf(r) : null;
   if (o) addressCompare(p, o, op === NK.Ne, t);
 }

@@ -1708,11 +1708,12 @@ export class Preprocessor {
     else if (this.diag.warning('pragmas', s, "unknown option after '#pragma GCC diagnostic' kind") && c.hint) this.diag.note(s, `did you mean '${c.hint}'?`);
   }
 
-  /** _Pragma("...") (C17 6.10.9): destringize and run as #pragma. */
+  /** _Pragma("...") (C17 6.10.9): destringize and run as #pragma. As in gcc, the operand is read with
+   *  macros expanded (the kernel's `_Pragma(__diag_str(GCC diagnostic ...))`). */
   private pragmaOperator(t: Token): Token | null {
-    const lp = this.read();
-    const s = lp.kind === TK.LParen ? this.read() : lp;
-    const rp = s.kind === TK.String ? this.read() : s;
+    const lp = this.next();
+    const s = lp.kind === TK.LParen ? this.next() : lp;
+    const rp = s.kind === TK.String ? this.next() : s;
     if (lp.kind !== TK.LParen || s.kind !== TK.String || rp.kind !== TK.RParen) {
       this.diag.error(t, '_Pragma takes a parenthesized string literal');
       return null;

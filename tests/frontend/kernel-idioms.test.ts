@@ -87,6 +87,20 @@ const CASES: { name: string; src: string; flags: string[] }[] = [
       + "void t(void) { int x; x = a; x = b; x = c; x = d; x = h; x = l; x = n; (void)x; }\n",
     flags: [],
   },
+  {
+    name: "_Pragma's operand is macro-expanded (the kernel's __diag_push/__diag_ignore)",
+    src: "#define __diag_str1(s) #s\n#define __diag_str(s) __diag_str1(s)\n#define __diag(s) _Pragma(__diag_str(GCC diagnostic s))\n"
+      + "__diag(push)\n__diag(ignored \"-Wunused-variable\")\nint f(void) { int x; return 0; }\n__diag(pop)\n"
+      + "int g(void) { int y; return 0; }\n",
+    flags: ['-Wall'],
+  },
+  {
+    name: 'no -Waddress for an address compared in a macro (list_entry_is_head); no -Wint-to-pointer-cast from an enum',
+    src: "struct list_head { struct list_head *next; };\nstruct w { int a; struct list_head entry; };\n"
+      + "#define is_head(pos, member) (&pos->member == 0)\nint f(struct w *pos) { return is_head(pos, entry); }\n"
+      + "int g(struct w *pos) { return &pos->entry == 0; }\nenum e { A = 4 };\nvoid *h(enum e x, char c) { return (void *)x + (long)(void *)c; }\n",
+    flags: ['-Wall'],
+  },
 ];
 
 for (const c of CASES) {
