@@ -165,17 +165,10 @@ export class SourceFile {
   /** Start offsets (original text) of the physical lines: the spliced text's lines and the splices' newlines. */
   private starts(): Int32Array {
     if (this.lineStarts) return this.lineStarts;
-    // the lines of the spliced text (a tight loop: this runs over whole files for __LINE__)
-    // (everything the code after the loop reads is read before it: an optimised loop entered in the
-    // middle must not leave it into code that never ran, which deoptimises at each file's first use)
-    const src = this.text, spliced = this.spliceAt.length !== 0;
-    let s = new Int32Array(1024 + (src.length >> 5));
-    let n = 1;
-    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
-      if (n === s.length) s = grow(s);
-      s[n++] = i + 1;
-    }
-    const r = spliced ? this.withSpliceLines(s, n) : s.slice(0, n);
+    const n = scanLines(this.text);
+    const s = lineBuf;
+    lineBuf = EMPTY_LINES;
+    const r = this.spliceAt.length !== 0 ? this.withSpliceLines(s, n) : s.slice(0, n);
     this.lineStarts = r;
     return r;
   }
@@ -234,6 +227,25 @@ export class SourceFile {
     }
     return { name: this.name, line: lc.line, col: lc.col };
   }
+}
+
+const EMPTY_LINES = new Int32Array(0);
+/** scanLines' result: the line starts it found (the first `n` entries). */
+let lineBuf = EMPTY_LINES;
+
+/** The offsets at which the lines of `src` start (0 first) into lineBuf; returns how many. A tight
+ *  loop that V8 compiles on stack replacement at each file's first use: the code after it only
+ *  writes a module variable and returns a number, so that the optimised loop never exits into code
+ *  that has no type feedback (the cause of one deoptimisation per file before). */
+function scanLines(src: string): number {
+  let s = new Int32Array(1024 + (src.length >> 4));
+  let n = 1;
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
+    if (n === s.length) s = grow(s);
+    s[n++] = i + 1;
+  }
+  lineBuf = s;
+  return n;
 }
 
 /** A copy of a short string that shares no memory with the string it was sliced from. */
