@@ -19,7 +19,7 @@ const FOLDERS = ['src', 'asm', 'elf', 'link', 'targets', 'realmode'];
 export const BUNDLE = 'cc-ts.bundle.js';
 /** The V8 flags bin/cc-ts sets before loading the bundle: V8 takes a code cache only under the flags
  *  it was made with, so the cache is made under the same ones. */
-export const V8_FLAGS = '--max-inlined-bytecode-size-cumulative=200';
+export const V8_FLAGS = '--max-inlined-bytecode-size-cumulative=200 --interrupt-budget=270336';
 export const CACHE = 'cc-ts.bundle.cache';
 
 function listModules(dist: string): string[] {
