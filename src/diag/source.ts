@@ -168,28 +168,17 @@ export class SourceFile {
     const n = scanLines(this.text);
     const s = lineBuf;
     lineBuf = EMPTY_LINES;
-    const r = this.spliceAt.length !== 0 ? this.withSpliceLines(s, n) : s.slice(0, n);
+    let r: Int32Array;
+    if (this.spliceAt.length === 0) r = s.slice(0, n);
+    else {
+      const m = withSpliceLines(s, n, this.spliceAt, this.spliceText, this.sums());
+      r = lineBuf.slice(0, m);
+      lineBuf = EMPTY_LINES;
+    }
     this.lineStarts = r;
     return r;
   }
 
-  /** Line starts of the original text: the spliced text's `n` line starts `s` moved past the splices
-   *  before them, merged with the lines that start inside a removed splice (after its newline). */
-  private withSpliceLines(s: Int32Array, n: number): Int32Array {
-    const at = this.spliceAt, rm = this.spliceText, sum = this.sums();
-    const out = new Int32Array(n + at.length);
-    let m = 1, k = 0;
-    for (let j = 1; j <= n; j++) {
-      // the splices before this line's newline (all of them after the last line)
-      const stop = j < n ? s[j] - 1 : Infinity;
-      for (; k < at.length && at[k] <= stop; k++) {
-        const nl = rm[k].indexOf('\n');
-        if (nl >= 0) out[m++] = at[k] + sum[k] + nl + 1;
-      }
-      if (j < n) out[m++] = s[j] + sum[k];
-    }
-    return out.slice(0, m);
-  }
 
   /** Physical 1-based line and column of a spliced-text offset. */
   lineCol(pos: number): { line: number; col: number } {
@@ -246,6 +235,26 @@ function scanLines(src: string): number {
   }
   lineBuf = s;
   return n;
+}
+
+/** Line starts of the original text into lineBuf (returns how many): the spliced text's `n` line
+ *  starts `s` moved past the splices before them (at: where, rm: what was removed, sum: prefix sums
+ *  of their lengths), merged with the lines that start inside a removed splice (after its newline).
+ *  Like scanLines, nothing after the loop needs type feedback. */
+function withSpliceLines(s: Int32Array, n: number, at: number[], rm: string[], sum: Int32Array): number {
+  const out = new Int32Array(n + at.length);
+  let m = 1, k = 0;
+  for (let j = 1; j <= n; j++) {
+    // the splices before this line's newline (all of them after the last line)
+    const stop = j < n ? s[j] - 1 : Infinity;
+    for (; k < at.length && at[k] <= stop; k++) {
+      const nl = rm[k].indexOf('\n');
+      if (nl >= 0) out[m++] = at[k] + sum[k] + nl + 1;
+    }
+    if (j < n) out[m++] = s[j] + sum[k];
+  }
+  lineBuf = out;
+  return m;
 }
 
 /** A copy of a short string that shares no memory with the string it was sliced from. */
