@@ -13,19 +13,27 @@ import { Token, TokenSource } from '../lex/token';
 
 /** `src` with the young generation capped at `semiMiB` per semi-space from when it gets there. */
 export function capYoungGeneration(src: TokenSource, semiMiB = 8): TokenSource {
-  let n = 0;
-  let capped = false;
-  return {
-    token(): Token {
-      if ((++n & 0xfff) === 0 && !capped) {
-        for (const s of v8.getHeapSpaceStatistics()) {
-          if (s.space_name === 'new_space' && s.space_size >= 2 * semiMiB * 1048576) {
-            v8.setFlagsFromString('--semi-space-growth-factor=1');
-            capped = true;
-          }
-        }
+  return new CappedSource(src, 2 * semiMiB * 1048576);
+}
+
+class CappedSource implements TokenSource {
+  /** Tokens until the next look (0: capped, no more looks). */
+  private left = 4096;
+  constructor(private readonly src: TokenSource, private readonly newSpaceCap: number) {}
+
+  token(): Token {
+    if (--this.left === 0) this.look();
+    return this.src.token();
+  }
+
+  private look(): void {
+    for (const s of v8.getHeapSpaceStatistics()) {
+      if (s.space_name === 'new_space' && s.space_size >= this.newSpaceCap) {
+        v8.setFlagsFromString('--semi-space-growth-factor=1');
+        this.left = -1; // counts down from here for ever: 2^53 tokens
+        return;
       }
-      return src.token();
-    },
-  };
+    }
+    this.left = 4096;
+  }
 }
