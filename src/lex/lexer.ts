@@ -218,7 +218,11 @@ export class Lexer {
         i = j;
         continue;
       }
-      i++;
+      // inside a line only a newline, a comment or a quote matters: pass the rest in a tight loop
+      for (i++; i < end; i++) {
+        const d = src.charCodeAt(i);
+        if (d === 10 || d === 47 || d === 34 || d === 39) break;
+      }
     }
     this.i = i;
     this.flags = bol ? TF.BOL : 0;
