@@ -109,8 +109,8 @@ export class Lexer {
       if (c < 128 ? cls[c] === C_ID_START : isIdStart(c)) {
         // identifier, or a prefixed character/string literal
         if ((c === 76 /* L */ || c === 85 /* U */ || c === 117 /* u */)) {
-          let j = i + 1;
-          if (c === 117 && src.charCodeAt(j) === 56 /* 8 */) j++;
+          // (arithmetic that runs for every such identifier: a u8 prefix first met late must not deoptimise)
+          const j = i + 1 + (c === 117 && src.charCodeAt(i + 1) === 56 /* 8 */ ? 1 : 0);
           const q = src.charCodeAt(j);
           if (q === 34 || q === 39) {
             i = scanQuoted(src, j, end, q);
