@@ -79,7 +79,10 @@ function makeRequire(from) {
 }
 return load;
 })`);
-  return parts.join('');
+  // ASCII only (the few other characters are in comments; an escape means the same in a string, a
+  // regular expression or an identifier): V8 then holds the source, which it keeps for lazy
+  // compilation, one byte per character instead of two
+  return parts.join('').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Write the bundle, then run a small workload through it and write V8's code cache. */
