@@ -229,6 +229,31 @@ export class Lexer {
     return this.next();
   }
 
+  /**
+   * Skip the rest of the current line as text, making no tokens (a directive line in a skipped group):
+   * comments, which may span lines, and quoted literals are passed as next() would; the cursor is
+   * left at the start of the next line (or at the end).
+   */
+  skipLine(): void {
+    const src = this.src, end = this.end;
+    let i = this.i;
+    while (i < end) {
+      const c = src.charCodeAt(i);
+      if (c === 10) { i++; break; }
+      if (c === 47 /* / */) {
+        const after = this.commentEnd(i);
+        if (after !== i) { i = after; continue; }
+      } else if (c === 34 || c === 39) {
+        i = scanQuoted(src, i, end, c);
+        continue;
+      }
+      i++;
+    }
+    this.i = i;
+    this.flags = TF.BOL;
+    this.eof = null;
+  }
+
   private make(kind: TK, text: string, startPos: number, i: number, flags: number): Token {
     this.i = i;
     this.flags = 0;
