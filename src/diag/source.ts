@@ -165,38 +165,20 @@ export class SourceFile {
   /** Start offsets (original text) of the physical lines: the spliced text's lines and the splices' newlines. */
   private starts(): Int32Array {
     if (this.lineStarts) return this.lineStarts;
-    // the lines of the spliced text (a tight loop: this runs over whole files for __LINE__)
-    // (everything the code after the loop reads is read before it: an optimised loop entered in the
-    // middle must not leave it into code that never ran, which deoptimises at each file's first use)
-    const src = this.text, spliced = this.spliceAt.length !== 0;
-    let s = new Int32Array(1024 + (src.length >> 5));
-    let n = 1;
-    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
-      if (n === s.length) s = grow(s);
-      s[n++] = i + 1;
+    const n = scanLines(this.text);
+    const s = lineBuf;
+    lineBuf = EMPTY_LINES;
+    let r: Int32Array;
+    if (this.spliceAt.length === 0) r = s.slice(0, n);
+    else {
+      const m = withSpliceLines(s, n, this.spliceAt, this.spliceText, this.sums());
+      r = lineBuf.slice(0, m);
+      lineBuf = EMPTY_LINES;
     }
-    const r = spliced ? this.withSpliceLines(s, n) : s.slice(0, n);
     this.lineStarts = r;
     return r;
   }
 
-  /** Line starts of the original text: the spliced text's `n` line starts `s` moved past the splices
-   *  before them, merged with the lines that start inside a removed splice (after its newline). */
-  private withSpliceLines(s: Int32Array, n: number): Int32Array {
-    const at = this.spliceAt, rm = this.spliceText, sum = this.sums();
-    const out = new Int32Array(n + at.length);
-    let m = 1, k = 0;
-    for (let j = 1; j <= n; j++) {
-      // the splices before this line's newline (all of them after the last line)
-      const stop = j < n ? s[j] - 1 : Infinity;
-      for (; k < at.length && at[k] <= stop; k++) {
-        const nl = rm[k].indexOf('\n');
-        if (nl >= 0) out[m++] = at[k] + sum[k] + nl + 1;
-      }
-      if (j < n) out[m++] = s[j] + sum[k];
-    }
-    return out.slice(0, m);
-  }
 
   /** Physical 1-based line and column of a spliced-text offset. */
   lineCol(pos: number): { line: number; col: number } {
@@ -234,6 +216,45 @@ export class SourceFile {
     }
     return { name: this.name, line: lc.line, col: lc.col };
   }
+}
+
+const EMPTY_LINES = new Int32Array(0);
+/** scanLines' result: the line starts it found (the first `n` entries). */
+let lineBuf = EMPTY_LINES;
+
+/** The offsets at which the lines of `src` start (0 first) into lineBuf; returns how many. A tight
+ *  loop that V8 compiles on stack replacement at each file's first use: the code after it only
+ *  writes a module variable and returns a number, so that the optimised loop never exits into code
+ *  that has no type feedback (the cause of one deoptimisation per file before). */
+function scanLines(src: string): number {
+  let s = new Int32Array(1024 + (src.length >> 4));
+  let n = 1;
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
+    if (n === s.length) s = grow(s);
+    s[n++] = i + 1;
+  }
+  lineBuf = s;
+  return n;
+}
+
+/** Line starts of the original text into lineBuf (returns how many): the spliced text's `n` line
+ *  starts `s` moved past the splices before them (at: where, rm: what was removed, sum: prefix sums
+ *  of their lengths), merged with the lines that start inside a removed splice (after its newline).
+ *  Like scanLines, nothing after the loop needs type feedback. */
+function withSpliceLines(s: Int32Array, n: number, at: number[], rm: string[], sum: Int32Array): number {
+  const out = new Int32Array(n + at.length);
+  let m = 1, k = 0;
+  for (let j = 1; j <= n; j++) {
+    // the splices before this line's newline (all of them after the last line)
+    const stop = j < n ? s[j] - 1 : Infinity;
+    for (; k < at.length && at[k] <= stop; k++) {
+      const nl = rm[k].indexOf('\n');
+      if (nl >= 0) out[m++] = at[k] + sum[k] + nl + 1;
+    }
+    if (j < n) out[m++] = s[j] + sum[k];
+  }
+  lineBuf = out;
+  return m;
 }
 
 /** A copy of a short string that shares no memory with the string it was sliced from. */

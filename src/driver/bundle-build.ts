@@ -19,7 +19,7 @@ const FOLDERS = ['src', 'asm', 'elf', 'link', 'targets', 'realmode'];
 export const BUNDLE = 'cc-ts.bundle.js';
 /** The V8 flags bin/cc-ts sets before loading the bundle: V8 takes a code cache only under the flags
  *  it was made with, so the cache is made under the same ones. */
-export const V8_FLAGS = '--max-inlined-bytecode-size-cumulative=200';
+export const V8_FLAGS = '--max-inlined-bytecode-size-cumulative=200 --interrupt-budget=270336';
 export const CACHE = 'cc-ts.bundle.cache';
 
 function listModules(dist: string): string[] {
@@ -79,7 +79,10 @@ function makeRequire(from) {
 }
 return load;
 })`);
-  return parts.join('');
+  // ASCII only (the few other characters are in comments; an escape means the same in a string, a
+  // regular expression or an identifier): V8 then holds the source, which it keeps for lazy
+  // compilation, one byte per character instead of two
+  return parts.join('').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Write the bundle, then run a small workload through it and write V8's code cache. */

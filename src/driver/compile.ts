@@ -13,6 +13,7 @@ import { dependencyRule, printMacros, printPreprocessedChunks, printPreprocessed
 import { DriverOptions, Lang } from './options';
 import { OutputWriter, writeOutput } from './output';
 import { parseAndCheck } from './frontend';
+import { capYoungGeneration } from './young-cap';
 import * as fs from 'fs';
 
 /** The assembler stage, loaded on first use. */
@@ -92,7 +93,7 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
     // -E: written as it is produced; after an error the output is not kept
     const out = new OutputWriter(o.output ?? '-');
     try {
-      printPreprocessedTo(pp, pp, { noLineMarkers: o.noLineMarkers, keepDefines: o.dumpMacros === 'D' }, (s) => out.write(s));
+      printPreprocessedTo(pp, capYoungGeneration(pp), { noLineMarkers: o.noLineMarkers, keepDefines: o.dumpMacros === 'D' }, (s) => out.write(s));
     } catch (e) {
       out.abort();
       throw e;
@@ -126,7 +127,7 @@ export function compileInput(input: string, lang: Lang, o: DriverOptions, target
   }
   // the parser pulls the tokens from the preprocessor and hands each function to code generation
   if (o.stage === 'syntax') {
-    const ok = parseAndCheck(pp, o, target, diag) !== null;
+    const ok = parseAndCheck(capYoungGeneration(pp), o, target, diag) !== null;
     if (ok) depsFile();
     return ok;
   }

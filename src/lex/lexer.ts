@@ -134,8 +134,8 @@ export class Lexer {
       if (c < 128 ? cls[c] === C_ID_START : isIdStart(c)) {
         // identifier, or a prefixed character/string literal
         if ((c === 76 /* L */ || c === 85 /* U */ || c === 117 /* u */)) {
-          let j = i + 1;
-          if (c === 117 && src.charCodeAt(j) === 56 /* 8 */) j++;
+          // (arithmetic that runs for every such identifier: a u8 prefix first met late must not deoptimise)
+          const j = i + 1 + (c === 117 && src.charCodeAt(i + 1) === 56 /* 8 */ ? 1 : 0);
           const q = src.charCodeAt(j);
           if (q === 34 || q === 39) {
             i = scanQuoted(src, j, end, q);
@@ -193,8 +193,8 @@ export class Lexer {
           i += c >= 0xd800 && c < 0xdc00 ? 2 : 1;
           kind = TK.Other;
         } else {
-          kind = r & 0xff;
-          i += r >> 8;
+          kind = r;
+          i += punctLen;
           // share the canonical spelling (no string per punctuator) unless it is a digraph
           const canon = PUNCT_TEXT[kind];
           if (canon.length === i - startPos && src.charCodeAt(startPos) === canon.charCodeAt(0)) {
@@ -243,11 +243,40 @@ export class Lexer {
         i = j;
         continue;
       }
-      i++;
+      // inside a line only a newline, a comment or a quote matters: pass the rest in a tight loop
+      for (i++; i < end; i++) {
+        const d = src.charCodeAt(i);
+        if (d === 10 || d === 47 || d === 34 || d === 39) break;
+      }
     }
     this.i = i;
     this.flags = bol ? TF.BOL : 0;
     return this.next();
+  }
+
+  /**
+   * Skip the rest of the current line as text, making no tokens (a directive line in a skipped group):
+   * comments, which may span lines, and quoted literals are passed as next() would; the cursor is
+   * left at the start of the next line (or at the end).
+   */
+  skipLine(): void {
+    const src = this.src, end = this.end;
+    let i = this.i;
+    while (i < end) {
+      const c = src.charCodeAt(i);
+      if (c === 10) { i++; break; }
+      if (c === 47 /* / */) {
+        const after = this.commentEnd(i);
+        if (after !== i) { i = after; continue; }
+      } else if (c === 34 || c === 39) {
+        i = scanQuoted(src, i, end, c);
+        continue;
+      }
+      i++;
+    }
+    this.i = i;
+    this.flags = TF.BOL;
+    this.eof = null;
   }
 
   private make(kind: TK, text: string, startPos: number, i: number, flags: number): Token {
@@ -322,60 +351,61 @@ function scanQuoted(src: string, i: number, end: number, q: number): number {
   return j;
 }
 
-/** Longest punctuator at i: returns (length << 8) | kind, or 0. Digraphs map to their equivalents. */
-function scanPunct(src: string, i: number, end: number): number {
+/** The length of the punctuator scanPunct found last. */
+let punctLen = 0;
+
+/** Longest punctuator at i: returns its kind (its length in punctLen), or 0. Digraphs map to their
+ *  equivalents. (No calls nor arithmetic in the cases: a case first met after V8 has optimised the
+ *  function then needs no type feedback it lacks, which would deoptimise it.) */
+function scanPunct(src: string, i: number, end: number): TK | 0 {
   const c = src.charCodeAt(i);
   const d = i + 1 < end ? src.charCodeAt(i + 1) : 0;
   const e = i + 2 < end ? src.charCodeAt(i + 2) : 0;
   switch (c) {
-    case 91: return P(1, TK.LBracket);
-    case 93: return P(1, TK.RBracket);
-    case 40: return P(1, TK.LParen);
-    case 41: return P(1, TK.RParen);
-    case 123: return P(1, TK.LBrace);
-    case 125: return P(1, TK.RBrace);
-    case 46: return d === 46 && e === 46 ? P(3, TK.Ellipsis) : P(1, TK.Dot);
-    case 45: return d === 62 ? P(2, TK.Arrow) : d === 45 ? P(2, TK.Dec) : d === 61 ? P(2, TK.SubAssign) : P(1, TK.Minus);
-    case 43: return d === 43 ? P(2, TK.Inc) : d === 61 ? P(2, TK.AddAssign) : P(1, TK.Plus);
-    case 38: return d === 38 ? P(2, TK.AndAnd) : d === 61 ? P(2, TK.AndAssign) : P(1, TK.Amp);
-    case 42: return d === 61 ? P(2, TK.MulAssign) : P(1, TK.Star);
-    case 126: return P(1, TK.Tilde);
-    case 33: return d === 61 ? P(2, TK.Ne) : P(1, TK.Not);
-    case 47: return d === 61 ? P(2, TK.DivAssign) : P(1, TK.Slash);
+    case 91: return (punctLen = 1, TK.LBracket);
+    case 93: return (punctLen = 1, TK.RBracket);
+    case 40: return (punctLen = 1, TK.LParen);
+    case 41: return (punctLen = 1, TK.RParen);
+    case 123: return (punctLen = 1, TK.LBrace);
+    case 125: return (punctLen = 1, TK.RBrace);
+    case 46: return d === 46 && e === 46 ? (punctLen = 3, TK.Ellipsis) : (punctLen = 1, TK.Dot);
+    case 45: return d === 62 ? (punctLen = 2, TK.Arrow) : d === 45 ? (punctLen = 2, TK.Dec) : d === 61 ? (punctLen = 2, TK.SubAssign) : (punctLen = 1, TK.Minus);
+    case 43: return d === 43 ? (punctLen = 2, TK.Inc) : d === 61 ? (punctLen = 2, TK.AddAssign) : (punctLen = 1, TK.Plus);
+    case 38: return d === 38 ? (punctLen = 2, TK.AndAnd) : d === 61 ? (punctLen = 2, TK.AndAssign) : (punctLen = 1, TK.Amp);
+    case 42: return d === 61 ? (punctLen = 2, TK.MulAssign) : (punctLen = 1, TK.Star);
+    case 126: return (punctLen = 1, TK.Tilde);
+    case 33: return d === 61 ? (punctLen = 2, TK.Ne) : (punctLen = 1, TK.Not);
+    case 47: return d === 61 ? (punctLen = 2, TK.DivAssign) : (punctLen = 1, TK.Slash);
     case 37: // % %= %> %: %:%:
-      if (d === 61) return P(2, TK.ModAssign);
-      if (d === 62) return P(2, TK.RBrace);
+      if (d === 61) return (punctLen = 2, TK.ModAssign);
+      if (d === 62) return (punctLen = 2, TK.RBrace);
       if (d === 58) {
-        if (e === 37 && src.charCodeAt(i + 3) === 58 && i + 3 < end) return P(4, TK.HashHash);
-        return P(2, TK.Hash);
+        if (e === 37 && src.charCodeAt(i + 3) === 58 && i + 3 < end) return (punctLen = 4, TK.HashHash);
+        return (punctLen = 2, TK.Hash);
       }
-      return P(1, TK.Percent);
+      return (punctLen = 1, TK.Percent);
     case 60: // < << <<= <= <: <%
-      if (d === 60) return e === 61 ? P(3, TK.ShlAssign) : P(2, TK.Shl);
-      if (d === 61) return P(2, TK.Le);
-      if (d === 58) return P(2, TK.LBracket);
-      if (d === 37) return P(2, TK.LBrace);
-      return P(1, TK.Lt);
+      if (d === 60) return e === 61 ? (punctLen = 3, TK.ShlAssign) : (punctLen = 2, TK.Shl);
+      if (d === 61) return (punctLen = 2, TK.Le);
+      if (d === 58) return (punctLen = 2, TK.LBracket);
+      if (d === 37) return (punctLen = 2, TK.LBrace);
+      return (punctLen = 1, TK.Lt);
     case 62:
-      if (d === 62) return e === 61 ? P(3, TK.ShrAssign) : P(2, TK.Shr);
-      if (d === 61) return P(2, TK.Ge);
-      return P(1, TK.Gt);
-    case 61: return d === 61 ? P(2, TK.EqEq) : P(1, TK.Assign);
-    case 94: return d === 61 ? P(2, TK.XorAssign) : P(1, TK.Caret);
-    case 124: return d === 124 ? P(2, TK.OrOr) : d === 61 ? P(2, TK.OrAssign) : P(1, TK.Pipe);
-    case 63: return P(1, TK.Question);
-    case 58: return d === 62 ? P(2, TK.RBracket) : P(1, TK.Colon); // "::" is a C23 token; the parser joins ":" ":" there
-    case 59: return P(1, TK.Semi);
-    case 44: return P(1, TK.Comma);
-    case 35: return d === 35 ? P(2, TK.HashHash) : P(1, TK.Hash);
+      if (d === 62) return e === 61 ? (punctLen = 3, TK.ShrAssign) : (punctLen = 2, TK.Shr);
+      if (d === 61) return (punctLen = 2, TK.Ge);
+      return (punctLen = 1, TK.Gt);
+    case 61: return d === 61 ? (punctLen = 2, TK.EqEq) : (punctLen = 1, TK.Assign);
+    case 94: return d === 61 ? (punctLen = 2, TK.XorAssign) : (punctLen = 1, TK.Caret);
+    case 124: return d === 124 ? (punctLen = 2, TK.OrOr) : d === 61 ? (punctLen = 2, TK.OrAssign) : (punctLen = 1, TK.Pipe);
+    case 63: return (punctLen = 1, TK.Question);
+    case 58: return d === 62 ? (punctLen = 2, TK.RBracket) : (punctLen = 1, TK.Colon); // "::" is a C23 token; the parser joins ":" ":" there
+    case 59: return (punctLen = 1, TK.Semi);
+    case 44: return (punctLen = 1, TK.Comma);
+    case 35: return d === 35 ? (punctLen = 2, TK.HashHash) : (punctLen = 1, TK.Hash);
   }
   return 0;
 }
 
-/** A scanPunct result: length and kind. */
-function P(len: number, k: TK): number {
-  return (len << 8) | k;
-}
 
 /** Is a quoted token complete (has its closing quote)? */
 export function isTerminated(t: Token): boolean {

@@ -15,7 +15,7 @@ import {
   Q, TY, Type, compatible, isArith, isComplete, isFloating, isInteger, isPointer, isRealFloat,
   isRecord, isScalar, isUnsigned, isVM, isVarSize, qualify, quoteType, unqualified, intRank, typeToString,
 } from './types';
-import { findMember } from './layout';
+import { findMember, directMember } from './layout';
 import { charLiteral, intNode, numberLiteral, stringLiteral, wrapInt } from './literal';
 import { declSpec, declarator, isTypeNameStart, typeName, typeAlign } from './decl';
 import { compoundLiteralInit } from './init';
@@ -1361,6 +1361,15 @@ export function mkMember(p: Parser, base: Node, id: Token, t: Token): Node {
   if (!ty.rec!.complete) {
     p.error(t, `invalid use of undefined type ${quoteType(ty)}`);
     return errNode(p, t, base);
+  }
+  const direct = directMember(ty, id.text);
+  if (direct !== undefined) {
+    // the common case: a member of the record itself (no path through anonymous members)
+    const r = newNode(NK.Member, id, qualify(direct.ty, base.ty.qual & (Q.Const | Q.Volatile)));
+    r.lhs = base;
+    r.member = direct;
+    r.lvalue = base.lvalue;
+    return r;
   }
   const path = findMember(ty, id.text);
   if (!path) {

@@ -126,15 +126,22 @@ export function layoutRecord(rec: Record, fields: FieldDecl[], target: TargetLay
 }
 
 /** Find a member by name, looking through anonymous members; returns the path from outer to inner. */
-export function findMember(ty: Type, name: string): Member[] | null {
+/** A named member of the record type itself (not inside an anonymous struct/union), or undefined. */
+export function directMember(ty: Type, name: string): Member | undefined {
   const rec = ty.rec;
-  if (!rec || !rec.complete) return null;
+  if (!rec || !rec.complete) return undefined;
   if (!rec.byName) {
     rec.byName = new Map();
     for (const m of rec.members) if (m.name !== null) rec.byName.set(m.name, m);
   }
-  const m = rec.byName.get(name);
+  return rec.byName.get(name);
+}
+
+export function findMember(ty: Type, name: string): Member[] | null {
+  const m = directMember(ty, name);
   if (m) return [m];
+  const rec = ty.rec;
+  if (!rec || !rec.complete) return null;
   for (const a of rec.members) {
     if (a.name === null && (a.ty.kind === TY.Struct || a.ty.kind === TY.Union)) {
       const sub = findMember(a.ty, name);

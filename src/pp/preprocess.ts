@@ -1486,10 +1486,8 @@ export class Preprocessor {
           }
           depth--;
         }
-        // skip the rest of a directive line (#error text is not checked for quotes)
-        do t = lx.next(); while ((t.flags & TF.BOL) === 0);
-        if (t.kind === TK.EOF) break;
-        lx.rewind(t);
+        // skip the rest of a directive line as text (#error text is not checked for quotes)
+        lx.skipLine();
         t = lx.skipToHash(quotes, unterminated);
         continue;
       }
