@@ -1,14 +1,17 @@
-// Linux 6.1 C files through the front end: `cc-ts -fsyntax-only` with the kernel's own x86_64
-// defconfig command line (the flags `make V=1` gives for a built-in object, -Werror included), in this
-// one process, for every .c file of the kernel's core directories that gcc accepts with the same flags.
-// Counts accepted / rejected / crashed and prints each rejection's first error.
+// Linux 6.1 C files through the front end: `cc-ts -fsyntax-only` with the kernel's own defconfig
+// command line (the flags `make V=1` gives for a built-in object, -Werror included where the config has
+// it), in this one process, for every .c file of the kernel's core directories that the architecture's
+// gcc accepts with the same flags. Counts accepted / rejected / crashed and prints each rejection's
+// first error.
 //
-//   node dist/tests/corpus/linux-syntax.js [--kdir DIR] [--slice=N] [--filter=STR] [--list]
+//   node dist/tests/corpus/linux-syntax.js [--arch x86_64|arm64|riscv] [--kdir DIR] [--slice=N] [--filter=STR] [--list]
 //
-// The tree (Debian's linux-source-6.1, configured with `make defconfig` and `make prepare`, see
-// tests/corpus/linux-asm.ts) is /var/cache/cc-ts-corpus/linux-6.1 by default. gcc is only the oracle:
-// its verdict is cached in $CC_TS_LINUX_CACHE (default /tmp/cc-ts-linux-cache/status.txt).
-// Expected rejections: tests/corpus/linux-syntax-xfail.txt, one `path: reason` a line.
+// The trees are Debian's linux-source-6.1 unpacked and configured with `make defconfig` and
+// `make prepare` (for arm64 and riscv with ARCH= and CROSS_COMPILE= of Debian's cross gccs), by default
+// /var/cache/cc-ts-corpus/linux-6.1 (x86_64, see tests/corpus/linux-asm.ts), linux-arm64 and
+// linux-riscv. gcc is only the oracle: its verdict is cached in $CC_TS_LINUX_CACHE (default
+// /tmp/cc-ts-linux-cache/<arch>-status.txt). Expected rejections: tests/corpus/linux-syntax-xfail.txt,
+// one `arch path: reason` a line.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -22,48 +25,91 @@ const opt = (name: string, def: string): string => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : def;
 };
-const KDIR = path.resolve(opt('--kdir', '/var/cache/cc-ts-corpus/linux-6.1'));
+const ARCH = opt('--arch', 'x86_64');
+const CORPUS = process.env.CC_TS_CORPUS ?? '/var/cache/cc-ts-corpus';
 const CACHE = process.env.CC_TS_LINUX_CACHE ?? '/tmp/cc-ts-linux-cache';
 const slice = Number(opt('--slice', '1'));
 const filter = opt('--filter', '');
 const ROOT = path.join(__dirname, '..', '..', '..');
 
-/** Directories whose .c files (not their subdirectories) form the corpus. */
-const DIRS = ['init', 'kernel', 'kernel/sched', 'kernel/locking', 'kernel/time', 'kernel/irq', 'kernel/rcu', 'kernel/printk',
-  'mm', 'fs', 'fs/proc', 'fs/ext4', 'lib', 'block', 'ipc', 'security', 'crypto', 'net/core', 'net/ipv4', 'drivers/base',
-  'drivers/char', 'drivers/tty', 'arch/x86/kernel', 'arch/x86/mm', 'arch/x86/entry', 'arch/x86/lib', 'arch/x86/events'];
+/** Include paths and forced includes of every kernel C file of architecture `a`. */
+function includes(a: string): string[] {
+  return ['-nostdinc', `-I./arch/${a}/include`, `-I./arch/${a}/include/generated`, '-I./include', `-I./arch/${a}/include/uapi`,
+    `-I./arch/${a}/include/generated/uapi`, '-I./include/uapi', '-I./include/generated/uapi',
+    '-include', './include/linux/compiler-version.h', '-include', './include/linux/kconfig.h',
+    '-include', './include/linux/compiler_types.h', '-D__KERNEL__'];
+}
 
-/** The x86_64 defconfig command line of a built-in C object (`make -n kernel/fork.o`), without -c/-o/-M. */
-export const KERNEL_CFLAGS = ['-nostdinc', '-I./arch/x86/include', '-I./arch/x86/include/generated', '-I./include',
-  '-I./arch/x86/include/uapi', '-I./arch/x86/include/generated/uapi', '-I./include/uapi', '-I./include/generated/uapi',
-  '-include', './include/linux/compiler-version.h', '-include', './include/linux/kconfig.h',
-  '-include', './include/linux/compiler_types.h', '-D__KERNEL__', '-fmacro-prefix-map=./=', '-Wall', '-Wundef',
-  '-Werror=strict-prototypes', '-Wno-trigraphs', '-fno-strict-aliasing', '-fno-common', '-fshort-wchar', '-fno-PIE',
-  '-Werror=implicit-function-declaration', '-Werror=implicit-int', '-Werror=return-type', '-Wno-format-security',
-  '-std=gnu11', '-mno-sse', '-mno-mmx', '-mno-sse2', '-mno-3dnow', '-mno-avx', '-fcf-protection=none', '-m64',
-  '-falign-jumps=1', '-falign-loops=1', '-mno-80387', '-mno-fp-ret-in-387', '-mpreferred-stack-boundary=3',
-  '-mskip-rax-setup', '-mtune=generic', '-mno-red-zone', '-mcmodel=kernel', '-Wno-sign-compare',
-  '-fno-asynchronous-unwind-tables', '-mindirect-branch=thunk-extern', '-mindirect-branch-register',
-  '-mindirect-branch-cs-prefix', '-mfunction-return=thunk-extern', '-fno-jump-tables', '-fno-delete-null-pointer-checks',
-  '-Wno-frame-address', '-Wno-format-truncation', '-Wno-format-overflow', '-Wno-address-of-packed-member', '-O2',
-  '-fno-allow-store-data-races', '-Wframe-larger-than=2048', '-fstack-protector-strong', '-Wno-main',
-  '-Wno-unused-but-set-variable', '-Wno-unused-const-variable', '-Wno-dangling-pointer', '-fomit-frame-pointer',
-  '-ftrivial-auto-var-init=zero', '-fno-stack-clash-protection', '-Wvla', '-Wno-pointer-sign', '-Wcast-function-type',
-  '-Wno-stringop-truncation', '-Wno-stringop-overflow', '-Wno-restrict', '-Wno-maybe-uninitialized', '-Werror',
-  '-Wno-array-bounds', '-Wno-alloc-size-larger-than', '-Wimplicit-fallthrough=5', '-fno-strict-overflow',
-  '-fno-stack-check', '-fconserve-stack', '-Werror=date-time', '-Werror=incompatible-pointer-types',
-  '-Werror=designated-init', '-fno-builtin-wcslen', '-Wno-packed-not-aligned'];
+/** The flags of every arch: warnings and language (the middle of each command line). */
+const COMMON_WARN = ['-fmacro-prefix-map=./=', '-Wall', '-Wundef', '-Werror=strict-prototypes', '-Wno-trigraphs',
+  '-fno-strict-aliasing', '-fno-common', '-fshort-wchar', '-fno-PIE', '-Werror=implicit-function-declaration',
+  '-Werror=implicit-int', '-Werror=return-type', '-Wno-format-security', '-std=gnu11'];
+const COMMON_TAIL = ['-fno-delete-null-pointer-checks', '-Wno-frame-address', '-Wno-format-truncation', '-Wno-format-overflow',
+  '-Wno-address-of-packed-member', '-O2', '-fno-allow-store-data-races', '-Wframe-larger-than=2048', '-fstack-protector-strong',
+  '-Wno-main', '-Wno-unused-but-set-variable', '-Wno-unused-const-variable', '-Wno-dangling-pointer'];
+const COMMON_END = ['-Wvla', '-Wno-pointer-sign', '-Wcast-function-type', '-Wno-stringop-truncation', '-Wno-stringop-overflow',
+  '-Wno-restrict', '-Wno-maybe-uninitialized'];
+const COMMON_LAST = ['-Wno-array-bounds', '-Wno-alloc-size-larger-than', '-Wimplicit-fallthrough=5', '-fno-strict-overflow',
+  '-fno-stack-check', '-fconserve-stack', '-Werror=date-time', '-Werror=incompatible-pointer-types', '-Werror=designated-init',
+  '-fno-builtin-wcslen', '-Wno-packed-not-aligned'];
+
+interface ArchSpec { kdir: string; gcc: string; target: string; dirs: string[]; flags: string[] }
+
+const CORE_DIRS = ['init', 'kernel', 'kernel/sched', 'kernel/locking', 'kernel/time', 'kernel/irq', 'kernel/rcu', 'kernel/printk',
+  'mm', 'fs', 'fs/proc', 'fs/ext4', 'lib', 'block', 'ipc', 'security', 'crypto', 'net/core', 'net/ipv4', 'drivers/base',
+  'drivers/char', 'drivers/tty'];
+
+/** The defconfig command line of a built-in C object (`make -n kernel/fork.o`), without -c/-o/-M. */
+const ARCHES: Record<string, ArchSpec> = {
+  x86_64: {
+    kdir: 'linux-6.1', gcc: 'gcc', target: 'x86_64-linux-gnu',
+    dirs: [...CORE_DIRS, 'arch/x86/kernel', 'arch/x86/mm', 'arch/x86/entry', 'arch/x86/lib', 'arch/x86/events'],
+    flags: [...includes('x86'), ...COMMON_WARN, '-mno-sse', '-mno-mmx', '-mno-sse2', '-mno-3dnow', '-mno-avx',
+      '-fcf-protection=none', '-m64', '-falign-jumps=1', '-falign-loops=1', '-mno-80387', '-mno-fp-ret-in-387',
+      '-mpreferred-stack-boundary=3', '-mskip-rax-setup', '-mtune=generic', '-mno-red-zone', '-mcmodel=kernel', '-Wno-sign-compare',
+      '-fno-asynchronous-unwind-tables', '-mindirect-branch=thunk-extern', '-mindirect-branch-register',
+      '-mindirect-branch-cs-prefix', '-mfunction-return=thunk-extern', '-fno-jump-tables', ...COMMON_TAIL, '-fomit-frame-pointer',
+      '-ftrivial-auto-var-init=zero', '-fno-stack-clash-protection', ...COMMON_END, '-Werror', ...COMMON_LAST],
+  },
+  arm64: {
+    kdir: 'linux-arm64', gcc: 'aarch64-linux-gnu-gcc', target: 'aarch64-linux-gnu',
+    dirs: [...CORE_DIRS, 'arch/arm64/kernel', 'arch/arm64/mm', 'arch/arm64/lib'],
+    flags: [...includes('arm64'), '-mlittle-endian', '-DKASAN_SHADOW_SCALE_SHIFT=', ...COMMON_WARN, '-mgeneral-regs-only',
+      '-DCONFIG_CC_HAS_K_CONSTRAINT=1', '-Wno-psabi', '-mabi=lp64', '-fno-asynchronous-unwind-tables', '-fno-unwind-tables',
+      '-mbranch-protection=pac-ret+leaf', '-Wa,-march=armv8.5-a', '-DARM64_ASM_ARCH="armv8.5-a"', '-DKASAN_SHADOW_SCALE_SHIFT=',
+      ...COMMON_TAIL, '-fno-omit-frame-pointer', '-fno-optimize-sibling-calls', '-ftrivial-auto-var-init=zero',
+      '-fno-stack-clash-protection', ...COMMON_END, ...COMMON_LAST, '-mstack-protector-guard=sysreg',
+      '-mstack-protector-guard-reg=sp_el0', '-mstack-protector-guard-offset=1168'],
+  },
+  riscv: {
+    kdir: 'linux-riscv', gcc: 'riscv64-linux-gnu-gcc', target: 'riscv64-linux-gnu',
+    dirs: [...CORE_DIRS, 'arch/riscv/kernel', 'arch/riscv/mm', 'arch/riscv/lib'],
+    flags: [...includes('riscv'), ...COMMON_WARN, '-mabi=lp64', '-march=rv64imac_zicsr_zifencei_zicbom_zihintpause',
+      '-mno-save-restore', '-DCONFIG_PAGE_OFFSET=0xff60000000000000', '-mcmodel=medany', '-fno-omit-frame-pointer',
+      '-fno-asynchronous-unwind-tables', '-fno-unwind-tables', '-mno-riscv-attribute', '-Wa,-mno-arch-attr', '-mstrict-align',
+      ...COMMON_TAIL, '-fno-omit-frame-pointer', '-fno-optimize-sibling-calls', '-ftrivial-auto-var-init=zero',
+      '-fno-stack-clash-protection', ...COMMON_END, ...COMMON_LAST, '-mstack-protector-guard=tls',
+      '-mstack-protector-guard-reg=tp', '-mstack-protector-guard-offset=1104'],
+  },
+};
+
+const spec = ARCHES[ARCH];
+if (!spec) {
+  console.error(`linux-syntax: unknown --arch ${ARCH} (x86_64, arm64, riscv)`);
+  process.exit(2);
+}
+const KDIR = path.resolve(opt('--kdir', path.join(CORPUS, spec.kdir)));
 
 function fileFlags(file: string): string[] {
   const base = path.basename(file, '.c');
   const mod = file.slice(0, -2);
-  return [...KERNEL_CFLAGS, `-DKBUILD_MODFILE="${mod}"`, `-DKBUILD_BASENAME="${base}"`, `-DKBUILD_MODNAME="${base}"`,
+  return [...spec.flags, `-DKBUILD_MODFILE="${mod}"`, `-DKBUILD_BASENAME="${base}"`, `-DKBUILD_MODNAME="${base}"`,
     `-D__KBUILD_MODNAME=kmod_${base.replace(/-/g, '_')}`];
 }
 
 function listFiles(): string[] {
   const out: string[] = [];
-  for (const d of DIRS) {
+  for (const d of spec.dirs) {
     const dir = path.join(KDIR, d);
     if (!fs.existsSync(dir)) continue;
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isFile() && e.name.endsWith('.c')) out.push(path.join(d, e.name));
@@ -73,7 +119,7 @@ function listFiles(): string[] {
 
 /** gcc's verdict per file (`ok` or `rej`), computed once and cached. */
 function gccStatus(files: string[]): Map<string, string> {
-  const f = path.join(CACHE, 'status.txt');
+  const f = path.join(CACHE, `${ARCH}-status.txt`);
   const m = new Map<string, string>();
   if (fs.existsSync(f)) {
     for (const line of fs.readFileSync(f, 'utf8').split('\n')) {
@@ -88,7 +134,7 @@ function gccStatus(files: string[]): Map<string, string> {
   };
   for (const file of files) {
     if (m.has(file)) continue;
-    const r = spawnSync('gcc', [...fileFlags(file), '-fsyntax-only', file], { cwd: KDIR, timeout: 60000 });
+    const r = spawnSync(spec.gcc, [...fileFlags(file), '-fsyntax-only', file], { cwd: KDIR, timeout: 60000 });
     m.set(file, r.status === 0 ? 'ok' : 'rej');
     if (++added % 50 === 0) save();
   }
@@ -104,7 +150,9 @@ function xfails(): Map<string, string> {
     const t = line.trim();
     if (!t || t.startsWith('#')) continue;
     const i = t.indexOf(': ');
-    m.set(i < 0 ? t : t.slice(0, i), i < 0 ? '' : t.slice(i + 2));
+    const key = i < 0 ? t : t.slice(0, i);
+    if (!key.startsWith(ARCH + ' ')) continue;
+    m.set(key.slice(ARCH.length + 1), i < 0 ? '' : t.slice(i + 2));
   }
   return m;
 }
@@ -125,7 +173,7 @@ function main(): void {
   for (const file of files) {
     let verdict: string;
     try {
-      const r = runFrontend([...fileFlags(file), '-fsyntax-only', file]);
+      const r = runFrontend([`--target=${spec.target}`, ...fileFlags(file), '-fsyntax-only', file]);
       if (r.status === 0) { ok++; verdict = ''; }
       else { rejected++; verdict = r.messages.find((l) => l.includes(' error: ')) ?? r.lines[0] ?? 'rejected'; }
     } catch (e) {
@@ -140,7 +188,7 @@ function main(): void {
   }
   for (const u of unexpected) console.log(u);
   const skipped = all.length - files.length;
-  console.log(`linux-syntax: ${ok}/${files.length} accepted (${((100 * ok) / Math.max(1, files.length)).toFixed(1)}%), `
+  console.log(`linux-syntax ${ARCH}: ${ok}/${files.length} accepted (${((100 * ok) / Math.max(1, files.length)).toFixed(1)}%), `
     + `${rejected} rejected (${listed} listed), ${crashed} crashed; ${skipped} files gcc rejects not counted`);
   if (unexpected.length) process.exitCode = 1;
 }
