@@ -43,7 +43,7 @@ export function makePreprocessor(o: DriverOptions, target: TargetLayout, diag: D
     pthread: o.pthread, pedantic: o.diag.pedantic,
     includePaths: { quote: o.quoteDirs, angled: o.includeDirs, system: o.systemDirs, after: o.afterDirs },
     nostdinc: o.nostdinc, sysroot: o.sysroot ?? undefined, cmdline: cmdline(o),
-    asm: lang === 'assembler-with-cpp',
+    asm: lang === 'assembler-with-cpp', macroPrefixMap: o.macroPrefixMap,
   });
 }
 

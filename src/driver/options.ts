@@ -45,6 +45,8 @@ export interface DriverOptions {
   charSigned: boolean | null;
   /** -fshort-wchar */
   shortWchar: boolean;
+  /** -fmacro-prefix-map=OLD=NEW and -ffile-prefix-map=OLD=NEW, in command-line order. */
+  macroPrefixMap: [string, string][];
   pic: 0 | 1 | 2;          // -fpic=1 -fPIC=2
   pie: 0 | 1 | 2;
   // preprocessor output
@@ -77,7 +79,7 @@ export function defaultOptions(): DriverOptions {
     stage: 'link', output: null, inputs: [], linkItems: [], target: 'x86_64-linux-gnu', std: 'gnu17',
     quoteDirs: [], includeDirs: [], systemDirs: [], afterDirs: [], nostdinc: false, sysroot: null,
     macroOps: [], optLevel: '0', debug: false, dwarfVersion: 5, fflags: new Map(), fvalues: new Map(), mflags: [],
-    freestanding: false, charSigned: null, shortWchar: false, pic: 0, pie: 0, dumpMacros: null, noLineMarkers: false, keepComments: false,
+    freestanding: false, charSigned: null, shortWchar: false, macroPrefixMap: [], pic: 0, pie: 0, dumpMacros: null, noLineMarkers: false, keepComments: false,
     traditional: false, trigraphs: false,
     deps: { kind: null, file: false, system: true, mf: null, targets: [], phony: false, mg: false },
     diag: defaultDiagOptions(), libDirs: [], linkerScript: null, static: false, shared: false,
@@ -127,7 +129,17 @@ function warningFlag(o: DriverOptions, v: string): void {
 
 function fFlag(o: DriverOptions, v: string): void {
   const eq = v.indexOf('=');
-  if (eq >= 0) { o.fvalues.set(v.slice(0, eq), v.slice(eq + 1)); return; }
+  if (eq >= 0) {
+    const key = v.slice(0, eq), val = v.slice(eq + 1);
+    o.fvalues.set(key, val);
+    if (key === 'macro-prefix-map' || key === 'file-prefix-map') {
+      // OLD=NEW splits at the last '=' (gcc: a '=' may be part of OLD, not of NEW)
+      const k = val.lastIndexOf('=');
+      if (k < 0) throw new OptionError(`invalid argument '${val}' to '-f${key}'`);
+      o.macroPrefixMap.push([val.slice(0, k), val.slice(k + 1)]);
+    }
+    return;
+  }
   const on = !v.startsWith('no-');
   const name = on ? v : v.slice(3);
   o.fflags.set(name, on);

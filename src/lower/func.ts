@@ -1488,6 +1488,16 @@ export class FnLower {
       }
       case 'stack_save': return b.stackSave();
       case 'stack_restore': b.stackRestore(a0()); return this.undef();
+      // gcc folds these three of <ctype.h> at every level (the kernel's isdigit is __builtin_isdigit)
+      case 'isdigit': {
+        const d = b.binary(Op.Sub, T.I32, a0(), this.iconst(T.I32, 48));
+        return this.intResize(b.cmp(Op.Ule, d, this.iconst(T.I32, 9), T.I8), T.I8, rt, false);
+      }
+      case 'isascii': {
+        const m = b.binary(Op.And, T.I32, a0(), this.iconst(T.I32, -128));
+        return this.intResize(b.cmp(Op.Eq, m, this.iconst(T.I32, 0), T.I8), T.I8, rt, false);
+      }
+      case 'toascii': return b.binary(Op.And, T.I32, a0(), this.iconst(T.I32, 127));
       case 'abs': case 'labs': case 'llabs': case 'imaxabs': {
         const v = a0(), t = this.ir(args[0].ty);
         const neg = b.cmp(Op.Slt, v, this.iconst(t, 0), T.I8);

@@ -74,6 +74,8 @@ export function predefinedMacros(t: TargetLayout, o: PredefOptions): [string, st
       out.push([name, body]);
     }
   }
+  // inline asm flag outputs ("=@ccz"): the x86 code generator has them
+  if (t.arch === 'x86_64' || t.arch === 'i386') out.push(['__GCC_ASM_FLAG_OUTPUTS__', '1']);
   if (t.shortWchar || t.charSigned !== TARGETS[t.arch].charSigned) return withTypeOptions(t, out);
   return out;
 }

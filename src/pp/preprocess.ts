@@ -34,6 +34,7 @@ import { IfEvaluator } from './expr';
 import { compilerIncludeDir, targetSystemDirs } from './paths';
 import { predefinedSource, PredefOptions, stdInfo } from './predefined';
 import { GNU_ATTRIBUTES, C_ATTRIBUTES, BUILTINS, FEATURES } from './features';
+import { tableHasBuiltin } from '../parse/builtin-table';
 
 export type CmdItem =
   | { kind: 'define'; value: string }
@@ -66,6 +67,8 @@ export interface PPOptions extends PredefOptions {
   stdinText?: string;
   /** Include stdc-predef.h implicitly (gcc does unless -ffreestanding or -nostdinc). */
   implicitPredef?: boolean;
+  /** -fmacro-prefix-map OLD=NEW pairs for __FILE__ and __BASE_FILE__, in command-line order. */
+  macroPrefixMap?: [string, string][];
 }
 
 /** Something the -E printer must show between tokens: a line marker or a -dD directive. */
@@ -807,11 +810,11 @@ export class Preprocessor {
 
   private expandBuiltin(t: Token, m: Macro): Token | null {
     switch (m.builtin) {
-      case Builtin.File: return this.stringTok(this.presumed(t).name, t);
+      case Builtin.File: return this.stringTok(this.remapFile(this.presumed(t).name), t);
       case Builtin.Line: return this.numberTok(this.presumed(t).line, t);
       case Builtin.Counter: return this.numberTok(this.counter++, t);
       case Builtin.IncludeLevel: return this.numberTok(Math.max(0, this.frames.length - 1), t);
-      case Builtin.BaseFile: return this.stringTok(this.baseFile, t);
+      case Builtin.BaseFile: return this.stringTok(this.remapFile(this.baseFile), t);
       case Builtin.FileName: return this.stringTok(path.basename(this.presumed(t).name), t);
       case Builtin.Timestamp: return this.stringTok(this.timestamp(), t);
       case Builtin.Date: {
@@ -882,7 +885,7 @@ export class Preprocessor {
         if (k >= 0) return bare(s.slice(0, k)) === 'gnu' && GNU_ATTRIBUTES.has(bare(s.slice(k + 2))) ? 1 : 0;
         return C_ATTRIBUTES.get(bare(s)) ?? 0;
       }
-      case Builtin.HasBuiltin: return BUILTINS.has(s) ? 1 : 0;
+      case Builtin.HasBuiltin: return BUILTINS.has(s) || tableHasBuiltin(s, this.target.arch === 'x86_64' || this.target.arch === 'i386') ? 1 : 0;
       case Builtin.HasFeature: case Builtin.HasExtension: return FEATURES.get(s) ?? 0;
     }
     return 0;
@@ -1704,6 +1707,17 @@ export class Preprocessor {
     else if (c.kind === 'language') this.diag.warning('pragmas', s, `option '${opt}' is valid for ${c.langs} but not for C`);
     else if (c.kind === 'not-warning') this.diag.warning('pragmas', s, `'${opt}' is not an option that controls warnings`);
     else if (this.diag.warning('pragmas', s, "unknown option after '#pragma GCC diagnostic' kind") && c.hint) this.diag.note(s, `did you mean '${c.hint}'?`);
+  }
+
+  /** __FILE__ under -fmacro-prefix-map: the last OLD=NEW whose OLD starts the name replaces it (gcc). */
+  private remapFile(name: string): string {
+    const maps = this.opts.macroPrefixMap;
+    if (!maps) return name;
+    for (let k = maps.length - 1; k >= 0; k--) {
+      const [from, to] = maps[k];
+      if (name.startsWith(from)) return to + name.slice(from.length);
+    }
+    return name;
   }
 
   /** _Pragma("...") (C17 6.10.9): destringize and run as #pragma. As in gcc, the operand is read with

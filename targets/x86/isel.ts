@@ -1877,6 +1877,13 @@ function parseConstraints(c: string): { ops: AsmOperand[]; clobbers: string[] } 
 
 const FIXED: Record<string, number> = { a: RAX, b: 3, c: RCX, d: RDX, S: RSI, D: RDI };
 
+/** gcc's flag output conditions (`=@cc<cond>`) as setcc suffixes. */
+const FLAG_CC: Record<string, string> = {
+  a: 'a', ae: 'ae', b: 'b', be: 'be', c: 'b', e: 'e', z: 'e', g: 'g', ge: 'ge', l: 'l', le: 'le', na: 'be', nae: 'b',
+  nb: 'ae', nbe: 'a', nc: 'ae', ne: 'ne', ng: 'le', nge: 'l', nl: 'ge', nle: 'g', no: 'no', np: 'np', ns: 'ns', nz: 'ne',
+  o: 'o', p: 'p', pe: 'p', po: 'np', s: 's',
+};
+
 /** Unit of a clobbered register name (gcc spelling), or -1. */
 function clobberUnit(name: string): number {
   const id = regByName(name.replace(/^%/, ''));
@@ -1938,10 +1945,19 @@ function inlineAsm(s: FuncISel, i: number): void {
   const labels: number[] = [];
   const early: number[] = [];
   const sizeOf = (t: number): number => (t === T.I8 ? 1 : t === T.I16 ? 2 : t === T.I32 || t === T.F32 ? 4 : 8);
+  const flags: { cc: string; a: number; ty: number }[] = [];
   for (let k = 0; k < ops.length; k++) {
     const o = ops[k], a = args[k];
     if (o.label) { mops.push(mlabel(-1)); labels.push(k); continue; }
     const L = o.letters;
+    if (o.out && L.startsWith('@cc')) {
+      // a flag output ("=@ccz"): set from the condition right after the asm; the template cannot name it
+      const cc = FLAG_CC[L.slice(3)];
+      if (cc === undefined) throw new Error(`invalid flag output constraint '${L}'`);
+      flags.push({ cc, a, ty: o.ty >= 0 ? o.ty : T.I8 });
+      mops.push(mimm(0));
+      continue;
+    }
     if (o.out) {
       const ty = o.ty >= 0 ? o.ty : T.I64, sz = sizeOf(ty);
       if (/[mo]/.test(L) && !/[rqabcdSDx]/.test(L)) { mops.push(s.valueAddr(a)); continue; }
@@ -1993,6 +2009,25 @@ function inlineAsm(s: FuncISel, i: number): void {
   j.text = info.template;
   j.iuse = iuse; j.idef = idef;
   j.clobber = clobbers.map(clobberUnit).filter((u) => u >= 0);
+  if (flags.length) {
+    // the flags are read before anything else runs (address computations of the other outputs may
+    // change them); then each goes to its output like a register output
+    const regs = flags.map((fl) => {
+      const t = s.mf.newVreg(CLS_GP);
+      s.emit('set' + fl.cc, [mreg(t, 1)], Dst.Def);
+      return t;
+    });
+    flags.forEach((fl, n) => {
+      const sz = sizeOf(fl.ty);
+      let r = regs[n];
+      if (sz > 1) {
+        const w = s.mf.newVreg(CLS_GP);
+        s.emit('movzbl', [mreg(r, 1), mreg(w, 4)], Dst.Def);
+        r = w;
+      }
+      after.unshift(() => { s.st(mreg(r, sz), fl.ty, s.valueAddr(fl.a)); });
+    });
+  }
   if (labels.length) {
     // asm goto: label k lands in a block that sets the result to k+1
     const res = s.mf.newVreg(CLS_GP);

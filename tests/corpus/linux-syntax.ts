@@ -4,7 +4,9 @@
 // gcc accepts with the same flags. Counts accepted / rejected / crashed and prints each rejection's
 // first error.
 //
-//   node dist/tests/corpus/linux-syntax.js [--arch x86_64|arm64|riscv] [--kdir DIR] [--slice=N] [--filter=STR] [--list]
+//   node dist/tests/corpus/linux-syntax.js [--arch x86_64|arm64|riscv] [--kdir DIR] [--slice=N] [--filter=STR] [--list] [--pp]
+//
+// --pp compares the token sequence of `cc-ts -E` with gcc -E's instead (line markers left out).
 //
 // The trees are Debian's linux-source-6.1 unpacked and configured with `make defconfig` and
 // `make prepare` (for arm64 and riscv with ARCH= and CROSS_COMPILE= of Debian's cross gccs), by default
@@ -17,6 +19,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { runFrontend } from '../frontend/run';
+import { firstDiff, tokenSpellings } from '../pp/util';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, def: string): string => {
@@ -29,6 +32,8 @@ const ARCH = opt('--arch', 'x86_64');
 const CORPUS = process.env.CC_TS_CORPUS ?? '/var/cache/cc-ts-corpus';
 const CACHE = process.env.CC_TS_LINUX_CACHE ?? '/tmp/cc-ts-linux-cache';
 const slice = Number(opt('--slice', '1'));
+/** --pp: compare `cc-ts -E` with `gcc -E` (token sequences) instead of checking -fsyntax-only. */
+const PP = argv.includes('--pp');
 const filter = opt('--filter', '');
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -173,9 +178,18 @@ function main(): void {
   for (const file of files) {
     let verdict: string;
     try {
-      const r = runFrontend([`--target=${spec.target}`, ...fileFlags(file), '-fsyntax-only', file]);
-      if (r.status === 0) { ok++; verdict = ''; }
-      else { rejected++; verdict = r.messages.find((l) => l.includes(' error: ')) ?? r.lines[0] ?? 'rejected'; }
+      if (PP) {
+        // -E: the token sequence of gcc -E (line markers left out)
+        const args = [...fileFlags(file), '-E', file];
+        const c = spawnSync(path.join(ROOT, 'bin', 'cc-ts'), [`--target=${spec.target}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+        const g = spawnSync(spec.gcc, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+        const d = c.status !== 0 ? `cc-ts -E failed: ${String(c.stderr).split('\n')[0]}` : firstDiff(tokenSpellings(c.stdout), tokenSpellings(g.stdout));
+        if (d === null) { ok++; verdict = ''; } else { rejected++; verdict = d; }
+      } else {
+        const r = runFrontend([`--target=${spec.target}`, ...fileFlags(file), '-fsyntax-only', file]);
+        if (r.status === 0) { ok++; verdict = ''; }
+        else { rejected++; verdict = r.messages.find((l) => l.includes(' error: ')) ?? r.lines[0] ?? 'rejected'; }
+      }
     } catch (e) {
       crashed++;
       verdict = `CRASH ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ')}`;
@@ -188,7 +202,7 @@ function main(): void {
   }
   for (const u of unexpected) console.log(u);
   const skipped = all.length - files.length;
-  console.log(`linux-syntax ${ARCH}: ${ok}/${files.length} accepted (${((100 * ok) / Math.max(1, files.length)).toFixed(1)}%), `
+  console.log(`linux-syntax ${ARCH}${PP ? ' -E' : ''}: ${ok}/${files.length} ${PP ? 'equal to gcc -E' : 'accepted'} (${((100 * ok) / Math.max(1, files.length)).toFixed(1)}%), `
     + `${rejected} rejected (${listed} listed), ${crashed} crashed; ${skipped} files gcc rejects not counted`);
   if (unexpected.length) process.exitCode = 1;
 }

@@ -101,6 +101,12 @@ const CASES: { name: string; src: string; flags: string[] }[] = [
       + "int g(struct w *pos) { return &pos->entry == 0; }\nenum e { A = 4 };\nvoid *h(enum e x, char c) { return (void *)x + (long)(void *)c; }\n",
     flags: ['-Wall'],
   },
+  {
+    name: '-fmacro-prefix-map renames __FILE__ and __BASE_FILE__ (the last matching map wins)',
+    src: "_Static_assert(sizeof(__FILE__) == sizeof(\"y/st.c\"), \"file\");\n"
+      + "_Static_assert(sizeof(__BASE_FILE__) == sizeof(\"y/st.c\"), \"base\");\n",
+    flags: ['-fmacro-prefix-map=te=x/', '-ffile-prefix-map=te=y/'],
+  },
 ];
 
 for (const c of CASES) {
