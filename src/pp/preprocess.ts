@@ -761,7 +761,8 @@ export class Preprocessor {
       else s += t.text;
     }
     s += '"';
-    return new Token(TK.String, s, hash.file, hash.pos, TF.Expanded, origin);
+    // (the string keeps the white space before the '#': a later stringification shows it)
+    return new Token(TK.String, s, hash.file, hash.pos, (hash.flags & (TF.Space | TF.BOL) ? TF.Space : 0) | TF.Expanded, origin);
   }
 
   /** The ## operator: one token spelled as the two spellings joined, or null (error reported). */

@@ -101,6 +101,11 @@ K() K(1)`, 'g(1) g(1,) g(1,2) h("x") h("x", 1, 2) k(x) k(x,1)'],
   ['stringify spacing and escapes', `#define s(x) #x
 s(  a   +  b  ) s("a\\n" 'c') s(a
 b) s(\\)`, '"a + b" "\\"a\\\\n\\" \'c\'" "a b" "\\"'],
+  ['a stringified argument keeps the space before its # in a later stringification (the kernel gfpflag_string)', `#define str(...) #__VA_ARGS__
+#define xstr(...) str(__VA_ARGS__)
+#define F(flag) {(long)flag, #flag}
+#define G(flag) {(long)flag,#flag}
+xstr(F(A)) xstr(G(B))`, '"{(long)A, \\"A\\"}" "{(long)B,\\"B\\"}"'],
   ['paste forming operators and numbers', `#define cat(a,b) a ## b
 cat(+,+) cat(<<,=) cat(1,e) cat(0x,1f) cat(L, 'a') cat(u8, "s") cat(.,5)`, "++ <<= 1e 0x1f L'a' u8\"s\" .5"],
   ['object-like macro expanding to a function-like name', `#define f(x) (x+1)
