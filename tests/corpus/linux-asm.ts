@@ -10,7 +10,8 @@
 //   pp   whether the two preprocessed outputs have the same token sequence (line markers dropped);
 //   x    whether GNU as on cc-ts's preprocessed text gives GNU as's object on gcc's text.
 //
-//   node dist/tests/corpus/linux-asm.js [--kdir DIR] [--bootgen DIR] [--keep DIR] [--list]
+//   node dist/tests/corpus/linux-asm.js [--kdir DIR] [--bootgen DIR] [--keep DIR] [--list] [--all]
+// --all: every x86 .S file of the tree (see allFiles), not only the ones the issue names.
 // --bootgen: a folder holding voffset.h and zoffset.h for arch/x86/boot/header.S (they are made from
 // a linked vmlinux; any plausible values do, since both sides get the same ones).
 // Expected differences: tests/corpus/linux-asm-xfail.txt, one `path: reason` a line; the summary
@@ -59,7 +60,7 @@ function shellSplit(s: string): string[] {
 function kernelFlags(src: string): string[] | null {
   if (BOOT.includes(src)) return src.endsWith('header.S') ? [...BOOT_FLAGS, `-I${BOOTGEN}`] : BOOT_FLAGS;
   const cmd = path.join(KDIR, path.dirname(src), `.${path.basename(src, '.S')}.o.cmd`);
-  if (!fs.existsSync(cmd)) return null;
+  if (!fs.existsSync(cmd)) return ALL && !/_32\.S$|\.lds\.S$/.test(src) ? AFLAGS_64 : null;
   const line = fs.readFileSync(cmd, 'utf8').split('\n').find((l) => l.startsWith('cmd_'));
   if (!line) return null;
   const words = shellSplit(line.slice(line.indexOf(':=') + 2));
@@ -71,6 +72,27 @@ function kernelFlags(src: string): string[] | null {
     else if (/^-[DUI]/.test(w) || w === '-nostdinc' || /^-m(16|32|64)$/.test(w)) keepFlags.push(w);
   }
   return keepFlags;
+}
+
+/** --all: every .S file under arch/x86 (but the boot and real-mode ones, built with their own flags in
+ *  the boot list, and the 32-bit and linker-script ones), with the x86_64 defconfig's AFLAGS of a
+ *  built-in object (`make -n arch/x86/kernel/relocate_kernel_64.o`) where no .cmd file says otherwise. */
+const ALL = argv.includes('--all');
+const AFLAGS_64 = ['-nostdinc', '-I./arch/x86/include', '-I./arch/x86/include/generated', '-I./include', '-I./arch/x86/include/uapi',
+  '-I./arch/x86/include/generated/uapi', '-I./include/uapi', '-I./include/generated/uapi', '-include', './include/linux/compiler-version.h',
+  '-include', './include/linux/kconfig.h', '-D__KERNEL__', '-D__ASSEMBLY__', '-m64'];
+
+function allFiles(): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const e of fs.readdirSync(path.join(KDIR, rel), { withFileTypes: true })) {
+      const r = `${rel}/${e.name}`;
+      if (e.isDirectory()) { if (!['arch/x86/boot', 'arch/x86/realmode', 'arch/x86/um'].includes(r)) walk(r); }
+      else if (e.name.endsWith('.S')) out.push(r);
+    }
+  };
+  walk('arch/x86');
+  return out.sort();
 }
 
 function run(cmd: string, args: string[]): { ok: boolean; err: string } {
@@ -143,7 +165,7 @@ function xfails(): Map<string, string> {
 }
 
 function main(): void {
-  const files = [...BOOT, 'arch/x86/kernel/head_64.S', 'arch/x86/entry/entry_64.S',
+  const files = ALL ? [...BOOT, ...allFiles()] : [...BOOT, 'arch/x86/kernel/head_64.S', 'arch/x86/entry/entry_64.S',
     ...fs.readdirSync(path.join(KDIR, 'arch/x86/lib')).filter((f) => f.endsWith('.S')).sort().map((f) => `arch/x86/lib/${f}`)];
   const t0 = Date.now();
   const rows = files.map(one);
