@@ -67,7 +67,7 @@ const WALL = new Set([
   'implicit-function-declaration', 'implicit-int', 'missing-braces', 'char-subscripts', 'format',
   'nonnull', 'comment', 'address', 'sequence-point', 'strict-aliasing', 'array-bounds', 'enum-compare',
   'misleading-indentation', 'pointer-sign', 'main', 'dangling-else', 'unused-local-typedefs',
-  'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context',
+  'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context', 'frame-address',
 ]);
 const WEXTRA = new Set([
   'sign-compare', 'missing-field-initializers', 'empty-body', 'type-limits',
@@ -111,10 +111,18 @@ export class Diagnostics {
    *  end). */
   private deferred: (() => void)[] = [];
   defer(report: () => void): void { this.deferred.push(report); }
-  flushDeferred(): void {
+  /** Messages of gcc's expansion to RTL (-Wframe-address), which comes after the front end's end-of-unit
+   *  checks (-Wunused-function): printed only by flushDeferred(true) (the code generator's end). */
+  private deferredLate: (() => void)[] = [];
+  deferLate(report: () => void): void { this.deferredLate.push(report); }
+  flushDeferred(late = false): void {
     const d = this.deferred;
     this.deferred = [];
     for (const r of d) r();
+    if (!late) return;
+    const l = this.deferredLate;
+    this.deferredLate = [];
+    for (const r of l) r();
   }
 
   constructor(readonly opts: DiagOptions = defaultDiagOptions(), sink?: (line: string) => void) {

@@ -21,6 +21,13 @@ import { Builder } from '../ir/builder';
 import { CK as IRConst, Func, SigFlag } from '../ir/module';
 
 /** A C99 inline definition (gcc compiles none of it at -O0, so reports nothing about it). */
+/** The callee's name of a call to a named function (where gcc reports the call), else the call's own token. */
+function calleeTok(n: Node): Token {
+  let f = n.lhs;
+  while (f && f.kind === NK.Cast && f.lhs) f = f.lhs;
+  return f && f.kind === NK.Var ? f.tok : n.tok;
+}
+
 function isInlineDefinition(o: Obj): boolean {
   return o.isInline && o.linkage === Linkage.External && o.storage !== SC.Extern;
 }
@@ -86,6 +93,8 @@ export class FnLower {
   private readonly chained: boolean;
   private chainParam = -1;
   private frameBlock = -1;
+  /** -Wframe-address: the calls with a nonzero level, reported when lowering ends if their block is reachable. */
+  private frameAddrCalls: { block: number; ins: number; at: Token; name: string }[] | null = null;
 
   // ------------------------------------------------------------------ helpers
   ir(t: Type): number { return this.ml.tm.ir(t); }
@@ -146,6 +155,7 @@ export class FnLower {
     // scope paths matter only to gotos, and a goto needs a label of this function
     if (fo.labels?.length) this.prescan(fo.body!, []);
     this.stmt(fo.body!);
+    if (this.frameAddrCalls) this.warnFrameAddress(this.frameAddrCalls);
     if (!b.terminated()) {
       if (this.retTy.kind !== TY.Void && this.ml.opts.warnReturnType && fo.name !== 'main' && !fo.returnsNothing && (fo.used || !fo.isInline) && !isInlineDefinition(fo) && this.endReachable()) this.ml.opts.warnReturnType(fo);
       this.fallOff();
@@ -250,24 +260,52 @@ export class FnLower {
     return t;
   }
 
-  /** -Wreturn-type: is the current (unterminated) block reachable from the entry, through blocks that
-   *  call no noreturn function? (-O0's lowering already folded constant conditions, as gcc's CFG.) */
-  private endReachable(): boolean {
-    const f = this.f, m = this.m, end = this.b.block;
+  /** -Wframe-address: the calls reachable from the entry, not after a noreturn call (gcc deletes the
+   *  others before it expands the function, where it warns). */
+  private warnFrameAddress(calls: { block: number; ins: number; at: Token; name: string }[]): void {
+    const f = this.f;
     const seen = new Uint8Array(f.nBlocks);
     const work = [0];
     seen[0] = 1;
     while (work.length) {
       const blk = work.pop()!;
+      if (this.noreturnIn(blk) < 0) for (const s of f.succs(blk)) if (!seen[s]) { seen[s] = 1; work.push(s); }
+    }
+    for (const c of calls) {
+      if (!seen[c.block]) continue;
       let dead = false;
-      for (let i = f.first[blk]; i >= 0; i = f.next[i]) {
-        if (f.op[i] !== Op.Call) continue;
-        if ((m.sigs[f.aux[i]].flags & SigFlag.NoReturn) !== 0) { dead = true; break; }
-        // library functions gcc knows never return, also when implicitly declared
-        const callee = f.args[f.argStart[i]];
-        if (callee < 0 && f.cKind[~callee] === IRConst.Sym && NORETURN_LIB.has(f.cVal[~callee] as string)) { dead = true; break; }
-      }
-      if (dead) continue;
+      for (let i = f.first[c.block]; i >= 0 && i !== c.ins; i = f.next[i]) if (this.isNoreturnCall(i)) { dead = true; break; }
+      if (!dead) this.ml.opts.warnFrameAddress!(this.fo, c.at, c.name);
+    }
+  }
+
+  /** Is instruction i a call that never returns (noreturn, or a library function gcc knows never returns,
+   *  also when implicitly declared)? */
+  private isNoreturnCall(i: number): boolean {
+    const f = this.f;
+    if (f.op[i] !== Op.Call) return false;
+    if ((this.m.sigs[f.aux[i]].flags & SigFlag.NoReturn) !== 0) return true;
+    const callee = f.args[f.argStart[i]];
+    return callee < 0 && f.cKind[~callee] === IRConst.Sym && NORETURN_LIB.has(f.cVal[~callee] as string);
+  }
+
+  /** The first noreturn call of block blk, or -1. */
+  private noreturnIn(blk: number): number {
+    const f = this.f;
+    for (let i = f.first[blk]; i >= 0; i = f.next[i]) if (this.isNoreturnCall(i)) return i;
+    return -1;
+  }
+
+  /** -Wreturn-type: is the current (unterminated) block reachable from the entry, through blocks that
+   *  call no noreturn function? (-O0's lowering already folded constant conditions, as gcc's CFG.) */
+  private endReachable(): boolean {
+    const f = this.f, end = this.b.block;
+    const seen = new Uint8Array(f.nBlocks);
+    const work = [0];
+    seen[0] = 1;
+    while (work.length) {
+      const blk = work.pop()!;
+      if (this.noreturnIn(blk) >= 0) continue;
       if (blk === end) return true;
       for (const s of f.succs(blk)) if (!seen[s]) { seen[s] = 1; work.push(s); }
     }
@@ -1477,8 +1515,16 @@ export class FnLower {
       case 'unreachable': b.unreachable(); return this.undef();
       case 'trap': b.trap(); return this.undef();
       case 'prefetch': for (const a of args) this.rv(a); return this.undef();
-      case 'frame_address': return b.frameAddr(Number(args[0].val ?? 0n));
-      case 'return_address': return b.retAddr(Number(args[0].val ?? 0n));
+      case 'frame_address': case 'return_address': {
+        const level = Number(args[0].val ?? 0n);
+        const w = this.ml.opts.warnFrameAddress, fo = this.fo;
+        if (level !== 0 && w && (fo.used || !fo.isInline) && !isInlineDefinition(fo)) {
+          const blk = b.block, ins = name === 'frame_address' ? b.frameAddr(level) : b.retAddr(level);
+          (this.frameAddrCalls ??= []).push({ block: blk, ins, at: calleeTok(n), name: full });
+          return ins;
+        }
+        return name === 'frame_address' ? b.frameAddr(level) : b.retAddr(level);
+      }
       case 'extract_return_addr': case 'frob_return_addr': return a0();
       case 'alloca': return b.dalloca(this.toPtr(a0()), 16);
       case 'alloca_with_align': case 'alloca_with_align_and_max': {

@@ -21,6 +21,7 @@ import { LabelInfo, Linkage, Node, Obj, SC, StrLit, TranslationUnit } from '../p
 import { TY, Type, Q, Types } from '../parse/types';
 import { Func, Module, SYM_LOCAL, SYM_TLS, SYM_TLS_DEFINED } from '../ir/module';
 import { TargetLayout } from '../../targets/layout';
+import type { Token } from '../lex/token';
 import { DataImage, SymCtx, emitStaticInit, writeString } from './data';
 import { TypeMap } from './types';
 import { FnLower } from './func';
@@ -41,6 +42,9 @@ export interface LowerOptions {
   debug?: boolean;
   /** Set when -Wreturn-type is on: called for a non-void function (not main) whose end is reachable. */
   warnReturnType?: (fo: Obj) => void;
+  /** Set when -Wframe-address is on: called for __builtin_frame_address/__builtin_return_address with a
+   *  nonzero argument in a function that is emitted (`at`: the call's name, `name`: the builtin's). */
+  warnFrameAddress?: (fo: Obj, at: Token, name: string) => void;
 }
 
 export class ModuleLower implements SymCtx {
