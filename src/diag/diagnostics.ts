@@ -56,7 +56,7 @@ const DEFAULT_ON = new Set([
   'return-mismatch', 'overflow', 'pointer-to-int-cast', 'int-to-pointer-cast', 'div-by-zero',
   'builtin-declaration-mismatch', 'deprecated-declarations', 'cpp', 'endif-labels', 'shift-count-overflow',
   'shift-count-negative', 'discarded-qualifiers', 'attributes', 'multichar',
-  'pointer-sign', 'unused-result', 'incompatible-library-redeclaration', 'literal-range',
+  'unused-result', 'incompatible-library-redeclaration', 'literal-range',
   'builtin-macro-redefined', 'trigraphs', 'invalid-pch', 'missing-include-dirs', 'designated-init',
   'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object',
 ]);
@@ -72,6 +72,7 @@ const WALL = new Set([
 const WEXTRA = new Set([
   'sign-compare', 'missing-field-initializers', 'empty-body', 'type-limits',
   'old-style-declaration', 'override-init', 'ignored-qualifiers', 'implicit-fallthrough', 'clobbered',
+  'cast-function-type',
 ]);
 
 /** The -Wunused group (on with -Wall); the last two only together with -Wextra. */
@@ -135,6 +136,7 @@ export class Diagnostics {
     const e = this.opts.enabled.get(name);
     if (e !== undefined) return e;
     if (DEFAULT_ON.has(name)) return true;
+    if (name === 'pedantic' || name === 'pointer-sign') { if (this.opts.pedantic) return true; }
     if (this.opts.wall && WALL.has(name)) return true;
     if (UNUSED.has(name)) {
       // -Wunused (-Wall) turns these on; the parameter ones need -Wextra as well

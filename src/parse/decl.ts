@@ -17,6 +17,7 @@ import { assign, condExpr, constIntExpr, expr, rvalue, convertTo, newNode } from
 import { parseInitializer } from './init';
 import { compoundStmt, finishFunction, startFunction } from './stmt';
 import { libraryBuiltin } from './builtins';
+import { warnIgnoredQualifiers, warnOldStyleDeclaration } from './warn-extra';
 import { stringLiteral, stringLiteralText } from './literal';
 
 export interface DeclSpec {
@@ -33,6 +34,9 @@ export interface DeclSpec {
   tok: Token;
   /** The specifiers include a struct/union/enum definition (with a body). */
   tagDef?: boolean;
+  /** The first type qualifier keyword and the typedef name among the specifiers (-Wignored-qualifiers). */
+  qualTok?: Token | null;
+  typedefTok?: Token | null;
 }
 
 export interface Declarator {
@@ -51,6 +55,10 @@ export interface Declarator {
   isParam?: boolean;
   /** `[static ...]` or `[const]` seen in an array declarator that is not a parameter's. */
   badArrayQual?: Token | null;
+  /** The declaration specifiers (-Wignored-qualifiers reports at their qualifiers). */
+  spec?: DeclSpec | null;
+  /** A function declarator here returns a qualified type: reported when the name is known. */
+  qualifiedReturn?: boolean;
 }
 
 // type specifier counters (a sum identifies the combination; chibicc's trick)
@@ -96,12 +104,14 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
   const start = p.tok();
   const T = p.T;
   let counter = 0, complex = false, qual = 0, seen = false;
+  // -Wold-style-declaration: a type specifier or qualifier came before a storage class (gcc's non_sc_seen_p)
+  let nonSc = false;
   let ty: Type | null = null;
   let badAlign: number | null = null;
   let specErr = false;
   const spec: DeclSpec = {
     ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0,
-    attrs: null, typeGiven: false, autoType: false, tok: start, tagDef: false,
+    attrs: null, typeGiven: false, autoType: false, tok: start, tagDef: false, qualTok: null, typedefTok: null,
   };
   for (;;) {
     const t = p.tok();
@@ -117,6 +127,8 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
         td.used = true;
         ty = td.ty;
         counter += OTHER;
+        spec.typedefTok = t;
+        nonSc = true;
         p.next();
         seen = true;
         continue;
@@ -128,6 +140,13 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
       if (msg) { p.error(t, msg); specErr = true; }
     }
     const add = SPEC_COUNT[k];
+    if (add !== 0 || k === KW.Signed || k === KW.Unsigned || k === KW.Complex || k === KW.Imaginary || k === KW.Struct ||
+        k === KW.Union || k === KW.Enum || k === KW.Typeof || k === KW.AutoType || k === KW.Decimal) nonSc = true;
+    else if (k === KW.Const || k === KW.Volatile || k === KW.Restrict || k === KW.Atomic) {
+      nonSc = true;
+      spec.qualTok ??= t;
+    } else if (nonSc && p.wx.oldStyleDeclaration && (k === KW.Typedef || k === KW.Extern || k === KW.Static || k === KW.Auto ||
+        k === KW.Register || k === KW.ThreadLocal || k === KW.Inline || k === KW.Noreturn)) warnOldStyleDeclaration(p, t);
     if (add !== 0) {
       // a basic type keyword: one more in the counter (t is not EOF, so p.pos++ is p.next())
       counter += add;
@@ -602,9 +621,10 @@ function isNestedDeclarator(p: Parser, abstract: boolean): boolean {
 
 // declarator = attribute* pointers ("(" declarator ")" | identifier)? type-suffix attribute*
 //              ("asm" "(" string ")")? attribute*
-export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = false): Declarator {
+export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = false, spec: DeclSpec | null = null): Declarator {
   const d = newDeclarator(p.tok(), ty);
   d.isParam = isParam;
+  d.spec = spec;
   const atomicFn = ty.kind === TY.Func && (ty.qual & Q.Atomic) !== 0;
   attributes(p, d);
   ty = pointers(p, ty, d);
@@ -615,7 +635,7 @@ export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = fal
     const suffixed = typeSuffix(p, ty, outerParams, d);
     const end = p.pos;
     p.pos = open + 1;
-    const inner = declarator(p, suffixed, abstract, isParam);
+    const inner = declarator(p, suffixed, abstract, isParam, spec);
     p.expect(TK.RParen, "')'");
     p.pos = end;
     p.release();
@@ -637,6 +657,7 @@ export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = fal
     d.ty = typeSuffix(p, ty, d, d);
   }
   declaratorTail(p, d);
+  if (d.qualifiedReturn) { d.qualifiedReturn = false; warnIgnoredQualifiers(p, spec, d.tok); }
   if (atomicFn) p.error(d.tok, "'_Atomic'-qualified function type");
   if (d.badArrayQual) {
     p.error(d.name ? d.tok : d.badArrayQual, 'static or type qualifiers in non-parameter array declarator');
@@ -749,6 +770,7 @@ function isUnsignedType(t: Type): boolean { return isUnsignedKind(t); }
 function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[] | null }, dd: Declarator): Type {
   const T = p.T;
   const lp = p.peek(-1);
+  if ((ret.qual & (Q.Const | Q.Volatile | Q.Restrict | Q.Atomic)) !== 0 && p.wx.ignoredQualifiers) dd.qualifiedReturn = true;
   if (ret.kind === TY.Func) p.error(lp, `'${dd.name ?? 'type name'}' declared as function returning a function`);
   else if (ret.kind === TY.Array) p.error(lp, `'${dd.name ?? 'type name'}' declared as function returning an array`);
   if (p.at(TK.RParen)) {
@@ -799,7 +821,7 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
         spec = { ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0, attrs: null, typeGiven: true, autoType: false, tok: st, tagDef: false };
       } else { p.errorExpected('declaration specifiers or \'...\''); break; }
     }
-    const pd = declarator(p, spec.ty, true, true);
+    const pd = declarator(p, spec.ty, true, true, spec);
     if ((spec.storage !== SC.None && spec.storage !== SC.Register) || spec.threadLocal) {
       if (pd.name) p.error(pd.tok, `storage class specified for parameter '${pd.name}'`);
       else p.error(st, 'storage class specified for unnamed parameter');
@@ -867,7 +889,7 @@ export function typeName(p: Parser): Type {
   const st = p.tok();
   const spec = declSpec(p, false);
   if (!spec) { p.errorExpected('type name'); return p.T.int; }
-  const d = declarator(p, spec.ty, true);
+  const d = declarator(p, spec.ty, true, false, spec);
   if (d.name !== null) p.error(d.tok, `expected ')' before '${d.name}'`);
   let t = d.ty;
   if (d.attrs) t = applyTypeAttrs(p, t, d.attrs, st, false);
@@ -885,6 +907,7 @@ function structDecl(p: Parser): Type {
   attributes(p, holder);
   if (p.at(TK.LBracket) && p.peek(1).kind === TK.LBracket) stdAttributes(p, holder);
   let tag: Token | null = null;
+  p.lastTagTok = p.tok(); // (-Wold-style-declaration's location)
   if (p.at(TK.Ident) && p.kw(p.tok()) === KW.None) tag = p.next();
   else if (p.at(TK.Ident) && p.kw(p.tok()) !== KW.None) tag = p.next(); // gcc errors later if misused
   if (tag === null && !p.at(TK.LBrace)) {
@@ -983,7 +1006,7 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
       if (!first && !p.accept(TK.Comma)) break;
       let d: Declarator;
       if (p.at(TK.Colon)) d = newDeclarator(p.tok(), spec.ty);
-      else d = declarator(p, spec.ty, false);
+      else d = declarator(p, spec.ty, false, false, spec);
       let width = -1;
       if (p.accept(TK.Colon)) {
         const wt = p.tok();
@@ -1045,6 +1068,7 @@ function enumDecl(p: Parser): Type {
   const holder = { attrs: null as Attrs | null };
   attributes(p, holder);
   let tag: Token | null = null;
+  p.lastTagTok = p.tok(); // (-Wold-style-declaration's location)
   if (p.at(TK.Ident) && p.kw(p.tok()) === KW.None) tag = p.next();
   if (tag === null && !p.at(TK.LBrace)) { p.errorExpected("'{'"); return p.T.int; }
   const T = p.T;
@@ -1078,6 +1102,7 @@ function enumDecl(p: Parser): Type {
   while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
     const nt = p.next();
     if (nt.kind !== TK.Ident) { p.error(nt, `expected identifier before ${nt.text}`); p.skipToSync(); break; }
+    p.lastTagTok = nt;
     const ea = { attrs: null as Attrs | null };
     attributes(p, ea);
     let ctype = T.int;
@@ -1204,7 +1229,7 @@ export function declaration(p: Parser, spec: DeclSpec, out: Node[] | null): void
   }
   for (let first = true; ; first = false) {
     if (!first && !p.accept(TK.Comma)) break;
-    const d = declarator(p, spec.ty, false);
+    const d = declarator(p, spec.ty, false, false, spec);
     if (d.name === null) { p.skipToSync(); return; }
     if (!spec.typeGiven && !spec.autoType) {
       const definition = first && d.ty.kind === TY.Func && (p.at(TK.LBrace) || (d.knr !== null && d.knr.length > 0));
@@ -1623,7 +1648,7 @@ function knrParams(p: Parser, d: Declarator): Obj[] {
     const spec = declSpec(p, true)!;
     for (let first = true; ; first = false) {
       if (!first && !p.accept(TK.Comma)) break;
-      const pd = declarator(p, spec.ty, false, true);
+      const pd = declarator(p, spec.ty, false, true, spec);
       if (!pd.name) continue;
       if (!names.some((n) => n.text === pd.name)) p.error(pd.tok, `declaration for parameter '${pd.name}' but no such parameter`);
       const o = new Obj(pd.name, adjustParam(p, pd.ty), pd.tok);

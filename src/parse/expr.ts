@@ -20,6 +20,7 @@ import { charLiteral, intNode, numberLiteral, stringLiteral, wrapInt } from './l
 import { declSpec, declarator, isTypeNameStart, typeName, typeAlign } from './decl';
 import { compoundLiteralInit } from './init';
 import { compoundStmt, getLabel } from './stmt';
+import { warnCastFunctionType } from './warn-extra';
 import { builtinCall, getBuiltin, implicitBuiltinType, specialBuiltin, isGenericBuiltin, foldBuiltin } from './builtins';
 import * as num from '../numeric';
 
@@ -224,11 +225,12 @@ function ctxWhat(ctx: Ctx): string {
 }
 
 /** Convert `n` (raw or rvalue) for storing into type `ty`, with diagnostics. */
-export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgInfo | null = null): Node {
+/** `op`: an assignment's operator, where gcc reports its warnings (its errors at the value). */
+export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgInfo | null = null, op: Token | null = null): Node {
   const n = rvalue(p, n0);
   const from = n.ty;
   const to = unqualified(ty);
-  const tok = n.tok;
+  const tok = op ?? n.tok;
   const T = p.T;
   if (to.kind === TY.Void) return n;
   if (isArith(to) && isArith(from)) return convertTo(p, n, to);
@@ -250,7 +252,13 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
     if (from.kind === TY.Pointer) {
       const tb = to.base!, fb = from.base!;
       const lost = fb.qual & ~tb.qual & (Q.Const | Q.Volatile | Q.Atomic);
-      const voidOk = (tb.kind === TY.Void || fb.kind === TY.Void) && fb.kind !== TY.Func && tb.kind !== TY.Func;
+      const voidOk = tb.kind === TY.Void || fb.kind === TY.Void;
+      if (voidOk && (fb.kind === TY.Func || tb.kind === TY.Func)) {
+        // (gcc converts between 'void *' and function pointers, a pedantic warning)
+        const what = ctx === Ctx.Arg ? argDesc(arg!) : ctxWhat(ctx);
+        if (p.pedwarn('pedantic', tok, `ISO C forbids ${what} between function pointer and 'void *'`) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+        return convertTo(p, n, to);
+      }
       if (voidOk || compatible(unqualified(tb), unqualified(fb), true) || (tb.kind === TY.Func && fb.kind === TY.Func && compatible(tb, fb))) {
         if (lost) {
           const q = lost & Q.Const ? 'const' : lost & Q.Volatile ? 'volatile' : '_Atomic';
@@ -294,13 +302,13 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
     return convertTo(p, n, to);
   }
   // incompatible: error
-  if (from.kind === TY.Void && n.kind !== NK.Cast) p.error(tok, 'void value not ignored as it ought to be');
-  else if (from.kind === TY.Void) p.error(tok, 'void value not ignored as it ought to be');
-  else if (ctx === Ctx.Arg) { p.error(tok, `incompatible type for argument ${arg!.index + 1} of '${arg!.fn ? arg!.fn.name : ''}'`); noteArg(p, arg, ty, from); }
-  else if (ctx === Ctx.Assign) p.error(tok, `incompatible types when assigning to type ${quoteType(to)} from type ${quoteType(from)}`);
-  else if (ctx === Ctx.Init) p.error(tok, `incompatible types when initializing type ${quoteType(to)} using type ${quoteType(from)}`);
-  else p.error(tok, `incompatible types when returning type ${quoteType(from)} but ${quoteType(to)} was expected`);
-  const c = newNode(NK.Cast, tok, to);
+  if (from.kind === TY.Void && n.kind !== NK.Cast) p.error(n.tok, 'void value not ignored as it ought to be');
+  else if (from.kind === TY.Void) p.error(n.tok, 'void value not ignored as it ought to be');
+  else if (ctx === Ctx.Arg) { p.error(n.tok, `incompatible type for argument ${arg!.index + 1} of '${arg!.fn ? arg!.fn.name : ''}'`); noteArg(p, arg, ty, from); }
+  else if (ctx === Ctx.Assign) p.error(n.tok, `incompatible types when assigning to type ${quoteType(to)} from type ${quoteType(from)}`);
+  else if (ctx === Ctx.Init) p.error(n.tok, `incompatible types when initializing type ${quoteType(to)} using type ${quoteType(from)}`);
+  else p.error(n.tok, `incompatible types when returning type ${quoteType(from)} but ${quoteType(to)} was expected`);
+  const c = newNode(NK.Cast, n.tok, to);
   c.lhs = n;
   c.ck = CK.Convert;
   void T;
@@ -489,7 +497,7 @@ function rootOf(n: Node): Node {
 
 export function mkAssign(p: Parser, l: Node, r: Node, t: Token): Node {
   checkModifiable(p, l, 'left operand of assignment', 'assignment', l.tok.pos < t.pos ? t : t);
-  const rr = assignConvert(p, r, l.ty, Ctx.Assign);
+  const rr = assignConvert(p, r, l.ty, Ctx.Assign, null, t);
   const n = newNode(NK.Assign, t, unqualified(l.ty));
   n.lhs = l;
   n.rhs = rr;
@@ -969,6 +977,7 @@ export function mkCast(p: Parser, ty: Type, operand: Node, t: Token): Node {
   if (from.kind === TY.Pointer && isFloating(to)) { p.error(t, 'pointer value used where a floating-point was expected'); return c; }
   if (to.kind === TY.Pointer && isInteger(from) && from.size !== to.size && n.val === null) p.warn('int-to-pointer-cast', t, 'cast to pointer from integer of different size');
   if (from.kind === TY.Pointer && isInteger(to) && from.size !== to.size && to.kind !== TY.Bool) p.warn('pointer-to-int-cast', t, 'cast from pointer to integer of different size');
+  if (p.wx.castFunctionType) warnCastFunctionType(p, from, to, t);
   c.ck = to.kind === TY.Pointer && isNullPtrConst(n) ? CK.NullPtr : CK.Convert;
   if (to.kind === TY.Pointer && isNullPtrConst(n)) c.ck = CK.NullPtr;
   foldCast(p, c);

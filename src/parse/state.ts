@@ -13,6 +13,7 @@ import { TF, TK, Token, TokenSource, nameId } from '../lex/token';
 import { TargetLayout } from '../../targets/layout';
 import { LabelInfo, Node, Obj, SC, StrLit, TranslationUnit } from './ast';
 import { Type, Types, isVM } from './types';
+import { ExtraWarnFlags, extraWarnFlags } from './warn-extra';
 
 export interface ParseOptions {
   target: TargetLayout;
@@ -185,6 +186,10 @@ export class Parser {
   /** Any of the comparison warnings of warn.ts; -Wsign-compare. */
   readonly wCompare: boolean;
   readonly wSignCompare: boolean;
+  /** The warnings of warn-extra.ts that are on. */
+  readonly wx: ExtraWarnFlags;
+  /** The last struct/union tag (or '{'), enum tag or enumerator parsed (-Wold-style-declaration). */
+  lastTagTok: Token | null = null;
   /** Set by a statement expression's block for its next item: its expression statements are checked
    *  for -Wunused-value at the end of the block, except the last (the value). */
   seDefer: Node[] | null = null;
@@ -255,6 +260,7 @@ export class Parser {
     this.wReturnType = opts.diag.isEnabled('return-type');
     this.wSwitch = opts.diag.isEnabled('switch');
     this.wSignCompare = opts.diag.isEnabled('sign-compare');
+    this.wx = extraWarnFlags(opts.diag);
     this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
     this.wParens = opts.diag.isEnabled('parentheses');
     this.wSizeofDiv = opts.diag.isEnabled('sizeof-pointer-div');

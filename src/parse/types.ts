@@ -519,14 +519,15 @@ function baseName(t: Type): string {
 export function typeToString(t: Type, inner = ''): string {
   if (t.typedefName !== null || t.kind <= TY.Complex || t.kind === TY.Struct || t.kind === TY.Union || t.kind === TY.Vector) {
     const s = qualText(t.qual) + baseName(t);
-    return inner ? s + (inner.startsWith('[') || inner.startsWith('(') ? '' : ' ') + inner : s;
+    // 'int[3]', 'int(int)', but 'int (*)(int)', 'int *'
+    return inner ? s + (inner.startsWith('[') || (inner.startsWith('(') && !inner.startsWith('(*')) ? '' : ' ') + inner : s;
   }
   switch (t.kind) {
     case TY.Pointer: {
       let q = qualText(t.qual).trimEnd();
       const b = t.base!;
       const needParen = b.typedefName === null && (b.kind === TY.Array || b.kind === TY.Func);
-      let d = '*' + (q ? ' ' + q + (inner ? ' ' : '') : '') + inner;
+      let d = '*' + (q ? ' ' + q + (inner ? ' ' : '') : inner.startsWith('(*') ? ' ' : '') + inner;
       if (needParen) d = '(' + d + ')';
       q = '';
       return typeToString(b, d);
@@ -538,7 +539,11 @@ export function typeToString(t: Type, inner = ''): string {
     case TY.Func: {
       let ps = '';
       if (t.params) {
-        ps = t.params.map((p) => typeToString(p)).join(', ');
+        // gcc's printer pads the parameter after one ending in a name: '(int,  char *, int)'
+        for (let i = 0; i < t.params.length; i++) {
+          const s = typeToString(t.params[i]);
+          ps += i === 0 ? s : /[A-Za-z0-9_]$/.test(ps) ? ',  ' + s : ', ' + s;
+        }
         if (t.variadic) ps += ps ? ', ...' : '...';
         if (!t.params.length && !t.variadic && !t.oldStyle) ps = 'void';
       }

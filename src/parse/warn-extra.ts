@@ -1,0 +1,104 @@
+// More of gcc 12's -Wall/-Wextra front-end warnings (besides warn.ts's), with gcc's texts and locations.
+// The Parser computes the flags once (`p.wx`, extraWarnFlags), so a disabled warning costs a boolean test.
+//
+// -Wcast-function-type (-Wextra): a cast between pointers to function types gcc does not consider
+// compatible enough (c_safe_function_type_cast_p).
+// -Wold-style-declaration (-Wextra): a storage class (or inline, _Noreturn, __thread) after a type
+// specifier or qualifier.
+// -Wignored-qualifiers (-Wextra): a function declarator whose return type is qualified.
+
+import { Token } from '../lex/token';
+import type { Diagnostics } from '../diag/diagnostics';
+import type { Parser } from './state';
+import type { DeclSpec } from './decl';
+import { TY, Type, cloneType, compatible, quoteType } from './types';
+
+/** Which of this file's warnings are on. */
+export interface ExtraWarnFlags {
+  castFunctionType: boolean;
+  oldStyleDeclaration: boolean;
+  ignoredQualifiers: boolean;
+}
+
+export function extraWarnFlags(d: Diagnostics): ExtraWarnFlags {
+  return {
+    castFunctionType: d.isEnabled('cast-function-type'),
+    oldStyleDeclaration: d.isEnabled('old-style-declaration'),
+    ignoredQualifiers: d.isEnabled('ignored-qualifiers'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// -Wcast-function-type
+
+const isIntegral = (t: Type) => t.kind >= TY.Bool && t.kind <= TY.Enum;
+const precision = (t: Type) => (t.kind === TY.Bool ? 1 : t.size * 8);
+function isUnsignedInt(t: Type, cs: boolean): boolean {
+  switch (t.kind) {
+    case TY.Bool: case TY.UChar: case TY.UShort: case TY.UInt: case TY.ULong: case TY.ULLong: case TY.UInt128: return true;
+    case TY.Char: return !cs;
+    case TY.Enum: return t.base !== null && isUnsignedInt(t.base, cs);
+  }
+  return false;
+}
+
+/** gcc's c_safe_arg_type_equiv_p: any two pointers; integers of one precision (of one signedness when
+ *  narrower than int, which the caller promotes); else compatible types. */
+function safeArgEquiv(p: Parser, a: Type, b: Type): boolean {
+  if (a.kind === TY.Pointer && b.kind === TY.Pointer) return true;
+  if (isIntegral(a) && isIntegral(b) && precision(a) === precision(b) &&
+      (isUnsignedInt(a, p.target.charSigned) === isUnsignedInt(b, p.target.charSigned) || precision(a) >= p.T.int.size * 8)) return true;
+  return compatible(a, b, true);
+}
+
+/** The argument list as gcc keeps it: the parameter types, ended by `void` unless variadic; null when
+ *  unprototyped. */
+function argTypes(p: Parser, f: Type): Type[] | null {
+  if (!f.params || f.oldStyle) return null;
+  return f.variadic ? f.params : [...f.params, p.T.void];
+}
+
+const isVoidVoid = (f: Type) => f.base!.kind === TY.Void && f.params !== null && f.params.length === 0 && !f.variadic && !f.oldStyle;
+
+/** An explicit cast at `lp` (its '(') from `from` to `to`. */
+export function warnCastFunctionType(p: Parser, from: Type, to: Type, lp: Token): void {
+  if (from.kind !== TY.Pointer || to.kind !== TY.Pointer) return;
+  const f1 = to.base!, f2 = from.base!;
+  if (f1.kind !== TY.Func || f2.kind !== TY.Func || isVoidVoid(f1) || isVoidVoid(f2)) return;
+  let safe = safeArgEquiv(p, f1.base!, f2.base!);
+  const a1 = argTypes(p, f1), a2 = argTypes(p, f2);
+  if (safe && a1 && a2) for (let i = 0; i < a1.length && i < a2.length; i++) if (!safeArgEquiv(p, a1[i], a2[i])) { safe = false; break; }
+  // (gcc names the target type without its typedef: build_c_cast takes its main variant)
+  if (!safe) p.warn('cast-function-type', lp, `cast between incompatible function types from ${quoteType(from)} to ${quoteType(to.typedefName ? withoutTypedefName(to) : to)}`);
+}
+
+function withoutTypedefName(t: Type): Type {
+  const c = cloneType(t);
+  c.typedefName = null;
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// -Wold-style-declaration
+
+/** Storage class keyword t comes after a type specifier or qualifier. gcc reports it at its
+ *  input_location: the first token of the line the lexer last started, or a struct/union/enum tag (or
+ *  '{'), or an enumerator, parsed later than that (p.lastTagTok). */
+export function warnOldStyleDeclaration(p: Parser, t: Token): void {
+  const text = t.file.text;
+  let b = t.pos;
+  while (b > 0 && text.charCodeAt(b - 1) !== 10) b--;
+  while (b < t.pos && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9 || text.charCodeAt(b) === 12 || text.charCodeAt(b) === 13)) b++;
+  const tag = p.lastTagTok;
+  const pos = tag !== null && tag.file === t.file && tag.pos > b && tag.pos < t.pos ? tag.pos : b;
+  p.opts.diag.warning('old-style-declaration', { file: t.file, pos }, `'${t.text}' is not at beginning of declaration`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// -Wignored-qualifiers
+
+/** A function declarator (named by `at`) returns a qualified type: gcc reports it at the first
+ *  qualifier among the declaration specifiers, else at their typedef name, else at the declarator. */
+export function warnIgnoredQualifiers(p: Parser, spec: DeclSpec | null | undefined, at: Token): void {
+  p.warn('ignored-qualifiers', spec?.qualTok ?? spec?.typedefTok ?? at, 'type qualifiers ignored on function return type');
+}
