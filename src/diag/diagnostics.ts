@@ -58,7 +58,7 @@ const DEFAULT_ON = new Set([
   'shift-count-negative', 'discarded-qualifiers', 'attributes', 'multichar',
   'unused-result', 'incompatible-library-redeclaration', 'literal-range',
   'builtin-macro-redefined', 'trigraphs', 'invalid-pch', 'missing-include-dirs', 'designated-init',
-  'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object',
+  'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object', 'shift-overflow',
 ]);
 /** Warnings that -Wall turns on. */
 const WALL = new Set([
@@ -72,7 +72,7 @@ const WALL = new Set([
 const WEXTRA = new Set([
   'sign-compare', 'missing-field-initializers', 'empty-body', 'type-limits',
   'old-style-declaration', 'override-init', 'ignored-qualifiers', 'implicit-fallthrough', 'clobbered',
-  'cast-function-type',
+  'cast-function-type', 'shift-negative-value',
 ]);
 
 /** The -Wunused group (on with -Wall); the last two only together with -Wextra. */

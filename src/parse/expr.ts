@@ -20,7 +20,7 @@ import { charLiteral, intNode, numberLiteral, stringLiteral, wrapInt } from './l
 import { declSpec, declarator, isTypeNameStart, typeName, typeAlign } from './decl';
 import { compoundLiteralInit } from './init';
 import { compoundStmt, getLabel } from './stmt';
-import { warnCastFunctionType } from './warn-extra';
+import { warnCastFunctionType, warnShiftOverflow } from './warn-extra';
 import { builtinCall, getBuiltin, implicitBuiltinType, specialBuiltin, isGenericBuiltin, foldBuiltin } from './builtins';
 import * as num from '../numeric';
 
@@ -569,6 +569,9 @@ export function condExpr(p: Parser): Node {
   const q = p.next();
   if (p.wTruth) warnTruth(p, c, false, q);
   let then: Node | null = null;
+  // an arm a constant condition does not select is not evaluated (p.noEval)
+  const cf = c.val === 0n ? 1 : 0, ct = c.val !== null && c.val !== 0n ? 1 : 0;
+  p.noEval += cf;
   if (!p.at(TK.Colon)) then = expr(p);
   else {
     p.pedwarn('pedantic', q, 'ISO C forbids omitting the middle term of a ?: expression');
@@ -580,7 +583,9 @@ export function condExpr(p: Parser): Node {
   }
   const colon = p.tok();
   p.expect(TK.Colon, "':'");
+  p.noEval += ct - cf;
   const els = condExpr(p);
+  p.noEval -= ct;
   const n = mkCond(p, c, then, els, q);
   // (-Wint-in-bool-context reports a ?: with constant arms at its ':')
   if (p.condColons && (n.then === null || n.then.val !== null || n.els!.val !== null)) p.condColons.set(n, colon);
@@ -668,7 +673,11 @@ function binary(p: Parser, minPrec: number): Node {
     const prec = PREC[k];
     if (prec === undefined || prec <= minPrec) return l;
     const t = p.next();
+    // the right operand of `0 && x`, `1 || x` is not evaluated (p.noEval)
+    const skip = (k === TK.AndAnd && l.val === 0n) || (k === TK.OrOr && l.val !== null && l.val !== 0n);
+    if (skip) p.noEval++;
     const r = binary(p, prec);
+    if (skip) p.noEval--;
     l = p.wBinary ? checkedBinary(p, BINOP[k]!, l, r, t, bareNot) : mkBinary(p, BINOP[k]!, l, r, t);
   }
 }
@@ -782,13 +791,16 @@ export function mkBinary(p: Parser, op: NK, l0: Node, r0: Node, t: Token): Node 
       if (!isInteger(lt) || !isInteger(rt)) { invalidOperands(p, op, l, r, t); return errNode(p, t, l); }
       l = promote(p, l);
       r = promote(p, r);
+      if (op === NK.Shl && l.val !== null && l.val < 0n && p.noEval === 0 && p.wx.shiftNegativeValue && !isUnsigned(l.ty)) p.warn('shift-negative-value', t, 'left shift of negative value');
       const n = newNode(op, t, l.ty);
       n.lhs = l; n.rhs = r;
       if (r.val !== null) {
         const w = BigInt(l.ty.size * 8);
-        if (r.val < 0n) p.warn(op === NK.Shl ? 'shift-count-negative' : 'shift-count-negative', t, `${op === NK.Shl ? 'left' : 'right'} shift count is negative`);
+        if (p.noEval !== 0) { /* (gcc's c_inhibit_evaluation_warnings) */ }
+        else if (r.val < 0n) p.warn(op === NK.Shl ? 'shift-count-negative' : 'shift-count-negative', t, `${op === NK.Shl ? 'left' : 'right'} shift count is negative`);
         else if (r.val >= w) p.warn('shift-count-overflow', t, `${op === NK.Shl ? 'left' : 'right'} shift count >= width of type`);
-        else if (l.val !== null) n.val = wrapInt(op === NK.Shl ? l.val << r.val : l.val >> r.val, n.ty);
+        else if (l.val !== null && op === NK.Shl && p.wx.shiftOverflow) warnShiftOverflow(p, l, r, t);
+        if (r.val >= 0n && r.val < w && l.val !== null) n.val = wrapInt(op === NK.Shl ? l.val << r.val : l.val >> r.val, n.ty);
       }
       return n;
     }
@@ -1173,7 +1185,13 @@ function mkIncDec(p: Parser, kind: NK, n: Node, t: Token): Node {
 }
 
 // sizeof
+/** (The operand is not evaluated: gcc's c_inhibit_evaluation_warnings, p.noEval.) */
 function sizeofExpr(p: Parser): Node {
+  p.noEval++;
+  try { return sizeofOperand(p); } finally { p.noEval--; }
+}
+
+function sizeofOperand(p: Parser): Node {
   const t = p.next();
   const T = p.T;
   if (p.at(TK.LParen) && isTypeNameStart(p, p.peek(1))) {
@@ -1220,6 +1238,11 @@ function sizeofType(p: Parser, ty: Type, t: Token, operand: Node | null): Node {
 }
 
 function alignofExpr(p: Parser): Node {
+  p.noEval++;
+  try { return alignofOperand(p); } finally { p.noEval--; }
+}
+
+function alignofOperand(p: Parser): Node {
   const t = p.next();
   const T = p.T;
   const std = t.text === '_Alignof' || t.text === 'alignof';

@@ -190,6 +190,9 @@ export class Parser {
   readonly wx: ExtraWarnFlags;
   /** The last struct/union tag (or '{'), enum tag or enumerator parsed (-Wold-style-declaration). */
   lastTagTok: Token | null = null;
+  /** Inside an operand that is not evaluated (sizeof, alignof, typeof, `0 && x`, an arm of ?: a constant
+   *  condition does not select): gcc's c_inhibit_evaluation_warnings. */
+  noEval = 0;
   /** Set by a statement expression's block for its next item: its expression statements are checked
    *  for -Wunused-value at the end of the block, except the last (the value). */
   seDefer: Node[] | null = null;
@@ -260,7 +263,6 @@ export class Parser {
     this.wReturnType = opts.diag.isEnabled('return-type');
     this.wSwitch = opts.diag.isEnabled('switch');
     this.wSignCompare = opts.diag.isEnabled('sign-compare');
-    this.wx = extraWarnFlags(opts.diag);
     this.wCharSubscripts = opts.diag.isEnabled('char-subscripts');
     this.wParens = opts.diag.isEnabled('parentheses');
     this.wSizeofDiv = opts.diag.isEnabled('sizeof-pointer-div');
@@ -276,6 +278,7 @@ export class Parser {
     this.kwById = new Uint8Array(Math.max(...ids) + 1);
     for (const [name, k] of this.keywords) this.kwById[nameId(name)] = k;
     this.c99 = !/^(c89|c90|gnu89|gnu90|ansi|iso9899:1990)$/.test(this.std);
+    this.wx = extraWarnFlags(opts.diag, this.c99);
     this.c2x = /2x|23/.test(this.std);
   }
 

@@ -6,22 +6,31 @@
 // -Wold-style-declaration (-Wextra): a storage class (or inline, _Noreturn, __thread) after a type
 // specifier or qualifier.
 // -Wignored-qualifiers (-Wextra): a function declarator whose return type is qualified.
+// -Wshift-negative-value (-Wextra, C99 on), -Wshift-overflow= (on in C99 and later): constant left
+// shifts (expr.ts, outside unevaluated operands: p.noEval).
 
 import { Token } from '../lex/token';
 import type { Diagnostics } from '../diag/diagnostics';
 import type { Parser } from './state';
 import type { DeclSpec } from './decl';
 import { TY, Type, cloneType, compatible, quoteType } from './types';
+import type { Node } from './ast';
 
 /** Which of this file's warnings are on. */
 export interface ExtraWarnFlags {
   castFunctionType: boolean;
   oldStyleDeclaration: boolean;
   ignoredQualifiers: boolean;
+  shiftNegativeValue: boolean;
+  shiftOverflow: boolean;
 }
 
-export function extraWarnFlags(d: Diagnostics): ExtraWarnFlags {
+/** `c99`: C99 or later (gcc's -Wshift-negative-value and -Wshift-overflow are for those). */
+export function extraWarnFlags(d: Diagnostics, c99: boolean): ExtraWarnFlags {
+  const explicit = (n: string) => d.opts.enabled.get(n) === true;
   return {
+    shiftNegativeValue: d.isEnabled('shift-negative-value') && (c99 || explicit('shift-negative-value')),
+    shiftOverflow: d.isEnabled('shift-overflow') && (c99 || explicit('shift-overflow')),
     castFunctionType: d.isEnabled('cast-function-type'),
     oldStyleDeclaration: d.isEnabled('old-style-declaration'),
     ignoredQualifiers: d.isEnabled('ignored-qualifiers'),
@@ -101,4 +110,20 @@ export function warnOldStyleDeclaration(p: Parser, t: Token): void {
  *  qualifier among the declaration specifiers, else at their typedef name, else at the declarator. */
 export function warnIgnoredQualifiers(p: Parser, spec: DeclSpec | null | undefined, at: Token): void {
   p.warn('ignored-qualifiers', spec?.qualTok ?? spec?.typedefTok ?? at, 'type qualifiers ignored on function return type');
+}
+
+// ---------------------------------------------------------------------------------------------
+// -Wshift-overflow= (level 1)
+
+/** `l << r`, both constant (l promoted, 0 <= r < its width): gcc's maybe_warn_shift_overflow. */
+export function warnShiftOverflow(p: Parser, l: Node, r: Node, t: Token): void {
+  const v = l.val!, ty = l.ty;
+  if (isUnsignedInt(ty, p.target.charSigned)) return;
+  const prec = ty.size * 8;
+  // bits to hold v as a signed number, and the shift
+  const minPrec = (v < 0n ? (~v).toString(2).length + 1 : v === 0n ? 1 : v.toString(2).length + 1) + Number(r.val!);
+  // 1 into the sign bit is -Wshift-overflow=2's
+  if (v >= 0n && minPrec === prec + 1) return;
+  if (minPrec <= prec) return;
+  p.opts.diag.warning('shift-overflow', p.loc(t), `result of '${v} << ${r.val}' requires ${minPrec} bits to represent, but ${quoteType(ty)} only has ${prec} bits`, 'shift-overflow=');
 }

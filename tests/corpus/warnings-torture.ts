@@ -26,7 +26,7 @@ export const CHECKED = new Set([
   'unused-parameter', 'unused-but-set-parameter', 'unused-label', 'unused-local-typedefs', 'parentheses',
   'switch', 'char-subscripts', 'sign-compare', 'enum-compare', 'bool-compare', 'logical-not-parentheses',
   'empty-body', 'main', 'address', 'sizeof-pointer-div', 'int-in-bool-context', 'unused-function',
-  'frame-address', 'cast-function-type', 'old-style-declaration', 'ignored-qualifiers',
+  'frame-address', 'cast-function-type', 'old-style-declaration', 'ignored-qualifiers', 'shift-negative-value', 'shift-overflow=',
 ]);
 
 interface W { line: number; col: number; flag: string; text: string }
