@@ -689,8 +689,15 @@ const isAddressLike = (n: Node) => n.kind === NK.Addr || (n.kind === NK.Cast && 
 /** mkBinary with the warnings on binary operators (warn.ts); `bareNot`: the left operand began with a
  *  `!` (not in parentheses). Kept apart so that binary() stays small. */
 function checkedBinary(p: Parser, op: NK, l: Node, r: Node, t: Token, bareNot: boolean): Node {
-  // (-Wparentheses: only an operand that is itself an operator expression can matter)
-  if (p.wParens && op >= NK.Shl && (isOperator(l.kind) || isOperator(r.kind))) warnParentheses(p, op, l, r, t);
+  // (-Wparentheses: only an operand that is itself an operator expression can matter; after the
+  // operation's own warnings, as gcc's parser_build_binary_op)
+  const parens = p.wParens && op >= NK.Shl && (isOperator(l.kind) || isOperator(r.kind));
+  if (parens && (op < NK.Shl || op > NK.Shr)) warnParentheses(p, op, l, r, t);
+  if (op === NK.Shl || op === NK.Shr) {
+    const n = mkBinary(p, op, l, r, t);
+    if (parens) warnParentheses(p, op, l, r, t);
+    return n;
+  }
   if (p.wCompare && op >= NK.Lt && op <= NK.Ne) {
     const lv = rvalue(p, l), rv = rvalue(p, r);
     const n = mkBinary(p, op, lv, rv, t);
