@@ -6,14 +6,17 @@
 // -Wold-style-declaration (-Wextra): a storage class (or inline, _Noreturn, __thread) after a type
 // specifier or qualifier.
 // -Wignored-qualifiers (-Wextra): a function declarator whose return type is qualified.
+// -Wmissing-field-initializers (-Wextra): a struct's level of a braced initializer (or of brace elision)
+// ends with fields left, unless it used designators or is `{ 0 }` / `{ }` (init.ts decides).
+// -Wmissing-braces (-Wall): brace elision in an initializer other than `{ 0 }` (init.ts).
 // -Wshift-negative-value (-Wextra, C99 on), -Wshift-overflow= (on in C99 and later): constant left
 // shifts (expr.ts, outside unevaluated operands: p.noEval).
 
 import { Token } from '../lex/token';
-import type { Diagnostics } from '../diag/diagnostics';
+import type { Diagnostics, Loc } from '../diag/diagnostics';
 import type { Parser } from './state';
 import type { DeclSpec } from './decl';
-import { TY, Type, cloneType, compatible, quoteType } from './types';
+import { Member, TY, Type, cloneType, compatible, quoteType } from './types';
 import type { Node } from './ast';
 
 /** Which of this file's warnings are on. */
@@ -23,6 +26,8 @@ export interface ExtraWarnFlags {
   ignoredQualifiers: boolean;
   shiftNegativeValue: boolean;
   shiftOverflow: boolean;
+  missingFieldInitializers: boolean;
+  missingBraces: boolean;
 }
 
 /** `c99`: C99 or later (gcc's -Wshift-negative-value and -Wshift-overflow are for those). */
@@ -32,6 +37,8 @@ export function extraWarnFlags(d: Diagnostics, c99: boolean): ExtraWarnFlags {
     shiftNegativeValue: d.isEnabled('shift-negative-value') && (c99 || explicit('shift-negative-value')),
     shiftOverflow: d.isEnabled('shift-overflow') && (c99 || explicit('shift-overflow')),
     castFunctionType: d.isEnabled('cast-function-type'),
+    missingFieldInitializers: d.isEnabled('missing-field-initializers'),
+    missingBraces: d.isEnabled('missing-braces'),
     oldStyleDeclaration: d.isEnabled('old-style-declaration'),
     ignoredQualifiers: d.isEnabled('ignored-qualifiers'),
   };
@@ -94,13 +101,30 @@ function withoutTypedefName(t: Type): Type {
  *  input_location: the first token of the line the lexer last started, or a struct/union/enum tag (or
  *  '{'), or an enumerator, parsed later than that (p.lastTagTok). */
 export function warnOldStyleDeclaration(p: Parser, t: Token): void {
+  p.opts.diag.warning('old-style-declaration', inputLocation(p, t), `'${t.text}' is not at beginning of declaration`);
+}
+
+/** gcc's input_location when the parser has just read token t: the first token of t's line (the lexer
+ *  sets it at each new line), or a struct/union/enum tag (or '{') or an enumerator parsed later than that
+ *  (p.lastTagTok; gcc's tag handling sets it too). */
+function inputLocation(p: Parser, t: Token): Loc {
   const text = t.file.text;
   let b = t.pos;
   while (b > 0 && text.charCodeAt(b - 1) !== 10) b--;
   while (b < t.pos && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9 || text.charCodeAt(b) === 12 || text.charCodeAt(b) === 13)) b++;
   const tag = p.lastTagTok;
-  const pos = tag !== null && tag.file === t.file && tag.pos > b && tag.pos < t.pos ? tag.pos : b;
-  p.opts.diag.warning('old-style-declaration', { file: t.file, pos }, `'${t.text}' is not at beginning of declaration`);
+  return { file: t.file, pos: tag !== null && tag.file === t.file && tag.pos > b && tag.pos < t.pos ? tag.pos : b };
+}
+
+// ---------------------------------------------------------------------------------------------
+// -Wmissing-field-initializers
+
+/** Field m of struct type ty is left uninitialized by a level that ends after token `at`. */
+export function warnMissingField(p: Parser, m: Member, ty: Type, at: Token): void {
+  const name = m.name ?? '<anonymous>';
+  if (p.opts.diag.warning('missing-field-initializers', inputLocation(p, at), `missing initializer for field '${name}' of ${quoteType(ty)}`) && m.tok) {
+    p.note(m.tok, `'${name}' declared here`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
