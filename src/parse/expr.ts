@@ -20,7 +20,7 @@ import { charLiteral, intNode, numberLiteral, stringLiteral, wrapInt } from './l
 import { declSpec, declarator, isTypeNameStart, typeName, typeAlign } from './decl';
 import { compoundLiteralInit } from './init';
 import { compoundStmt, getLabel } from './stmt';
-import { warnCastFunctionType, warnShiftOverflow } from './warn-extra';
+import { warnCastFunctionType, warnShiftOverflow, warnTypeLimits } from './warn-extra';
 import { builtinCall, getBuiltin, implicitBuiltinType, specialBuiltin, isGenericBuiltin, foldBuiltin } from './builtins';
 import * as num from '../numeric';
 
@@ -701,6 +701,7 @@ function checkedBinary(p: Parser, op: NK, l: Node, r: Node, t: Token, bareNot: b
   if (p.wCompare && op >= NK.Lt && op <= NK.Ne) {
     const lv = rvalue(p, l), rv = rvalue(p, r);
     const n = mkBinary(p, op, lv, rv, t);
+    if (p.wx.typeLimits && n.kind === op && n.lhs && n.rhs) warnTypeLimits(p, op, n, t);
     warnComparison(p, op, lv, rv, t, bareNot && l.kind === NK.LogNot);
     if ((op === NK.Eq || op === NK.Ne) && (lv.ty.kind === TY.Pointer || rv.ty.kind === TY.Pointer)) {
       const la = isAddressLike(lv), ra = isAddressLike(rv);

@@ -269,7 +269,7 @@ export class Parser {
     this.wMain = opts.diag.isEnabled('main') || opts.diag.opts.pedantic || opts.diag.opts.pedanticErrors;
     this.wTruth = opts.diag.isEnabled('address') || opts.diag.isEnabled('int-in-bool-context');
     this.condColons = this.wTruth ? new WeakMap() : null;
-    this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address'].some((w) => opts.diag.isEnabled(w));
+    this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address', 'type-limits'].some((w) => opts.diag.isEnabled(w));
     this.wBinary = this.wParens || this.wCompare || this.wSizeofDiv || this.wTruth;
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);

@@ -9,6 +9,8 @@
 // -Wmissing-field-initializers (-Wextra): a struct's level of a braced initializer (or of brace elision)
 // ends with fields left, unless it used designators or is `{ 0 }` / `{ }` (init.ts decides).
 // -Wmissing-braces (-Wall): brace elision in an initializer other than `{ 0 }` (init.ts).
+// -Wtype-limits (-Wextra): comparisons decided by the range of a (narrowed) operand's type (gcc's
+// shorten_compare), and unsigned values against 0.
 // -Wshift-negative-value (-Wextra, C99 on), -Wshift-overflow= (on in C99 and later): constant left
 // shifts (expr.ts, outside unevaluated operands: p.noEval).
 
@@ -17,7 +19,8 @@ import type { Diagnostics, Loc } from '../diag/diagnostics';
 import type { Parser } from './state';
 import type { DeclSpec } from './decl';
 import { Member, TY, Type, cloneType, compatible, quoteType } from './types';
-import type { Node } from './ast';
+import { CK, NK, Node } from './ast';
+import { TF } from '../lex/token';
 
 /** Which of this file's warnings are on. */
 export interface ExtraWarnFlags {
@@ -28,6 +31,7 @@ export interface ExtraWarnFlags {
   shiftOverflow: boolean;
   missingFieldInitializers: boolean;
   missingBraces: boolean;
+  typeLimits: boolean;
 }
 
 /** `c99`: C99 or later (gcc's -Wshift-negative-value and -Wshift-overflow are for those). */
@@ -39,6 +43,7 @@ export function extraWarnFlags(d: Diagnostics, c99: boolean): ExtraWarnFlags {
     castFunctionType: d.isEnabled('cast-function-type'),
     missingFieldInitializers: d.isEnabled('missing-field-initializers'),
     missingBraces: d.isEnabled('missing-braces'),
+    typeLimits: d.isEnabled('type-limits'),
     oldStyleDeclaration: d.isEnabled('old-style-declaration'),
     ignoredQualifiers: d.isEnabled('ignored-qualifiers'),
   };
@@ -150,4 +155,99 @@ export function warnShiftOverflow(p: Parser, l: Node, r: Node, t: Token): void {
   if (v >= 0n && minPrec === prec + 1) return;
   if (minPrec <= prec) return;
   p.opts.diag.warning('shift-overflow', p.loc(t), `result of '${v} << ${r.val}' requires ${minPrec} bits to represent, but ${quoteType(ty)} only has ${prec} bits`, 'shift-overflow=');
+}
+
+// ---------------------------------------------------------------------------------------------
+// -Wtype-limits
+
+const isBitField = (n: Node) => n.kind === NK.Cast && n.ck === CK.Load && n.lhs !== null && n.lhs.kind === NK.Member && n.lhs.member !== null && n.lhs.member.bitWidth >= 0;
+/** A variable's value (gcc's declarations have no expression location). */
+const isName = (n: Node) => n.kind === NK.Var || (n.kind === NK.Cast && n.ck === CK.Load && n.lhs !== null && n.lhs.kind === NK.Var);
+
+/** Precision in bits of the value n (a bit-field read: its width). */
+function precOf(n: Node): number {
+  if (n.kind === NK.Cast && n.ck === CK.Load && n.lhs && n.lhs.kind === NK.Member && n.lhs.member && n.lhs.member.bitWidth >= 0) return n.lhs.member.bitWidth;
+  return precision(n.ty);
+}
+
+/** gcc's get_narrower: n without the conversions that widen it (or change only its type), as long as they
+ *  all extend the same way; `uns`: that way (zero-extension), `stripped`: any was. */
+function narrower(n: Node, cs: boolean): { n: Node; uns: boolean; stripped: boolean } {
+  let uns = false, first = true, win = n;
+  for (;;) {
+    if (n.kind === NK.Comma && n.rhs) { n = n.rhs; win = n; continue; }
+    if (n.kind !== NK.Cast || n.ck !== CK.Convert || !n.lhs || !isIntegral(n.ty) || !isIntegral(n.lhs.ty) || n.ty.kind === TY.Bool) break;
+    const change = precOf(n) - precOf(n.lhs);
+    if (change < 0) break;
+    const inner = n.lhs, iu = isUnsignedInt(inner.ty, cs);
+    // (gcc does not see an unsigned bit-field narrower than int through its promotion)
+    if (iu && isBitField(inner) && precOf(inner) < 32 && precision(n.ty) === 32) break;
+    if (change > 0 && !first && uns !== iu) break;
+    if (first) uns = iu;
+    first = false;
+    n = inner;
+    win = n;
+  }
+  return { n: win, uns, stripped: !first };
+}
+
+/** The range of integers of `prec` bits. */
+const range = (prec: number, uns: boolean): [bigint, bigint] =>
+  uns ? [0n, (1n << BigInt(prec)) - 1n] : [-(1n << BigInt(prec - 1)), (1n << BigInt(prec - 1)) - 1n];
+/** v converted to an integer type of `prec` bits. */
+const fit = (v: bigint, prec: number, uns: boolean) => (uns ? BigInt.asUintN(prec, v) : BigInt.asIntN(prec, v));
+
+const SWAP: Partial<Record<NK, NK>> = { [NK.Lt]: NK.Gt, [NK.Gt]: NK.Lt, [NK.Le]: NK.Ge, [NK.Ge]: NK.Le, [NK.Eq]: NK.Eq, [NK.Ne]: NK.Ne };
+
+/** Comparison `op` of n.lhs and n.rhs (both converted to their common type), at the operator t. */
+export function warnTypeLimits(p: Parser, op: NK, n: Node, t: Token): void {
+  let op0 = n.lhs!, op1 = n.rhs!;
+  const rt = op0.ty;
+  if (!isIntegral(rt) || !isIntegral(op1.ty)) return;
+  const cs = p.target.charSigned;
+  let a = narrower(op0, cs), b = narrower(op1, cs);
+  // an operand the conversion to the common type extends without containing a conversion of its own
+  if (!a.stripped) a.uns = isUnsignedInt(a.n.ty, cs);
+  if (!b.stripped) b.uns = isUnsignedInt(b.n.ty, cs);
+  // a constant first is put second (not when the second is 0)
+  if (a.n.val !== null && b.n.val !== 0n) { [a, b] = [b, a]; [op0, op1] = [op1, op0]; op = SWAP[op]!; }
+  const rprec = precision(rt);
+  let runs = isUnsignedInt(rt, cs);
+  const p0 = a.n, p1 = b.n;
+  if (p0.ty.kind === TY.Bool) return; // (-Wbool-compare's)
+  if (p1.val !== null && precOf(p0) < rprec) {
+    const uns0 = a.uns;
+    let [min, max] = range(precOf(p0), uns0);
+    if (runs && !uns0) runs = false;
+    const c = fit(p1.val, rprec, runs);
+    min = fit(min, rprec, runs); max = fit(max, rprec, runs);
+    const minGt = c < min, maxGt = c < max, minLt = min < c, maxLt = max < c;
+    let val: boolean | null = null;
+    switch (op) {
+      case NK.Ne: if (maxLt || minGt) val = true; break;
+      case NK.Eq: if (maxLt || minGt) val = false; break;
+      case NK.Lt: if (maxLt) val = true; if (!minLt) val = false; break;
+      case NK.Gt: if (minGt) val = true; if (!maxGt) val = false; break;
+      case NK.Le: if (!maxGt) val = true; if (minGt) val = false; break;
+      case NK.Ge: if (!minLt) val = true; if (maxLt) val = false; break;
+    }
+    if (isUnsignedInt(rt, cs) && !uns0 && op !== NK.Eq && op !== NK.Ne) val = null;
+    // (not for an operand from a macro expansion)
+    if (val !== null && p0.val === null && (isName(p0) || (p0.tok.flags & TF.Expanded) === 0)) {
+      p.warn('type-limits', t, `comparison is always ${val} due to limited range of data type`);
+    }
+    return;
+  }
+  // unsigned values against 0
+  if (op1.val !== 0n) return;
+  if (!isUnsignedInt(rt, cs) || (op !== NK.Ge && op !== NK.Lt)) return;
+  if (a.n.val !== null) return;
+  if (origType(op0).kind === TY.Enum) return;
+  p.warn('type-limits', t, op === NK.Ge ? "comparison of unsigned expression in '>= 0' is always true" : "comparison of unsigned expression in '< 0' is always false");
+}
+
+/** The type of an operand before the usual arithmetic conversions. */
+function origType(n: Node): Type {
+  while (n.kind === NK.Cast && n.ck === CK.Convert && !n.explicit && n.lhs) n = n.lhs;
+  return n.ty;
 }
