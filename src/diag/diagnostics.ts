@@ -67,7 +67,7 @@ const WALL = new Set([
   'implicit-function-declaration', 'implicit-int', 'missing-braces', 'char-subscripts', 'format',
   'nonnull', 'comment', 'address', 'sequence-point', 'strict-aliasing', 'array-bounds', 'enum-compare',
   'misleading-indentation', 'pointer-sign', 'main', 'dangling-else', 'unused-local-typedefs',
-  'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context', 'frame-address',
+  'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context', 'frame-address', 'bool-operation',
 ]);
 const WEXTRA = new Set([
   'sign-compare', 'missing-field-initializers', 'empty-body', 'type-limits',

@@ -20,7 +20,7 @@ import { charLiteral, intNode, numberLiteral, stringLiteral, wrapInt } from './l
 import { declSpec, declarator, isTypeNameStart, typeName, typeAlign } from './decl';
 import { compoundLiteralInit } from './init';
 import { compoundStmt, getLabel } from './stmt';
-import { warnCastFunctionType, warnShiftOverflow, warnTypeLimits } from './warn-extra';
+import { warnBoolOperation, warnCastFunctionType, warnShiftOverflow, warnTypeLimits } from './warn-extra';
 import { builtinCall, getBuiltin, implicitBuiltinType, specialBuiltin, isGenericBuiltin, foldBuiltin } from './builtins';
 import * as num from '../numeric';
 
@@ -1054,6 +1054,7 @@ export function unary(p: Parser): Node {
       p.next();
       let n = rvalue(p, castExpr(p));
       if (!isInteger(n.ty) && n.ty.kind !== TY.Complex && n.ty.kind !== TY.Vector) { p.error(t, 'wrong type argument to bit-complement'); return n; }
+      if (p.wx.boolOperation) warnBoolOperation(p, n, t);
       n = promote(p, n);
       const c = newNode(NK.BitNot, t, n.ty);
       c.lhs = n;

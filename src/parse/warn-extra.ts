@@ -11,6 +11,7 @@
 // -Wmissing-braces (-Wall): brace elision in an initializer other than `{ 0 }` (init.ts).
 // -Wtype-limits (-Wextra): comparisons decided by the range of a (narrowed) operand's type (gcc's
 // shorten_compare), and unsigned values against 0.
+// -Wbool-operation (-Wall): `~` on a _Bool or a truth value.
 // -Wshift-negative-value (-Wextra, C99 on), -Wshift-overflow= (on in C99 and later): constant left
 // shifts (expr.ts, outside unevaluated operands: p.noEval).
 
@@ -32,6 +33,7 @@ export interface ExtraWarnFlags {
   missingFieldInitializers: boolean;
   missingBraces: boolean;
   typeLimits: boolean;
+  boolOperation: boolean;
 }
 
 /** `c99`: C99 or later (gcc's -Wshift-negative-value and -Wshift-overflow are for those). */
@@ -44,6 +46,7 @@ export function extraWarnFlags(d: Diagnostics, c99: boolean): ExtraWarnFlags {
     missingFieldInitializers: d.isEnabled('missing-field-initializers'),
     missingBraces: d.isEnabled('missing-braces'),
     typeLimits: d.isEnabled('type-limits'),
+    boolOperation: d.isEnabled('bool-operation'),
     oldStyleDeclaration: d.isEnabled('old-style-declaration'),
     ignoredQualifiers: d.isEnabled('ignored-qualifiers'),
   };
@@ -250,4 +253,18 @@ export function warnTypeLimits(p: Parser, op: NK, n: Node, t: Token): void {
 function origType(n: Node): Type {
   while (n.kind === NK.Cast && n.ck === CK.Convert && !n.explicit && n.lhs) n = n.lhs;
   return n.ty;
+}
+
+// ---------------------------------------------------------------------------------------------
+// -Wbool-operation
+
+/** `~` (token t) applied to n (an rvalue, not yet promoted). */
+export function warnBoolOperation(p: Parser, n: Node, t: Token): void {
+  if (n.val !== null) return; // (gcc folded it: `~(0 != 5)`)
+  let e = n;
+  // (a conversion of a truth value is one: gcc folds the conversion into it)
+  while ((e.kind === NK.Comma && e.rhs) || (e.kind === NK.Cast && e.ck === CK.Convert && e.lhs && isIntegral(e.ty) && isIntegral(e.lhs.ty))) e = e.kind === NK.Comma ? e.rhs! : e.lhs!;
+  const k = e.kind;
+  if (n.ty.kind !== TY.Bool && !(k >= NK.Lt && k <= NK.Ne) && k !== NK.LogAnd && k !== NK.LogOr && k !== NK.LogNot) return;
+  if (p.warn('bool-operation', t, "'~' on a boolean expression")) p.note(t, 'did you mean to use logical not?');
 }
