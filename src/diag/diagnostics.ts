@@ -80,7 +80,7 @@ const UNUSED = new Set(['unused-variable', 'unused-function', 'unused-label', 'u
   'unused-local-typedefs', 'unused-parameter', 'unused-but-set-parameter']);
 const UNUSED_EXTRA = new Set(['unused-parameter', 'unused-but-set-parameter']);
 /** Warnings on whenever another one is (unless disabled themselves): -Wformat-extra-args with -Wformat. */
-const IMPLIED = new Map([['format-extra-args', 'format'], ['format-zero-length', 'format']]);
+const IMPLIED = new Map([['format-extra-args', 'format'], ['format-zero-length', 'format'], ['unused-const-variable', 'unused-variable']]);
 
 /** gcc 12's column: the display column, tabs expanded to multiples of 8 (-ftabstop=8). */
 function displayColumn(loc: Loc): number {
@@ -105,6 +105,8 @@ export class Diagnostics {
   private reportedFunction: string | null = null;
   /** Location of the last message printed: a note at the same place is shown without its source line. */
   private lastFile: unknown = null;
+  /** The "In file included from" lines of the last message. */
+  private lastContext = '';
   private lastPos = -1;
 
   /** Messages of the middle end (gcc reports them after its front end has seen the whole unit):
@@ -202,7 +204,12 @@ export class Diagnostics {
       return;
     }
     let out = '';
-    if (this.includeContext) for (const l of this.includeContext(loc)) out += l + '\n';
+    if (this.includeContext) {
+      // (gcc shows it when it differs from the last message's)
+      const ctx = this.includeContext(loc).join('\n');
+      if (ctx !== this.lastContext && ctx !== '') out += ctx + '\n';
+      this.lastContext = ctx;
+    }
     const p = loc.file.presumed(loc.pos);
     if (sev !== 'note' && this.currentFunction !== this.reportedFunction) {
       this.reportedFunction = this.currentFunction;

@@ -1762,14 +1762,42 @@ function checkUnitEnd(p: Parser): void {
     }
   }
   p.diag.flushDeferred(); // the middle end's warnings on the functions lowered so far come first, as gcc's
-  // -Wunused-function: static functions defined and never referenced (not inline ones, as gcc; gcc
-  // finds them in its call graph, which -fsyntax-only never builds, so not in that mode)
-  if (!p.opts.discardBodies) for (const o of p.decls) {
-    if (o.isFunc && o.linkage === Linkage.Internal && o.defined && !o.used && !o.isInline && !o.attrs?.unused && !o.attrs?.used &&
-        o.attrs?.constructorPrio === undefined && o.attrs?.destructorPrio === undefined) {
-      p.warn('unused-function', o.tok!, `'${o.name}' defined but not used`);
+  // -Wunused-function: static functions defined and never referenced (not inline ones, as gcc);
+  // -Wunused-variable / -Wunused-const-variable=: static variables defined and never referenced (not
+  // volatile ones; const ones only in the main file at level 1). gcc finds them in its call graph, which
+  // -fsyntax-only never builds, so not in that mode; it reports them in reverse order of declaration.
+  if (!p.opts.discardBodies) {
+    const diag = p.opts.diag;
+    const wFn = diag.isEnabled('unused-function'), wVar = diag.isEnabled('unused-variable');
+    const constLevel = diag.opts.enabled.get('unused-const-variable') === true ? 2 : diag.opts.enabled.get('unused-const-variable') === false ? 0 : wVar ? 1 : 0;
+    const mainFile = p.tok().file;
+    for (let i = p.decls.length - 1; i >= 0; i--) {
+      const o = p.decls[i];
+      if (o.linkage !== Linkage.Internal || o.used || o.attrs?.unused || o.attrs?.used || !o.tok) continue;
+      if (o.isFunc) {
+        if (wFn && o.defined && !o.isInline && o.attrs?.constructorPrio === undefined && o.attrs?.destructorPrio === undefined) {
+          p.warn('unused-function', o.tok, `'${o.name}' defined but not used`);
+        }
+        continue;
+      }
+      if (o.storage === SC.Typedef || o.storage === SC.Extern || o.storage === SC.Register || o.storage === SC.EnumConst) continue;
+      const q = elemQual(o.ty);
+      if (!(o.defined || o.tentative) || (q & Q.Volatile) !== 0) continue;
+      if ((q & Q.Const) === 0) {
+        if (wVar) p.warn('unused-variable', o.tok, `'${o.name}' defined but not used`);
+        continue;
+      }
+      if (constLevel === 2 || (constLevel === 1 && o.tok.file === mainFile)) {
+        diag.warning('unused-const-variable', p.loc(o.tok), `'${o.name}' defined but not used`, 'unused-const-variable=');
+      }
     }
   }
+}
+
+/** The qualifiers of an object's type (an array's: of its elements). */
+function elemQual(t: Type): number {
+  while (t.kind === TY.Array && t.base) t = t.base;
+  return t.qual;
 }
 
 /** Type of a declared object for typeToString (debug). */
