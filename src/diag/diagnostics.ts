@@ -67,7 +67,7 @@ const WALL = new Set([
   'implicit-function-declaration', 'implicit-int', 'missing-braces', 'char-subscripts', 'format',
   'nonnull', 'comment', 'address', 'sequence-point', 'strict-aliasing', 'array-bounds', 'enum-compare',
   'misleading-indentation', 'pointer-sign', 'main', 'dangling-else', 'unused-local-typedefs',
-  'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context', 'frame-address', 'bool-operation',
+  'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context', 'frame-address', 'bool-operation', 'infinite-recursion',
 ]);
 const WEXTRA = new Set([
   'sign-compare', 'missing-field-initializers', 'empty-body', 'type-limits',
@@ -116,8 +116,9 @@ export class Diagnostics {
   defer(report: () => void): void { this.deferred.push(report); }
   /** Messages of gcc's expansion to RTL (-Wframe-address), which comes after the front end's end-of-unit
    *  checks (-Wunused-function): printed only by flushDeferred(true) (the code generator's end). */
-  private deferredLate: (() => void)[] = [];
-  deferLate(report: () => void): void { this.deferredLate.push(report); }
+  private deferredLate: { report: () => void; stage: number }[] = [];
+  /** `stage`: gcc's order of its passes (0: the IPA warnings such as -Winfinite-recursion, 1: expansion). */
+  deferLate(report: () => void, stage = 1): void { this.deferredLate.push({ report, stage }); }
   flushDeferred(late = false): void {
     const d = this.deferred;
     this.deferred = [];
@@ -125,7 +126,8 @@ export class Diagnostics {
     if (!late) return;
     const l = this.deferredLate;
     this.deferredLate = [];
-    for (const r of l) r();
+    l.sort((a, b) => a.stage - b.stage);
+    for (const r of l) r.report();
   }
 
   constructor(readonly opts: DiagOptions = defaultDiagOptions(), sink?: (line: string) => void) {

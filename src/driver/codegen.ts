@@ -149,7 +149,18 @@ export class CodeGenerator {
       }
       frameWarnings.push({ fo, at, name });
     } : undefined;
-    return this.ml = new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug, warnReturnType, warnFrameAddress });
+    // (gcc reports it in its IPA passes, after the front end's end-of-unit checks and before expansion)
+    const warnInfiniteRecursion = diag.isEnabled('infinite-recursion') ? (fo: Obj, calls: Token[]) => {
+      diag.deferLate(() => {
+        const saved = diag.currentFunction;
+        diag.currentFunction = fo.name;
+        if (fo.tok && diag.warning('infinite-recursion', { file: fo.tok.file, pos: fo.tok.pos }, 'infinite recursion detected')) {
+          for (const c of calls) diag.note({ file: c.file, pos: c.pos }, 'recursive call');
+        }
+        diag.currentFunction = saved;
+      }, 0);
+    } : undefined;
+    return this.ml = new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug, warnReturnType, warnFrameAddress, warnInfiniteRecursion });
   }
 
   private emitterFor(mod: IRModule): X86Emitter {

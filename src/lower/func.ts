@@ -37,7 +37,7 @@ const NORETURN_LIB = new Set(['exit', '_exit', '_Exit', 'abort', 'longjmp', 'sig
 import { Op, Order, Rmw } from '../ir/ops';
 import { T, TYPE_NAMES, bitsOf, isFloat } from '../ir/types';
 import * as num from '../numeric';
-import { ModuleLower, labelBlockName } from './lower';
+import { ModuleLower, RecBlock, RecCall, RecSummary, labelBlockName } from './lower';
 import { intOfSize, isAggregate, floatRank } from './types';
 import { frameLayout, nestedIn } from './chain';
 
@@ -95,6 +95,8 @@ export class FnLower {
   private frameBlock = -1;
   /** -Wframe-address: the calls with a nonzero level, reported when lowering ends if their block is reachable. */
   private frameAddrCalls: { block: number; ins: number; at: Token; name: string }[] | null = null;
+  /** -Winfinite-recursion: the direct calls of this function (instruction -> the callee's name). */
+  private selfCalls: Map<number, Token> | null = null;
 
   // ------------------------------------------------------------------ helpers
   ir(t: Type): number { return this.ml.tm.ir(t); }
@@ -160,6 +162,7 @@ export class FnLower {
       if (this.retTy.kind !== TY.Void && this.ml.opts.warnReturnType && fo.name !== 'main' && !fo.returnsNothing && (fo.used || !fo.isInline) && !isInlineDefinition(fo) && this.endReachable()) this.ml.opts.warnReturnType(fo);
       this.fallOff();
     }
+    if (this.ml.opts.warnInfiniteRecursion) this.ml.recursion.push(this.recursionSummary(this.selfCalls));
     // a label whose address is taken keeps its block even when only static data names it (`&&a - &&b`
     // in an initialiser): the optimiser does not merge blocks that a block-address constant names
     if (fo.labels) for (const l of fo.labels) if (l.addrTaken && l.defined && !this.isForeignLabel(l)) b.blockAddr(this.labelBlock(l));
@@ -258,6 +261,27 @@ export class FnLower {
     b.store(T.I32, this.iconst(T.I32, 0x90e3ff49 | 0), this.addOff(t, 20), 1);
     this.m.execStack = true;
     return t;
+  }
+
+  /** -Winfinite-recursion: this function's control flow as far as calls go (ModuleLower.checkRecursion
+   *  decides at the end of the unit, when the always_inline functions it may call are lowered too). */
+  private recursionSummary(calls: Map<number, Token> | null): RecSummary {
+    const f = this.f;
+    const blocks: RecBlock[] = [];
+    for (let blk = 0; blk < f.nBlocks; blk++) {
+      const cs: RecCall[] = [];
+      for (let i = f.first[blk]; i >= 0; i = f.next[i]) {
+        if (f.op[i] !== Op.Call) continue;
+        const callee = f.args[f.argStart[i]];
+        const name = callee < 0 && f.cKind[~callee] === IRConst.Sym ? f.cVal[~callee] as string : null;
+        cs.push({ callee: name, noreturn: this.isNoreturnCall(i), tok: calls?.get(i) ?? null });
+      }
+      const term = f.term(blk);
+      blocks.push({ calls: cs, succs: f.succs(blk), ret: term >= 0 && f.op[term] === Op.Ret });
+    }
+    const fo = this.fo;
+    const emitted = (fo.used || !fo.isInline) && !isInlineDefinition(fo) && !fo.attrs?.noreturn && !fo.ty.noreturn;
+    return { fo, name: f.name, blocks, emitted };
   }
 
   /** -Wframe-address: the calls reachable from the entry, not after a noreturn call (gcc deletes the
@@ -1448,7 +1472,10 @@ export class FnLower {
     if (fo && fo.builtin >= 0 && fo.name.startsWith('__builtin_')) this.ml.usedExterns.set(fo.name.slice(10), fo);
     const args = n.list!.map((a) => this.rv(a));
     const name = fo ? (fo.asmName ?? fo.name) : '';
-    return this.emitCall(callee, ft, args, n.list!.map((a) => a.ty), RETURNS_TWICE.has(name) || !!fo?.attrs?.other?.includes('returns_twice'), !!fo?.attrs?.noreturn, this.chainFor(fo));
+    const r = this.emitCall(callee, ft, args, n.list!.map((a) => a.ty), RETURNS_TWICE.has(name) || !!fo?.attrs?.other?.includes('returns_twice'), !!fo?.attrs?.noreturn, this.chainFor(fo));
+    // -Winfinite-recursion: a direct call of this function (the call is the block's last instruction)
+    if (fo === this.fo && this.ml.opts.warnInfiniteRecursion) (this.selfCalls ??= new Map()).set(this.f.last[this.b.block], calleeTok(n));
+    return r;
   }
 
   private emitCall(callee: number, ft: Type, args: number[], argTys: Type[], twice: boolean, noret: boolean, chain = -1): number {

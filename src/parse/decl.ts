@@ -1759,6 +1759,8 @@ function checkUnitEnd(p: Parser): void {
   for (const o of p.decls) {
     if (o.isFunc && o.linkage === Linkage.Internal && !o.defined && o.used) {
       p.warn(null, o.tok!, `'${o.name}' used but never defined`);
+    } else if (o.isFunc && o.linkage === Linkage.Internal && !o.defined && o.tok && o.builtin < 0) {
+      p.warn('unused-function', o.tok, `'${o.name}' declared 'static' but never defined`);
     }
   }
   p.diag.flushDeferred(); // the middle end's warnings on the functions lowered so far come first, as gcc's

@@ -1454,7 +1454,7 @@ export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
   n.lhs = fn;
   n.list = out;
   if (fobj) {
-    fobj.used = true;
+    if (fobj !== p.fn) fobj.used = true;
     if (fobj.builtin >= 0) { n.builtin = fobj.builtin; foldLibraryCall(p, n, fobj); }
     if (p.wFormat && (fobj.builtin >= 0 || fobj.attrs?.format)) checkFormatCall(p, fobj, out);
   }
@@ -1545,7 +1545,8 @@ function identifier(p: Parser, t: Token): Node {
     p.error(t, `expected expression before '${name}'`);
     return intNode(t, T.int, 0n);
   }
-  o.used = true;
+  // (a function's references to itself do not make it used: gcc's referred_to_p excludes them)
+  if (o !== p.fn) o.used = true;
   o.reads++;
   if (o.attrs?.deprecated !== undefined) {
     p.warn('deprecated-declarations', t, o.attrs.deprecated ? `'${name}' is deprecated: ${o.attrs.deprecated}` : `'${name}' is deprecated`);

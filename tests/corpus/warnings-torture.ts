@@ -27,7 +27,7 @@ export const CHECKED = new Set([
   'switch', 'char-subscripts', 'sign-compare', 'enum-compare', 'bool-compare', 'logical-not-parentheses',
   'empty-body', 'main', 'address', 'sizeof-pointer-div', 'int-in-bool-context', 'unused-function',
   'frame-address', 'cast-function-type', 'old-style-declaration', 'ignored-qualifiers', 'shift-negative-value', 'shift-overflow=',
-  'missing-field-initializers', 'missing-braces', 'type-limits', 'bool-operation', 'unused-const-variable=',
+  'missing-field-initializers', 'missing-braces', 'type-limits', 'bool-operation', 'unused-const-variable=', 'infinite-recursion',
 ]);
 
 interface W { line: number; col: number; flag: string; text: string }
