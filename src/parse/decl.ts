@@ -1773,9 +1773,25 @@ function checkUnitEnd(p: Parser): void {
     const wFn = diag.isEnabled('unused-function'), wVar = diag.isEnabled('unused-variable');
     const constLevel = diag.opts.enabled.get('unused-const-variable') === true ? 2 : diag.opts.enabled.get('unused-const-variable') === false ? 0 : wVar ? 1 : 0;
     const mainFile = p.tok().file;
-    for (let i = p.decls.length - 1; i >= 0; i--) {
-      const o = p.decls[i];
-      if (o.linkage !== Linkage.Internal || o.used || o.attrs?.unused || o.attrs?.used || !o.tok) continue;
+    // block-scope statics first (gcc reports them again here, after "unused variable"): the functions'
+    // in reverse order, each one's in order; then the file's in reverse order
+    const isLocal = (o: Obj) => !o.isFunc && o.linkage === Linkage.None && o.storage === SC.Static && o.name !== '';
+    // (GNU nested functions are among the file's, and do not split their function's statics)
+    const isNested = (o: Obj) => o.isFunc && o.linkage === Linkage.None;
+    const locals: Obj[] = [];
+    for (let i = p.decls.length - 1; i >= 0;) {
+      if (!isLocal(p.decls[i])) { i--; continue; }
+      let j = i;
+      while (j >= 0 && (isLocal(p.decls[j]) || isNested(p.decls[j]))) j--;
+      for (let k = j + 1; k <= i; k++) if (isLocal(p.decls[k])) locals.push(p.decls[k]);
+      i = j;
+    }
+    const globals = p.decls.filter((o) => !isLocal(o)).reverse();
+    // (an alias refers to its target)
+    const aliased = new Set<string>();
+    for (const o of p.decls) if (o.attrs?.alias) aliased.add(o.attrs.alias);
+    for (const o of [...locals, ...globals]) {
+      if ((o.linkage !== Linkage.Internal && !isLocal(o) && !isNested(o)) || o.used || o.attrs?.unused || o.attrs?.used || !o.tok || aliased.has(o.name)) continue;
       if (o.isFunc) {
         if (wFn && o.defined && !o.isInline && o.attrs?.constructorPrio === undefined && o.attrs?.destructorPrio === undefined) {
           p.warn('unused-function', o.tok, `'${o.name}' defined but not used`);
