@@ -174,8 +174,10 @@ function precOf(n: Node): number {
 }
 
 /** gcc's get_narrower: n without the conversions that widen it (or change only its type), as long as they
- *  all extend the same way; `uns`: that way (zero-extension), `stripped`: any was. */
-function narrower(n: Node, cs: boolean): { n: Node; uns: boolean; stripped: boolean } {
+ *  all extend the same way; sets narrowUns: that way (zero-extension), narrowStripped: any was. (Results
+ *  in module variables: this runs for every comparison with a constant.) */
+let narrowUns = false, narrowStripped = false;
+function narrower(n: Node, cs: boolean): Node {
   let uns = false, first = true, win = n;
   for (;;) {
     if (n.kind === NK.Comma && n.rhs) { n = n.rhs; win = n; continue; }
@@ -191,7 +193,9 @@ function narrower(n: Node, cs: boolean): { n: Node; uns: boolean; stripped: bool
     n = inner;
     win = n;
   }
-  return { n: win, uns, stripped: !first };
+  narrowUns = uns;
+  narrowStripped = !first;
+  return win;
 }
 
 /** The range of integers of `prec` bits. */
@@ -205,21 +209,28 @@ const SWAP: Partial<Record<NK, NK>> = { [NK.Lt]: NK.Gt, [NK.Gt]: NK.Lt, [NK.Le]:
 /** Comparison `op` of n.lhs and n.rhs (both converted to their common type), at the operator t. */
 export function warnTypeLimits(p: Parser, op: NK, n: Node, t: Token): void {
   let op0 = n.lhs!, op1 = n.rhs!;
+  // (both of gcc's checks need a constant operand)
+  if (op0.val === null && op1.val === null) return;
   const rt = op0.ty;
   if (!isIntegral(rt) || !isIntegral(op1.ty)) return;
   const cs = p.target.charSigned;
-  let a = narrower(op0, cs), b = narrower(op1, cs);
-  // an operand the conversion to the common type extends without containing a conversion of its own
-  if (!a.stripped) a.uns = isUnsignedInt(a.n.ty, cs);
-  if (!b.stripped) b.uns = isUnsignedInt(b.n.ty, cs);
+  let p0 = narrower(op0, cs);
+  // (an operand the conversion to the common type extends without containing a conversion of its own)
+  let u0 = narrowStripped ? narrowUns : isUnsignedInt(p0.ty, cs);
+  let p1 = narrower(op1, cs);
+  let u1 = narrowStripped ? narrowUns : isUnsignedInt(p1.ty, cs);
   // a constant first is put second (not when the second is 0)
-  if (a.n.val !== null && b.n.val !== 0n) { [a, b] = [b, a]; [op0, op1] = [op1, op0]; op = SWAP[op]!; }
+  if (p0.val !== null && p1.val !== 0n) {
+    const t0 = p0; p0 = p1; p1 = t0;
+    const v0 = u0; u0 = u1; u1 = v0;
+    const o0 = op0; op0 = op1; op1 = o0;
+    op = SWAP[op]!;
+  }
   const rprec = precision(rt);
   let runs = isUnsignedInt(rt, cs);
-  const p0 = a.n, p1 = b.n;
   if (p0.ty.kind === TY.Bool) return; // (-Wbool-compare's)
   if (p1.val !== null && precOf(p0) < rprec) {
-    const uns0 = a.uns;
+    const uns0 = u0;
     let [min, max] = range(precOf(p0), uns0);
     if (runs && !uns0) runs = false;
     const c = fit(p1.val, rprec, runs);
@@ -244,7 +255,7 @@ export function warnTypeLimits(p: Parser, op: NK, n: Node, t: Token): void {
   // unsigned values against 0
   if (op1.val !== 0n) return;
   if (!isUnsignedInt(rt, cs) || (op !== NK.Ge && op !== NK.Lt)) return;
-  if (a.n.val !== null) return;
+  if (p0.val !== null) return;
   if (origType(op0).kind === TY.Enum) return;
   p.warn('type-limits', t, op === NK.Ge ? "comparison of unsigned expression in '>= 0' is always true" : "comparison of unsigned expression in '< 0' is always false");
 }
