@@ -1583,6 +1583,10 @@ function funcName(p: Parser, t: Token): Node {
   return n;
 }
 
+/** The block-scope function declarations that an implicit declaration reused or made (gcc's
+ *  C_DECL_IMPLICIT: it warns once per function). */
+const implicitWarned = new WeakSet<Obj>();
+
 /** A call to an undeclared function: gcc 12 declares it implicitly as `int name()` (with a warning). */
 function implicitDeclaration(p: Parser, t: Token): Obj {
   const T = p.T;
@@ -1590,8 +1594,19 @@ function implicitDeclaration(p: Parser, t: Token): Obj {
   const name = t.text;
   const prevExtern = p.externs.get(name);
   if (prevExtern) {
-    // declared in another block scope: gcc reuses it
-    p.warn('implicit-function-declaration', t, `implicit declaration of function '${name}'`);
+    // declared in another block scope: gcc reuses it, and warns the first time only
+    if (!implicitWarned.has(prevExtern)) {
+      implicitWarned.add(prevExtern);
+      if (p.warn('implicit-function-declaration', t, `implicit declaration of function '${name}'`) && !prevExtern.implicit && prevExtern.tok) {
+        p.note(prevExtern.tok, `previous declaration of '${name}' with type ${quoteType(prevExtern.ty)}`);
+      }
+    }
+    // (a built-in function: in each new scope again)
+    if (bt && prevExtern.builtin >= 0 && !compatible(T.funcType(T.int, null, false, true), bt.ty)) {
+      if (p.warn('builtin-declaration-mismatch', t, `incompatible implicit declaration of built-in function '${name}'`) && bt.header) {
+        p.note(t, `include '<${bt.header}>' or provide a declaration of '${name}'`);
+      }
+    }
     p.scopes[p.scopes.length - 1].setVar(name, prevExtern);
     return prevExtern;
   }
@@ -1606,7 +1621,8 @@ function implicitDeclaration(p: Parser, t: Token): Obj {
   if (bt) {
     o.builtin = bt.id;
     o.builtinImplicit = true;
-    if (!(bt.ty.base!.kind === TY.Int && bt.ty.oldStyle)) {
+    // (int() is compatible with a prototype of promoted parameters, without `...`, returning int)
+    if (!compatible(T.funcType(T.int, null, false, true), bt.ty)) {
       if (p.warn('builtin-declaration-mismatch', t, `incompatible implicit declaration of built-in function '${name}'`) && bt.header) {
         p.note(t, `include '<${bt.header}>' or provide a declaration of '${name}'`);
       }
@@ -1615,6 +1631,7 @@ function implicitDeclaration(p: Parser, t: Token): Obj {
   // the declaration has block scope in C99, but gcc remembers it for the file
   p.declare(o);
   p.externs.set(name, o);
+  implicitWarned.add(o);
   p.decls.push(o);
   return o;
 }
