@@ -216,8 +216,10 @@ function argDesc(arg: ArgInfo): string {
   return `passing argument ${arg.index + 1} of '${arg.fn ? arg.fn.name : ''}'`;
 }
 
-function noteArg(p: Parser, arg: ArgInfo | null, ty: Type, from: Type): void {
-  if (arg && arg.fn && arg.fn.tok) p.note(arg.fn.tok, `expected ${quoteType(ty)} but argument is of type ${quoteType(from)}`);
+/** `at`: where the argument's message is (the note of an implicitly declared built-in goes there too:
+ *  gcc's built-in declaration has no place of its own). */
+function noteArg(p: Parser, arg: ArgInfo | null, ty: Type, from: Type, at: Token): void {
+  if (arg && arg.fn && arg.fn.tok) p.note(arg.fn.builtinImplicit ? at : arg.fn.tok, `expected ${quoteType(ty)} but argument is of type ${quoteType(from)}`);
 }
 
 function ctxWhat(ctx: Ctx): string {
@@ -256,14 +258,14 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
       if (voidOk && (fb.kind === TY.Func || tb.kind === TY.Func)) {
         // (gcc converts between 'void *' and function pointers, a pedantic warning)
         const what = ctx === Ctx.Arg ? argDesc(arg!) : ctxWhat(ctx);
-        if (p.pedwarn('pedantic', tok, `ISO C forbids ${what} between function pointer and 'void *'`) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+        if (p.pedwarn('pedantic', tok, `ISO C forbids ${what} between function pointer and 'void *'`) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
         return convertTo(p, n, to);
       }
       if (voidOk || compatible(unqualified(tb), unqualified(fb), true) || (tb.kind === TY.Func && fb.kind === TY.Func && compatible(tb, fb))) {
         if (lost) {
           const q = lost & Q.Const ? 'const' : lost & Q.Volatile ? 'volatile' : '_Atomic';
           const msg = ctx === Ctx.Arg ? `${argDesc(arg!)} discards '${q}' qualifier from pointer target type` : `${ctxWhat(ctx)} discards '${q}' qualifier from pointer target type`;
-          if (p.warn('discarded-qualifiers', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+          if (p.warn('discarded-qualifiers', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
         }
         return convertTo(p, n, to);
       }
@@ -273,7 +275,7 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
         else if (ctx === Ctx.Assign) msg = `pointer targets in assignment from ${quoteType(from)} to ${quoteType(to)} differ in signedness`;
         else if (ctx === Ctx.Init) msg = `pointer targets in initialization of ${quoteType(to)} from ${quoteType(from)} differ in signedness`;
         else msg = `pointer targets in returning ${quoteType(from)} from a function with return type ${quoteType(to)} differ in signedness`;
-        if (p.warn('pointer-sign', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+        if (p.warn('pointer-sign', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
         return convertTo(p, n, to);
       }
       let msg: string;
@@ -281,7 +283,7 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
       else if (ctx === Ctx.Assign) msg = `assignment to ${quoteType(to)} from incompatible pointer type ${quoteType(from)}`;
       else if (ctx === Ctx.Init) msg = `initialization of ${quoteType(to)} from incompatible pointer type ${quoteType(from)}`;
       else msg = `returning ${quoteType(from)} from a function with incompatible return type ${quoteType(to)}`;
-      if (p.warn('incompatible-pointer-types', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+      if (p.warn('incompatible-pointer-types', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
       return convertTo(p, n, to);
     }
     if (isInteger(from)) {
@@ -289,7 +291,7 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
       if (ctx === Ctx.Arg) msg = `${argDesc(arg!)} makes pointer from integer without a cast`;
       else if (ctx === Ctx.Return) msg = `returning ${quoteType(from)} from a function with return type ${quoteType(to)} makes pointer from integer without a cast`;
       else msg = `${ctxWhat(ctx)} ${ctx === Ctx.Assign ? 'to' : 'of'} ${quoteType(to)} from ${quoteType(from)} makes pointer from integer without a cast`;
-      if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+      if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
       return convertTo(p, n, to);
     }
   }
@@ -298,13 +300,13 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
     if (ctx === Ctx.Arg) msg = `${argDesc(arg!)} makes integer from pointer without a cast`;
     else if (ctx === Ctx.Return) msg = `returning ${quoteType(from)} from a function with return type ${quoteType(to)} makes integer from pointer without a cast`;
     else msg = `${ctxWhat(ctx)} ${ctx === Ctx.Assign ? 'to' : 'of'} ${quoteType(to)} from ${quoteType(from)} makes integer from pointer without a cast`;
-    if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+    if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
     return convertTo(p, n, to);
   }
   // incompatible: error
   if (from.kind === TY.Void && n.kind !== NK.Cast) p.error(n.tok, 'void value not ignored as it ought to be');
   else if (from.kind === TY.Void) p.error(n.tok, 'void value not ignored as it ought to be');
-  else if (ctx === Ctx.Arg) { p.error(n.tok, `incompatible type for argument ${arg!.index + 1} of '${arg!.fn ? arg!.fn.name : ''}'`); noteArg(p, arg, ty, from); }
+  else if (ctx === Ctx.Arg) { p.error(n.tok, `incompatible type for argument ${arg!.index + 1} of '${arg!.fn ? arg!.fn.name : ''}'`); noteArg(p, arg, ty, from, tok); }
   else if (ctx === Ctx.Assign) p.error(n.tok, `incompatible types when assigning to type ${quoteType(to)} from type ${quoteType(from)}`);
   else if (ctx === Ctx.Init) p.error(n.tok, `incompatible types when initializing type ${quoteType(to)} using type ${quoteType(from)}`);
   else p.error(n.tok, `incompatible types when returning type ${quoteType(from)} but ${quoteType(to)} was expected`);
@@ -1423,7 +1425,9 @@ export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
   const out: Node[] = [];
   const params = ft.params;
   const name = fobj ? fobj.name : '';
-  const checked = params !== null && !ft.oldStyle && !(fobj && fobj.implicit);
+  // (an implicitly declared built-in whose type int() is not compatible with keeps the built-in's: gcc
+  // checks the arguments against it)
+  const checked = params !== null && !ft.oldStyle && !(fobj && fobj.implicit && !(fobj.builtinImplicit && !compatible(p.T.funcType(p.T.int, null, false, true), ft)));
   if (checked) {
     if (args.length > params!.length && !ft.variadic) {
       p.error(args[params!.length].tok, `too many arguments to function '${name || typeToString(fn.ty)}'`);
