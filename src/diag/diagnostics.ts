@@ -57,9 +57,9 @@ const DEFAULT_ON = new Set([
   'return-mismatch', 'overflow', 'pointer-to-int-cast', 'int-to-pointer-cast', 'div-by-zero',
   'builtin-declaration-mismatch', 'deprecated-declarations', 'cpp', 'endif-labels', 'shift-count-overflow',
   'shift-count-negative', 'discarded-qualifiers', 'attributes', 'multichar',
-  'pointer-sign', 'unused-result', 'incompatible-library-redeclaration', 'literal-range',
+  'unused-result', 'incompatible-library-redeclaration', 'literal-range',
   'builtin-macro-redefined', 'trigraphs', 'invalid-pch', 'missing-include-dirs', 'designated-init',
-  'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object', 'pragmas',
+  'discarded-array-qualifiers', 'varargs', 'override-init-side-effects', 'free-nonheap-object', 'pragmas', 'shift-overflow',
 ]);
 /** Warnings that -Wall turns on. */
 const WALL = new Set([
@@ -68,11 +68,12 @@ const WALL = new Set([
   'implicit-function-declaration', 'implicit-int', 'missing-braces', 'char-subscripts', 'format',
   'nonnull', 'comment', 'address', 'sequence-point', 'strict-aliasing', 'array-bounds', 'enum-compare',
   'misleading-indentation', 'pointer-sign', 'main', 'dangling-else', 'unused-local-typedefs',
-  'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context',
+  'bool-compare', 'logical-not-parentheses', 'sizeof-pointer-div', 'int-in-bool-context', 'frame-address', 'bool-operation', 'infinite-recursion',
 ]);
 const WEXTRA = new Set([
   'sign-compare', 'missing-field-initializers', 'empty-body', 'type-limits',
   'old-style-declaration', 'override-init', 'ignored-qualifiers', 'implicit-fallthrough', 'clobbered',
+  'cast-function-type', 'shift-negative-value',
 ]);
 
 /** The -Wunused group (on with -Wall); the last two only together with -Wextra. */
@@ -80,7 +81,7 @@ const UNUSED = new Set(['unused-variable', 'unused-function', 'unused-label', 'u
   'unused-local-typedefs', 'unused-parameter', 'unused-but-set-parameter']);
 const UNUSED_EXTRA = new Set(['unused-parameter', 'unused-but-set-parameter']);
 /** Warnings on whenever another one is (unless disabled themselves): -Wformat-extra-args with -Wformat. */
-const IMPLIED = new Map([['format-extra-args', 'format'], ['format-zero-length', 'format']]);
+const IMPLIED = new Map([['format-extra-args', 'format'], ['format-zero-length', 'format'], ['unused-const-variable', 'unused-variable']]);
 
 /** gcc 12's column: the display column, tabs expanded to multiples of 8 (-ftabstop=8). */
 function displayColumn(loc: Loc): number {
@@ -105,6 +106,8 @@ export class Diagnostics {
   private reportedFunction: string | null = null;
   /** Location of the last message printed: a note at the same place is shown without its source line. */
   private lastFile: unknown = null;
+  /** The "In file included from" lines of the last message. */
+  private lastContext = '';
   private lastPos = -1;
 
   /** Messages of the middle end (gcc reports them after its front end has seen the whole unit):
@@ -112,10 +115,20 @@ export class Diagnostics {
    *  end). */
   private deferred: (() => void)[] = [];
   defer(report: () => void): void { this.deferred.push(report); }
-  flushDeferred(): void {
+  /** Messages of gcc's expansion to RTL (-Wframe-address), which comes after the front end's end-of-unit
+   *  checks (-Wunused-function): printed only by flushDeferred(true) (the code generator's end). */
+  private deferredLate: { report: () => void; stage: number }[] = [];
+  /** `stage`: gcc's order of its passes (0: the IPA warnings such as -Winfinite-recursion, 1: expansion). */
+  deferLate(report: () => void, stage = 1): void { this.deferredLate.push({ report, stage }); }
+  flushDeferred(late = false): void {
     const d = this.deferred;
     this.deferred = [];
     for (const r of d) r();
+    if (!late) return;
+    const l = this.deferredLate;
+    this.deferredLate = [];
+    l.sort((a, b) => a.stage - b.stage);
+    for (const r of l) r.report();
   }
 
   /** Messages gcc gives when it compiles (gimplifies) a function, so only for the functions it
@@ -158,7 +171,7 @@ export class Diagnostics {
     const e = this.opts.enabled.get(name);
     if (e !== undefined) return e;
     if (DEFAULT_ON.has(name)) return true;
-    if (name === 'pedantic') return this.opts.pedantic;
+    if (name === 'pedantic' || name === 'pointer-sign') { if (this.opts.pedantic) return true; }
     if (this.opts.wall && WALL.has(name)) return true;
     if (UNUSED.has(name)) {
       // -Wunused (-Wall) turns these on; the parameter ones need -Wextra as well
@@ -225,7 +238,12 @@ export class Diagnostics {
       return;
     }
     let out = '';
-    if (this.includeContext) for (const l of this.includeContext(loc)) out += l + '\n';
+    if (this.includeContext) {
+      // (gcc shows it when it differs from the last message's)
+      const ctx = this.includeContext(loc).join('\n');
+      if (ctx !== this.lastContext && ctx !== '') out += ctx + '\n';
+      this.lastContext = ctx;
+    }
     const p = loc.file.presumed(loc.pos);
     if (sev !== 'note' && this.currentFunction !== this.reportedFunction) {
       this.reportedFunction = this.currentFunction;

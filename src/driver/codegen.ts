@@ -10,6 +10,7 @@ import { Func as IRFunc, Module as IRModule } from '../ir/module';
 import { optimize, optimizeFunc, OptLevel } from '../opt/pipeline';
 import { printItems, X86Emitter, X86Item, X86Options } from '../../targets/x86/emit';
 import type { RemoteCodegen } from './codegen-remote';
+import type { Token } from '../lex/token';
 import { DriverOptions } from './options';
 import { getpwd } from '../../asm/dwarf-line';
 
@@ -87,7 +88,7 @@ export class CodeGenerator {
       this.lowerFailed(e);
       return false;
     } finally {
-      this.diag.flushDeferred();
+      this.diag.flushDeferred(true);
     }
     if (this.level === 0) {
       for (const f of mod.funcs) optimizeFunc(f, 0);
@@ -129,7 +130,38 @@ export class CodeGenerator {
         diag.currentFunction = saved;
       });
     } : undefined;
-    return this.ml = new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug, warnReturnType, onFunction: (fo) => diag.takeFunctionWarnings(fo, fo.name) });
+    // (gcc reports it when it expands the function, after the front end's end-of-unit checks: queued until
+    // the code generator's end, in the order of the functions in the source)
+    let frameWarnings: { fo: Obj; at: Token; name: string }[] | null = null;
+    const warnFrameAddress = diag.isEnabled('frame-address') ? (fo: Obj, at: Token, name: string) => {
+      if (!frameWarnings) {
+        const list: { fo: Obj; at: Token; name: string }[] = frameWarnings = [];
+        diag.deferLate(() => {
+          const saved = diag.currentFunction;
+          const pos = (o: Obj) => o.tok?.pos ?? 0;
+          list.sort((a, b) => pos(a.fo) - pos(b.fo));
+          for (const w of list) {
+            diag.currentFunction = w.fo.name;
+            diag.warning('frame-address', { file: w.at.file, pos: w.at.pos }, `calling '${w.name}' with a nonzero argument is unsafe`);
+          }
+          diag.currentFunction = saved;
+        });
+      }
+      frameWarnings.push({ fo, at, name });
+    } : undefined;
+    // (gcc reports it in its IPA passes, after the front end's end-of-unit checks and before expansion)
+    const warnInfiniteRecursion = diag.isEnabled('infinite-recursion') ? (fo: Obj, calls: Token[]) => {
+      diag.deferLate(() => {
+        const saved = diag.currentFunction;
+        diag.currentFunction = fo.name;
+        if (fo.tok && diag.warning('infinite-recursion', { file: fo.tok.file, pos: fo.tok.pos }, 'infinite recursion detected')) {
+          for (const c of calls) diag.note({ file: c.file, pos: c.pos }, 'recursive call');
+        }
+        diag.currentFunction = saved;
+      }, 0);
+    } : undefined;
+    return this.ml = new ModuleLower(unit.types, this.target, { optLevel: this.level === 0 ? 0 : 2, debug: this.o.debug, warnReturnType, warnFrameAddress, warnInfiniteRecursion,
+      onFunction: (fo) => diag.takeFunctionWarnings(fo, fo.name) });
   }
 
   private emitterFor(mod: IRModule): X86Emitter {

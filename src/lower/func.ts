@@ -21,6 +21,13 @@ import { Builder } from '../ir/builder';
 import { CK as IRConst, Func, SigFlag } from '../ir/module';
 
 /** A C99 inline definition (gcc compiles none of it at -O0, so reports nothing about it). */
+/** The callee's name of a call to a named function (where gcc reports the call), else the call's own token. */
+function calleeTok(n: Node): Token {
+  let f = n.lhs;
+  while (f && f.kind === NK.Cast && f.lhs) f = f.lhs;
+  return f && f.kind === NK.Var ? f.tok : n.tok;
+}
+
 function isInlineDefinition(o: Obj): boolean {
   return o.isInline && o.linkage === Linkage.External && o.storage !== SC.Extern;
 }
@@ -30,7 +37,7 @@ const NORETURN_LIB = new Set(['exit', '_exit', '_Exit', 'abort', 'longjmp', 'sig
 import { Op, Order, Rmw } from '../ir/ops';
 import { T, TYPE_NAMES, bitsOf, isFloat } from '../ir/types';
 import * as num from '../numeric';
-import { ModuleLower, labelBlockName } from './lower';
+import { ModuleLower, RecBlock, RecCall, RecSummary, labelBlockName } from './lower';
 import { intOfSize, isAggregate, floatRank } from './types';
 import { frameLayout, nestedIn } from './chain';
 
@@ -86,6 +93,10 @@ export class FnLower {
   private readonly chained: boolean;
   private chainParam = -1;
   private frameBlock = -1;
+  /** -Wframe-address: the calls with a nonzero level, reported when lowering ends if their block is reachable. */
+  private frameAddrCalls: { block: number; ins: number; at: Token; name: string }[] | null = null;
+  /** -Winfinite-recursion: the direct calls of this function (instruction -> the callee's name). */
+  private selfCalls: Map<number, Token> | null = null;
 
   // ------------------------------------------------------------------ helpers
   ir(t: Type): number { return this.ml.tm.ir(t); }
@@ -147,10 +158,12 @@ export class FnLower {
     // scope paths matter only to gotos, and a goto needs a label of this function
     if (fo.labels?.length) this.prescan(fo.body!, []);
     this.stmt(fo.body!);
+    if (this.frameAddrCalls) this.warnFrameAddress(this.frameAddrCalls);
     if (!b.terminated()) {
       if (this.retTy.kind !== TY.Void && this.ml.opts.warnReturnType && fo.name !== 'main' && !fo.returnsNothing && (fo.used || !fo.isInline) && !isInlineDefinition(fo) && this.endReachable()) this.ml.opts.warnReturnType(fo);
       this.fallOff();
     }
+    if (this.ml.opts.warnInfiniteRecursion) this.ml.recursion.push(this.recursionSummary(this.selfCalls));
     // a label whose address is taken keeps its block even when only static data names it (`&&a - &&b`
     // in an initialiser): the optimiser does not merge blocks that a block-address constant names
     if (fo.labels) for (const l of fo.labels) if (l.addrTaken && l.defined && !this.isForeignLabel(l)) b.blockAddr(this.labelBlock(l));
@@ -251,24 +264,73 @@ export class FnLower {
     return t;
   }
 
-  /** -Wreturn-type: is the current (unterminated) block reachable from the entry, through blocks that
-   *  call no noreturn function? (-O0's lowering already folded constant conditions, as gcc's CFG.) */
-  private endReachable(): boolean {
-    const f = this.f, m = this.m, end = this.b.block;
+  /** -Winfinite-recursion: this function's control flow as far as calls go (ModuleLower.checkRecursion
+   *  decides at the end of the unit, when the always_inline functions it may call are lowered too). */
+  private recursionSummary(calls: Map<number, Token> | null): RecSummary {
+    const f = this.f;
+    const blocks: RecBlock[] = [];
+    for (let blk = 0; blk < f.nBlocks; blk++) {
+      const cs: RecCall[] = [];
+      for (let i = f.first[blk]; i >= 0; i = f.next[i]) {
+        if (f.op[i] !== Op.Call) continue;
+        const callee = f.args[f.argStart[i]];
+        const name = callee < 0 && f.cKind[~callee] === IRConst.Sym ? f.cVal[~callee] as string : null;
+        cs.push({ callee: name, noreturn: this.isNoreturnCall(i), tok: calls?.get(i) ?? null });
+      }
+      const term = f.term(blk);
+      blocks.push({ calls: cs, succs: f.succs(blk), ret: term >= 0 && f.op[term] === Op.Ret });
+    }
+    const fo = this.fo;
+    const emitted = (fo.used || !fo.isInline) && !isInlineDefinition(fo) && !fo.attrs?.noreturn && !fo.ty.noreturn;
+    return { fo, name: f.name, blocks, emitted };
+  }
+
+  /** -Wframe-address: the calls reachable from the entry, not after a noreturn call (gcc deletes the
+   *  others before it expands the function, where it warns). */
+  private warnFrameAddress(calls: { block: number; ins: number; at: Token; name: string }[]): void {
+    const f = this.f;
     const seen = new Uint8Array(f.nBlocks);
     const work = [0];
     seen[0] = 1;
     while (work.length) {
       const blk = work.pop()!;
+      if (this.noreturnIn(blk) < 0) for (const s of f.succs(blk)) if (!seen[s]) { seen[s] = 1; work.push(s); }
+    }
+    for (const c of calls) {
+      if (!seen[c.block]) continue;
       let dead = false;
-      for (let i = f.first[blk]; i >= 0; i = f.next[i]) {
-        if (f.op[i] !== Op.Call) continue;
-        if ((m.sigs[f.aux[i]].flags & SigFlag.NoReturn) !== 0) { dead = true; break; }
-        // library functions gcc knows never return, also when implicitly declared
-        const callee = f.args[f.argStart[i]];
-        if (callee < 0 && f.cKind[~callee] === IRConst.Sym && NORETURN_LIB.has(f.cVal[~callee] as string)) { dead = true; break; }
-      }
-      if (dead) continue;
+      for (let i = f.first[c.block]; i >= 0 && i !== c.ins; i = f.next[i]) if (this.isNoreturnCall(i)) { dead = true; break; }
+      if (!dead) this.ml.opts.warnFrameAddress!(this.fo, c.at, c.name);
+    }
+  }
+
+  /** Is instruction i a call that never returns (noreturn, or a library function gcc knows never returns,
+   *  also when implicitly declared)? */
+  private isNoreturnCall(i: number): boolean {
+    const f = this.f;
+    if (f.op[i] !== Op.Call) return false;
+    if ((this.m.sigs[f.aux[i]].flags & SigFlag.NoReturn) !== 0) return true;
+    const callee = f.args[f.argStart[i]];
+    return callee < 0 && f.cKind[~callee] === IRConst.Sym && NORETURN_LIB.has(f.cVal[~callee] as string);
+  }
+
+  /** The first noreturn call of block blk, or -1. */
+  private noreturnIn(blk: number): number {
+    const f = this.f;
+    for (let i = f.first[blk]; i >= 0; i = f.next[i]) if (this.isNoreturnCall(i)) return i;
+    return -1;
+  }
+
+  /** -Wreturn-type: is the current (unterminated) block reachable from the entry, through blocks that
+   *  call no noreturn function? (-O0's lowering already folded constant conditions, as gcc's CFG.) */
+  private endReachable(): boolean {
+    const f = this.f, end = this.b.block;
+    const seen = new Uint8Array(f.nBlocks);
+    const work = [0];
+    seen[0] = 1;
+    while (work.length) {
+      const blk = work.pop()!;
+      if (this.noreturnIn(blk) >= 0) continue;
       if (blk === end) return true;
       for (const s of f.succs(blk)) if (!seen[s]) { seen[s] = 1; work.push(s); }
     }
@@ -1411,7 +1473,10 @@ export class FnLower {
     if (fo && fo.builtin >= 0 && fo.name.startsWith('__builtin_')) this.ml.usedExterns.set(fo.name.slice(10), fo);
     const args = n.list!.map((a) => this.rv(a));
     const name = fo ? (fo.asmName ?? fo.name) : '';
-    return this.emitCall(callee, ft, args, n.list!.map((a) => a.ty), RETURNS_TWICE.has(name) || !!fo?.attrs?.other?.includes('returns_twice'), !!fo?.attrs?.noreturn, this.chainFor(fo));
+    const r = this.emitCall(callee, ft, args, n.list!.map((a) => a.ty), RETURNS_TWICE.has(name) || !!fo?.attrs?.other?.includes('returns_twice'), !!fo?.attrs?.noreturn, this.chainFor(fo));
+    // -Winfinite-recursion: a direct call of this function (the call is the block's last instruction)
+    if (fo === this.fo && this.ml.opts.warnInfiniteRecursion) (this.selfCalls ??= new Map()).set(this.f.last[this.b.block], calleeTok(n));
+    return r;
   }
 
   private emitCall(callee: number, ft: Type, args: number[], argTys: Type[], twice: boolean, noret: boolean, chain = -1): number {
@@ -1478,8 +1543,16 @@ export class FnLower {
       case 'unreachable': b.unreachable(); return this.undef();
       case 'trap': b.trap(); return this.undef();
       case 'prefetch': for (const a of args) this.rv(a); return this.undef();
-      case 'frame_address': return b.frameAddr(Number(args[0].val ?? 0n));
-      case 'return_address': return b.retAddr(Number(args[0].val ?? 0n));
+      case 'frame_address': case 'return_address': {
+        const level = Number(args[0].val ?? 0n);
+        const w = this.ml.opts.warnFrameAddress, fo = this.fo;
+        if (level !== 0 && w && (fo.used || !fo.isInline) && !isInlineDefinition(fo)) {
+          const blk = b.block, ins = name === 'frame_address' ? b.frameAddr(level) : b.retAddr(level);
+          (this.frameAddrCalls ??= []).push({ block: blk, ins, at: calleeTok(n), name: full });
+          return ins;
+        }
+        return name === 'frame_address' ? b.frameAddr(level) : b.retAddr(level);
+      }
       case 'extract_return_addr': case 'frob_return_addr': return a0();
       case 'alloca': return b.dalloca(this.toPtr(a0()), 16);
       case 'alloca_with_align': case 'alloca_with_align_and_max': {

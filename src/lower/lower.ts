@@ -21,6 +21,7 @@ import { LabelInfo, Linkage, Node, Obj, SC, StrLit, TranslationUnit } from '../p
 import { TY, Type, Q, Types } from '../parse/types';
 import { Func, Module, SYM_LOCAL, SYM_TLS, SYM_TLS_DEFINED } from '../ir/module';
 import { TargetLayout } from '../../targets/layout';
+import type { Token } from '../lex/token';
 import { DataImage, SymCtx, emitStaticInit, writeString } from './data';
 import { TypeMap } from './types';
 import { FnLower } from './func';
@@ -44,9 +45,22 @@ export interface LowerOptions {
   /** Called as a function's lowering begins (the driver reports its -Wimplicit-fallthrough messages:
    *  gcc gives them when it compiles the function). */
   onFunction?: (fo: Obj) => void;
+  /** Set when -Wframe-address is on: called for __builtin_frame_address/__builtin_return_address with a
+   *  nonzero argument in a function that is emitted (`at`: the call's name, `name`: the builtin's). */
+  warnFrameAddress?: (fo: Obj, at: Token, name: string) => void;
+  /** Set when -Winfinite-recursion is on: called for an emitted function whose every path from the entry
+   *  calls itself, with those calls (where they are written). */
+  warnInfiniteRecursion?: (fo: Obj, calls: Token[]) => void;
 }
 
+/** -Winfinite-recursion: a lowered function's calls and control flow (FnLower.recursionSummary). */
+export interface RecCall { callee: string | null; noreturn: boolean; tok: Token | null }
+export interface RecBlock { calls: RecCall[]; succs: number[]; ret: boolean }
+export interface RecSummary { fo: Obj; name: string; blocks: RecBlock[]; emitted: boolean }
+
 export class ModuleLower implements SymCtx {
+  /** -Winfinite-recursion: the summaries of the functions lowered (checkRecursion). */
+  readonly recursion: RecSummary[] = [];
   readonly m: Module;
   readonly tm: TypeMap;
   readonly ptrSize: 4 | 8;
@@ -163,11 +177,59 @@ export class ModuleLower implements SymCtx {
       if ((o.defined || o.tentative) && (o.storage !== SC.Extern || o.init)) this.lowerData(o);
     }
     for (const p of tu.weakPragmas) if (p.alias) this.m.aliases.push({ name: p.name, target: p.alias });
+    if (this.opts.warnInfiniteRecursion) this.checkRecursion();
     for (const [name, o] of this.usedExterns) {
       if (this.defined.has(name) || name.startsWith('.L')) continue;
       this.m.externs.push({ name, weak: !!o.attrs?.weak || this.weakNames.has(name), tls: o.isThreadLocal, visibility: vis(o) });
     }
     return this.m;
+  }
+
+  /** -Winfinite-recursion (gcc's pass_warn_recursion, which sees the always_inline functions inlined): an
+   *  emitted function none of whose paths from the entry reaches a return without calling the function
+   *  itself. A noreturn call ends a path; a call of an always_inline function is what its body does. */
+  private checkRecursion(): void {
+    const byName = new Map<string, RecSummary>();
+    for (const r of this.recursion) byName.set(r.name, r);
+    const inlined = (r: RecSummary | undefined) => r !== undefined && !!r.fo.attrs?.alwaysInline;
+    const memo = new Map<string, 'rec' | 'stop' | 'go'>();
+    const busy = new Set<RecSummary>();
+    // what the body of r does on every path: calls `target` ('rec'), never returns ('stop'), or may return
+    const walk = (r: RecSummary, target: string, found: (Token | null)[] | null): 'rec' | 'stop' | 'go' => {
+      busy.add(r);
+      const seen = new Uint8Array(r.blocks.length);
+      const stack = [0];
+      let rec = false, exit = false;
+      while (stack.length && !exit) {
+        const blk = stack.pop()!;
+        if (seen[blk]) continue;
+        seen[blk] = 1;
+        const b = r.blocks[blk];
+        let stop = false;
+        for (const c of b.calls) {
+          if (c.callee === target) { rec = true; found?.push(c.tok); stop = true; break; }
+          if (c.noreturn) { stop = true; break; }
+          const g = c.callee !== null ? byName.get(c.callee) : undefined;
+          if (g && inlined(g) && !busy.has(g)) {
+            const key = g.name + '\0' + target;
+            let e = memo.get(key);
+            if (e === undefined) { e = walk(g, target, null); memo.set(key, e); }
+            if (e === 'rec') { rec = true; found?.push(null); stop = true; break; }
+            if (e === 'stop') { stop = true; break; }
+          }
+        }
+        if (stop) continue;
+        if (b.ret) { exit = true; break; }
+        for (let k = b.succs.length - 1; k >= 0; k--) if (!seen[b.succs[k]]) stack.push(b.succs[k]);
+      }
+      busy.delete(r);
+      return exit ? 'go' : rec ? 'rec' : 'stop';
+    };
+    for (const r of this.recursion) {
+      if (!r.emitted || !r.blocks.some((b) => b.calls.some((c) => c.callee === r.name || inlined(c.callee !== null ? byName.get(c.callee) : undefined)))) continue;
+      const found: (Token | null)[] = [];
+      if (walk(r, r.name, found) === 'rec' && found.length) this.opts.warnInfiniteRecursion!(r.fo, found.filter((t): t is Token => t !== null));
+    }
   }
 
   /** Functions lowered early whose binding or visibility a later declaration or #pragma weak changed

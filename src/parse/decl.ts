@@ -17,6 +17,7 @@ import { assign, condExpr, constIntExpr, expr, rvalue, convertTo, newNode } from
 import { parseInitializer } from './init';
 import { compoundStmt, finishFunction, startFunction } from './stmt';
 import { libraryBuiltin } from './builtins';
+import { warnIgnoredQualifiers, warnOldStyleDeclaration } from './warn-extra';
 import { stringLiteral, stringLiteralText } from './literal';
 
 export interface DeclSpec {
@@ -33,6 +34,9 @@ export interface DeclSpec {
   tok: Token;
   /** The specifiers include a struct/union/enum definition (with a body). */
   tagDef?: boolean;
+  /** The first type qualifier keyword and the typedef name among the specifiers (-Wignored-qualifiers). */
+  qualTok?: Token | null;
+  typedefTok?: Token | null;
 }
 
 export interface Declarator {
@@ -51,6 +55,10 @@ export interface Declarator {
   isParam?: boolean;
   /** `[static ...]` or `[const]` seen in an array declarator that is not a parameter's. */
   badArrayQual?: Token | null;
+  /** The declaration specifiers (-Wignored-qualifiers reports at their qualifiers). */
+  spec?: DeclSpec | null;
+  /** A function declarator here returns a qualified type: reported when the name is known. */
+  qualifiedReturn?: boolean;
 }
 
 // type specifier counters (a sum identifies the combination; chibicc's trick)
@@ -96,12 +104,14 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
   const start = p.tok();
   const T = p.T;
   let counter = 0, complex = false, qual = 0, seen = false;
+  // -Wold-style-declaration: a type specifier or qualifier came before a storage class (gcc's non_sc_seen_p)
+  let nonSc = false;
   let ty: Type | null = null;
   let badAlign: number | null = null;
   let specErr = false;
   const spec: DeclSpec = {
     ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0,
-    attrs: null, typeGiven: false, autoType: false, tok: start, tagDef: false,
+    attrs: null, typeGiven: false, autoType: false, tok: start, tagDef: false, qualTok: null, typedefTok: null,
   };
   for (;;) {
     const t = p.tok();
@@ -117,6 +127,8 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
         td.used = true;
         ty = td.ty;
         counter += OTHER;
+        spec.typedefTok = t;
+        nonSc = true;
         p.next();
         seen = true;
         continue;
@@ -128,6 +140,13 @@ export function declSpec(p: Parser, allowStorage: boolean): DeclSpec | null {
       if (msg) { p.error(t, msg); specErr = true; }
     }
     const add = SPEC_COUNT[k];
+    if (add !== 0 || k === KW.Signed || k === KW.Unsigned || k === KW.Complex || k === KW.Imaginary || k === KW.Struct ||
+        k === KW.Union || k === KW.Enum || k === KW.Typeof || k === KW.AutoType || k === KW.Decimal) nonSc = true;
+    else if (k === KW.Const || k === KW.Volatile || k === KW.Restrict || k === KW.Atomic) {
+      nonSc = true;
+      spec.qualTok ??= t;
+    } else if (nonSc && p.wx.oldStyleDeclaration && (k === KW.Typedef || k === KW.Extern || k === KW.Static || k === KW.Auto ||
+        k === KW.Register || k === KW.ThreadLocal || k === KW.Inline || k === KW.Noreturn)) warnOldStyleDeclaration(p, t);
     if (add !== 0) {
       // a basic type keyword: one more in the counter (t is not EOF, so p.pos++ is p.next())
       counter += add;
@@ -611,9 +630,10 @@ function isNestedDeclarator(p: Parser, abstract: boolean): boolean {
 
 // declarator = attribute* pointers ("(" declarator ")" | identifier)? type-suffix attribute*
 //              ("asm" "(" string ")")? attribute*
-export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = false): Declarator {
+export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = false, spec: DeclSpec | null = null): Declarator {
   const d = newDeclarator(p.tok(), ty);
   d.isParam = isParam;
+  d.spec = spec;
   const atomicFn = ty.kind === TY.Func && (ty.qual & Q.Atomic) !== 0;
   attributes(p, d);
   ty = pointers(p, ty, d);
@@ -624,7 +644,7 @@ export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = fal
     const suffixed = typeSuffix(p, ty, outerParams, d);
     const end = p.pos;
     p.pos = open + 1;
-    const inner = declarator(p, suffixed, abstract, isParam);
+    const inner = declarator(p, suffixed, abstract, isParam, spec);
     p.expect(TK.RParen, "')'");
     p.pos = end;
     p.release();
@@ -646,6 +666,7 @@ export function declarator(p: Parser, ty: Type, abstract: boolean, isParam = fal
     d.ty = typeSuffix(p, ty, d, d);
   }
   declaratorTail(p, d);
+  if (d.qualifiedReturn) { d.qualifiedReturn = false; warnIgnoredQualifiers(p, spec, d.tok); }
   if (atomicFn) p.error(d.tok, "'_Atomic'-qualified function type");
   if (d.badArrayQual) {
     p.error(d.name ? d.tok : d.badArrayQual, 'static or type qualifiers in non-parameter array declarator');
@@ -760,6 +781,7 @@ function isUnsignedType(t: Type): boolean { return isUnsignedKind(t); }
 function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[] | null }, dd: Declarator): Type {
   const T = p.T;
   const lp = p.peek(-1);
+  if ((ret.qual & (Q.Const | Q.Volatile | Q.Restrict | Q.Atomic)) !== 0 && p.wx.ignoredQualifiers) dd.qualifiedReturn = true;
   if (ret.kind === TY.Func) p.error(lp, `'${dd.name ?? 'type name'}' declared as function returning a function`);
   else if (ret.kind === TY.Array) p.error(lp, `'${dd.name ?? 'type name'}' declared as function returning an array`);
   if (p.at(TK.RParen)) {
@@ -810,7 +832,7 @@ function funcParams(p: Parser, ret: Type, d: { params: Obj[] | null; knr: Token[
         spec = { ty: T.int, storage: SC.None, inline: false, noreturn: false, threadLocal: false, align: 0, attrs: null, typeGiven: true, autoType: false, tok: st, tagDef: false };
       } else { p.errorExpected('declaration specifiers or \'...\''); break; }
     }
-    const pd = declarator(p, spec.ty, true, true);
+    const pd = declarator(p, spec.ty, true, true, spec);
     if ((spec.storage !== SC.None && spec.storage !== SC.Register) || spec.threadLocal) {
       if (pd.name) p.error(pd.tok, `storage class specified for parameter '${pd.name}'`);
       else p.error(st, 'storage class specified for unnamed parameter');
@@ -878,7 +900,7 @@ export function typeName(p: Parser): Type {
   const st = p.tok();
   const spec = declSpec(p, false);
   if (!spec) { p.errorExpected('type name'); return p.T.int; }
-  const d = declarator(p, spec.ty, true);
+  const d = declarator(p, spec.ty, true, false, spec);
   if (d.name !== null) p.error(d.tok, `expected ')' before '${d.name}'`);
   let t = d.ty;
   if (d.attrs) t = applyTypeAttrs(p, t, d.attrs, st, false);
@@ -896,6 +918,7 @@ function structDecl(p: Parser): Type {
   attributes(p, holder);
   if (p.at(TK.LBracket) && p.peek(1).kind === TK.LBracket) stdAttributes(p, holder);
   let tag: Token | null = null;
+  p.lastTagTok = p.tok(); // (-Wold-style-declaration's location)
   if (p.at(TK.Ident) && p.kw(p.tok()) === KW.None) tag = p.next();
   else if (p.at(TK.Ident) && p.kw(p.tok()) !== KW.None) tag = p.next(); // gcc errors later if misused
   if (tag === null && !p.at(TK.LBrace)) {
@@ -994,7 +1017,7 @@ function structMembers(p: Parser, st: Type): FieldDecl[] {
       if (!first && !p.accept(TK.Comma)) break;
       let d: Declarator;
       if (p.at(TK.Colon)) d = newDeclarator(p.tok(), spec.ty);
-      else d = declarator(p, spec.ty, false);
+      else d = declarator(p, spec.ty, false, false, spec);
       let width = -1;
       if (p.accept(TK.Colon)) {
         const wt = p.tok();
@@ -1056,6 +1079,7 @@ function enumDecl(p: Parser): Type {
   const holder = { attrs: null as Attrs | null };
   attributes(p, holder);
   let tag: Token | null = null;
+  p.lastTagTok = p.tok(); // (-Wold-style-declaration's location)
   if (p.at(TK.Ident) && p.kw(p.tok()) === KW.None) tag = p.next();
   if (tag === null && !p.at(TK.LBrace)) { p.errorExpected("'{'"); return p.T.int; }
   const T = p.T;
@@ -1089,6 +1113,7 @@ function enumDecl(p: Parser): Type {
   while (!p.at(TK.RBrace) && !p.at(TK.EOF)) {
     const nt = p.next();
     if (nt.kind !== TK.Ident) { p.error(nt, `expected identifier before ${nt.text}`); p.skipToSync(); break; }
+    p.lastTagTok = nt;
     const ea = { attrs: null as Attrs | null };
     attributes(p, ea);
     let ctype = T.int;
@@ -1216,7 +1241,7 @@ export function declaration(p: Parser, spec: DeclSpec, out: Node[] | null): void
   }
   for (let first = true; ; first = false) {
     if (!first && !p.accept(TK.Comma)) break;
-    const d = declarator(p, spec.ty, false);
+    const d = declarator(p, spec.ty, false, false, spec);
     if (d.name === null) { p.skipToSync(); return; }
     if (!spec.typeGiven && !spec.autoType) {
       const definition = first && d.ty.kind === TY.Func && (p.at(TK.LBrace) || (d.knr !== null && d.knr.length > 0));
@@ -1635,7 +1660,7 @@ function knrParams(p: Parser, d: Declarator): Obj[] {
     const spec = declSpec(p, true)!;
     for (let first = true; ; first = false) {
       if (!first && !p.accept(TK.Comma)) break;
-      const pd = declarator(p, spec.ty, false, true);
+      const pd = declarator(p, spec.ty, false, true, spec);
       if (!pd.name) continue;
       if (!names.some((n) => n.text === pd.name)) p.error(pd.tok, `declaration for parameter '${pd.name}' but no such parameter`);
       const o = new Obj(pd.name, adjustParam(p, pd.ty), pd.tok);
@@ -1746,17 +1771,63 @@ function checkUnitEnd(p: Parser): void {
   for (const o of p.decls) {
     if (o.isFunc && o.linkage === Linkage.Internal && !o.defined && o.used) {
       p.warn(null, o.tok!, `'${o.name}' used but never defined`);
+    } else if (o.isFunc && o.linkage === Linkage.Internal && !o.defined && o.tok && o.builtin < 0) {
+      p.warn('unused-function', o.tok, `'${o.name}' declared 'static' but never defined`);
     }
   }
   p.diag.flushDeferred(); // the middle end's warnings on the functions lowered so far come first, as gcc's
-  // -Wunused-function: static functions defined and never referenced (not inline ones, as gcc; gcc
-  // finds them in its call graph, which -fsyntax-only never builds, so not in that mode)
-  if (!p.opts.discardBodies) for (const o of p.decls) {
-    if (o.isFunc && o.linkage === Linkage.Internal && o.defined && !o.used && !o.isInline && !o.attrs?.unused && !o.attrs?.used &&
-        o.attrs?.constructorPrio === undefined && o.attrs?.destructorPrio === undefined) {
-      p.warn('unused-function', o.tok!, `'${o.name}' defined but not used`);
+  // -Wunused-function: static functions defined and never referenced (not inline ones, as gcc);
+  // -Wunused-variable / -Wunused-const-variable=: static variables defined and never referenced (not
+  // volatile ones; const ones only in the main file at level 1). gcc finds them in its call graph, which
+  // -fsyntax-only never builds, so not in that mode; it reports them in reverse order of declaration.
+  if (!p.opts.discardBodies) {
+    const diag = p.opts.diag;
+    const wFn = diag.isEnabled('unused-function'), wVar = diag.isEnabled('unused-variable');
+    const constLevel = diag.opts.enabled.get('unused-const-variable') === true ? 2 : diag.opts.enabled.get('unused-const-variable') === false ? 0 : wVar ? 1 : 0;
+    const mainFile = p.tok().file;
+    // block-scope statics first (gcc reports them again here, after "unused variable"): the functions'
+    // in reverse order, each one's in order; then the file's in reverse order
+    const isLocal = (o: Obj) => !o.isFunc && o.linkage === Linkage.None && o.storage === SC.Static && o.name !== '';
+    // (GNU nested functions are among the file's, and do not split their function's statics)
+    const isNested = (o: Obj) => o.isFunc && o.linkage === Linkage.None;
+    const locals: Obj[] = [];
+    for (let i = p.decls.length - 1; i >= 0;) {
+      if (!isLocal(p.decls[i])) { i--; continue; }
+      let j = i;
+      while (j >= 0 && (isLocal(p.decls[j]) || isNested(p.decls[j]))) j--;
+      for (let k = j + 1; k <= i; k++) if (isLocal(p.decls[k])) locals.push(p.decls[k]);
+      i = j;
+    }
+    const globals = p.decls.filter((o) => !isLocal(o)).reverse();
+    // (an alias refers to its target)
+    const aliased = new Set<string>();
+    for (const o of p.decls) if (o.attrs?.alias) aliased.add(o.attrs.alias);
+    for (const o of [...locals, ...globals]) {
+      if ((o.linkage !== Linkage.Internal && !isLocal(o) && !isNested(o)) || o.used || o.attrs?.unused || o.attrs?.used || !o.tok || aliased.has(o.name)) continue;
+      if (o.isFunc) {
+        if (wFn && o.defined && !o.isInline && o.attrs?.constructorPrio === undefined && o.attrs?.destructorPrio === undefined) {
+          p.warn('unused-function', o.tok, `'${o.name}' defined but not used`);
+        }
+        continue;
+      }
+      if (o.storage === SC.Typedef || o.storage === SC.Extern || o.storage === SC.Register || o.storage === SC.EnumConst) continue;
+      const q = elemQual(o.ty);
+      if (!(o.defined || o.tentative) || (q & Q.Volatile) !== 0) continue;
+      if ((q & Q.Const) === 0) {
+        if (wVar) p.warn('unused-variable', o.tok, `'${o.name}' defined but not used`);
+        continue;
+      }
+      if (constLevel === 2 || (constLevel === 1 && o.tok.file === mainFile)) {
+        diag.warning('unused-const-variable', p.loc(o.tok), `'${o.name}' defined but not used`, 'unused-const-variable=');
+      }
     }
   }
+}
+
+/** The qualifiers of an object's type (an array's: of its elements). */
+function elemQual(t: Type): number {
+  while (t.kind === TY.Array && t.base) t = t.base;
+  return t.qual;
 }
 
 /** Type of a declared object for typeToString (debug). */

@@ -20,6 +20,7 @@ import { charLiteral, intNode, numberLiteral, stringLiteral, wrapInt } from './l
 import { declSpec, declarator, isTypeNameStart, typeName, typeAlign } from './decl';
 import { compoundLiteralInit } from './init';
 import { compoundStmt, getLabel } from './stmt';
+import { warnBoolOperation, warnCastFunctionType, warnShiftOverflow, warnTypeLimits } from './warn-extra';
 import { builtinCall, getBuiltin, implicitBuiltinType, specialBuiltin, isGenericBuiltin, foldBuiltin } from './builtins';
 import * as num from '../numeric';
 
@@ -215,8 +216,10 @@ function argDesc(arg: ArgInfo): string {
   return `passing argument ${arg.index + 1} of '${arg.fn ? arg.fn.name : ''}'`;
 }
 
-function noteArg(p: Parser, arg: ArgInfo | null, ty: Type, from: Type): void {
-  if (arg && arg.fn && arg.fn.tok) p.note(arg.fn.tok, `expected ${quoteType(ty)} but argument is of type ${quoteType(from)}`);
+/** `at`: where the argument's message is (the note of an implicitly declared built-in goes there too:
+ *  gcc's built-in declaration has no place of its own). */
+function noteArg(p: Parser, arg: ArgInfo | null, ty: Type, from: Type, at: Token): void {
+  if (arg && arg.fn && arg.fn.tok) p.note(arg.fn.builtinImplicit ? at : arg.fn.tok, `expected ${quoteType(ty)} but argument is of type ${quoteType(from)}`);
 }
 
 function ctxWhat(ctx: Ctx): string {
@@ -224,11 +227,12 @@ function ctxWhat(ctx: Ctx): string {
 }
 
 /** Convert `n` (raw or rvalue) for storing into type `ty`, with diagnostics. */
-export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgInfo | null = null): Node {
+/** `op`: an assignment's operator, where gcc reports its warnings (its errors at the value). */
+export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgInfo | null = null, op: Token | null = null): Node {
   const n = rvalue(p, n0);
   const from = n.ty;
   const to = unqualified(ty);
-  const tok = n.tok;
+  const tok = op ?? n.tok;
   const T = p.T;
   if (to.kind === TY.Void) return n;
   if (isArith(to) && isArith(from)) return convertTo(p, n, to);
@@ -250,18 +254,18 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
     if (from.kind === TY.Pointer) {
       const tb = to.base!, fb = from.base!;
       const lost = fb.qual & ~tb.qual & (Q.Const | Q.Volatile | Q.Atomic);
-      const voidOk = (tb.kind === TY.Void || fb.kind === TY.Void) && fb.kind !== TY.Func && tb.kind !== TY.Func;
-      if ((tb.kind === TY.Void && fb.kind === TY.Func) || (tb.kind === TY.Func && fb.kind === TY.Void)) {
-        // GNU C converts between 'void *' and function pointers; ISO C does not
+      const voidOk = tb.kind === TY.Void || fb.kind === TY.Void;
+      if (voidOk && (fb.kind === TY.Func || tb.kind === TY.Func)) {
+        // (gcc converts between 'void *' and function pointers, a pedantic warning)
         const what = ctx === Ctx.Arg ? argDesc(arg!) : ctxWhat(ctx);
-        if (p.pedwarn('pedantic', tok, `ISO C forbids ${what} between function pointer and 'void *'`) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+        if (p.pedwarn('pedantic', tok, `ISO C forbids ${what} between function pointer and 'void *'`) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
         return convertTo(p, n, to);
       }
       if (voidOk || compatible(unqualified(tb), unqualified(fb), true) || (tb.kind === TY.Func && fb.kind === TY.Func && compatible(tb, fb))) {
         if (lost) {
           const q = lost & Q.Const ? 'const' : lost & Q.Volatile ? 'volatile' : '_Atomic';
           const msg = ctx === Ctx.Arg ? `${argDesc(arg!)} discards '${q}' qualifier from pointer target type` : `${ctxWhat(ctx)} discards '${q}' qualifier from pointer target type`;
-          if (p.warn('discarded-qualifiers', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+          if (p.warn('discarded-qualifiers', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
         }
         return convertTo(p, n, to);
       }
@@ -271,7 +275,7 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
         else if (ctx === Ctx.Assign) msg = `pointer targets in assignment from ${quoteType(from)} to ${quoteType(to)} differ in signedness`;
         else if (ctx === Ctx.Init) msg = `pointer targets in initialization of ${quoteType(to)} from ${quoteType(from)} differ in signedness`;
         else msg = `pointer targets in returning ${quoteType(from)} from a function with return type ${quoteType(to)} differ in signedness`;
-        if (p.warn('pointer-sign', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+        if (p.warn('pointer-sign', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
         return convertTo(p, n, to);
       }
       let msg: string;
@@ -279,7 +283,7 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
       else if (ctx === Ctx.Assign) msg = `assignment to ${quoteType(to)} from incompatible pointer type ${quoteType(from)}`;
       else if (ctx === Ctx.Init) msg = `initialization of ${quoteType(to)} from incompatible pointer type ${quoteType(from)}`;
       else msg = `returning ${quoteType(from)} from a function with incompatible return type ${quoteType(to)}`;
-      if (p.warn('incompatible-pointer-types', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+      if (p.warn('incompatible-pointer-types', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
       return convertTo(p, n, to);
     }
     if (isInteger(from)) {
@@ -287,7 +291,7 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
       if (ctx === Ctx.Arg) msg = `${argDesc(arg!)} makes pointer from integer without a cast`;
       else if (ctx === Ctx.Return) msg = `returning ${quoteType(from)} from a function with return type ${quoteType(to)} makes pointer from integer without a cast`;
       else msg = `${ctxWhat(ctx)} ${ctx === Ctx.Assign ? 'to' : 'of'} ${quoteType(to)} from ${quoteType(from)} makes pointer from integer without a cast`;
-      if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+      if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
       return convertTo(p, n, to);
     }
   }
@@ -296,17 +300,17 @@ export function assignConvert(p: Parser, n0: Node, ty: Type, ctx: Ctx, arg: ArgI
     if (ctx === Ctx.Arg) msg = `${argDesc(arg!)} makes integer from pointer without a cast`;
     else if (ctx === Ctx.Return) msg = `returning ${quoteType(from)} from a function with return type ${quoteType(to)} makes integer from pointer without a cast`;
     else msg = `${ctxWhat(ctx)} ${ctx === Ctx.Assign ? 'to' : 'of'} ${quoteType(to)} from ${quoteType(from)} makes integer from pointer without a cast`;
-    if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from);
+    if (p.warn('int-conversion', tok, msg) && ctx === Ctx.Arg) noteArg(p, arg, ty, from, tok);
     return convertTo(p, n, to);
   }
   // incompatible: error
-  if (from.kind === TY.Void && n.kind !== NK.Cast) p.error(tok, 'void value not ignored as it ought to be');
-  else if (from.kind === TY.Void) p.error(tok, 'void value not ignored as it ought to be');
-  else if (ctx === Ctx.Arg) { p.error(tok, `incompatible type for argument ${arg!.index + 1} of '${arg!.fn ? arg!.fn.name : ''}'`); noteArg(p, arg, ty, from); }
-  else if (ctx === Ctx.Assign) p.error(tok, `incompatible types when assigning to type ${quoteType(to)} from type ${quoteType(from)}`);
-  else if (ctx === Ctx.Init) p.error(tok, `incompatible types when initializing type ${quoteType(to)} using type ${quoteType(from)}`);
-  else p.error(tok, `incompatible types when returning type ${quoteType(from)} but ${quoteType(to)} was expected`);
-  const c = newNode(NK.Cast, tok, to);
+  if (from.kind === TY.Void && n.kind !== NK.Cast) p.error(n.tok, 'void value not ignored as it ought to be');
+  else if (from.kind === TY.Void) p.error(n.tok, 'void value not ignored as it ought to be');
+  else if (ctx === Ctx.Arg) { p.error(n.tok, `incompatible type for argument ${arg!.index + 1} of '${arg!.fn ? arg!.fn.name : ''}'`); noteArg(p, arg, ty, from, tok); }
+  else if (ctx === Ctx.Assign) p.error(n.tok, `incompatible types when assigning to type ${quoteType(to)} from type ${quoteType(from)}`);
+  else if (ctx === Ctx.Init) p.error(n.tok, `incompatible types when initializing type ${quoteType(to)} using type ${quoteType(from)}`);
+  else p.error(n.tok, `incompatible types when returning type ${quoteType(from)} but ${quoteType(to)} was expected`);
+  const c = newNode(NK.Cast, n.tok, to);
   c.lhs = n;
   c.ck = CK.Convert;
   void T;
@@ -495,7 +499,7 @@ function rootOf(n: Node): Node {
 
 export function mkAssign(p: Parser, l: Node, r: Node, t: Token): Node {
   checkModifiable(p, l, 'left operand of assignment', 'assignment', l.tok.pos < t.pos ? t : t);
-  const rr = assignConvert(p, r, l.ty, Ctx.Assign);
+  const rr = assignConvert(p, r, l.ty, Ctx.Assign, null, t);
   const n = newNode(NK.Assign, t, unqualified(l.ty));
   n.lhs = l;
   n.rhs = rr;
@@ -691,11 +695,19 @@ const isAddressLike = (n: Node) => n.kind === NK.Addr || (n.kind === NK.Cast && 
 /** mkBinary with the warnings on binary operators (warn.ts); `bareNot`: the left operand began with a
  *  `!` (not in parentheses). Kept apart so that binary() stays small. */
 function checkedBinary(p: Parser, op: NK, l: Node, r: Node, t: Token, bareNot: boolean): Node {
-  // (-Wparentheses: only an operand that is itself an operator expression can matter)
-  if (p.wParens && op >= NK.Shl && (isOperator(l.kind) || isOperator(r.kind))) warnParentheses(p, op, l, r, t);
+  // (-Wparentheses: only an operand that is itself an operator expression can matter; after the
+  // operation's own warnings, as gcc's parser_build_binary_op)
+  const parens = p.wParens && op >= NK.Shl && (isOperator(l.kind) || isOperator(r.kind));
+  if (parens && (op < NK.Shl || op > NK.Shr)) warnParentheses(p, op, l, r, t);
+  if (op === NK.Shl || op === NK.Shr) {
+    const n = mkBinary(p, op, l, r, t);
+    if (parens) warnParentheses(p, op, l, r, t);
+    return n;
+  }
   if (p.wCompare && op >= NK.Lt && op <= NK.Ne) {
     const lv = rvalue(p, l), rv = rvalue(p, r);
     const n = mkBinary(p, op, lv, rv, t);
+    if (p.wx.typeLimits && n.kind === op && n.lhs && n.rhs) warnTypeLimits(p, op, n, t);
     warnComparison(p, op, lv, rv, t, bareNot && l.kind === NK.LogNot);
     if ((op === NK.Eq || op === NK.Ne) && (lv.ty.kind === TY.Pointer || rv.ty.kind === TY.Pointer)) {
       const la = isAddressLike(lv), ra = isAddressLike(rv);
@@ -793,14 +805,16 @@ export function mkBinary(p: Parser, op: NK, l0: Node, r0: Node, t: Token): Node 
       if (!isInteger(lt) || !isInteger(rt)) { invalidOperands(p, op, l, r, t); return errNode(p, t, l); }
       l = promote(p, l);
       r = promote(p, r);
+      if (op === NK.Shl && l.val !== null && l.val < 0n && p.noEval === 0 && p.wx.shiftNegativeValue && !isUnsigned(l.ty)) p.warn('shift-negative-value', t, 'left shift of negative value');
       const n = newNode(op, t, l.ty);
       n.lhs = l; n.rhs = r;
       if (r.val !== null) {
         const w = BigInt(l.ty.size * 8);
-        if (p.noEval !== 0) { if (l.val !== null && r.val >= 0n && r.val < w) n.val = wrapInt(op === NK.Shl ? l.val << r.val : l.val >> r.val, n.ty); }
+        if (p.noEval !== 0) { /* no warnings in an operand that is not evaluated */ }
         else if (r.val < 0n) p.warn(op === NK.Shl ? 'shift-count-negative' : 'shift-count-negative', t, `${op === NK.Shl ? 'left' : 'right'} shift count is negative`);
         else if (r.val >= w) p.warn('shift-count-overflow', t, `${op === NK.Shl ? 'left' : 'right'} shift count >= width of type`);
-        else if (l.val !== null) n.val = wrapInt(op === NK.Shl ? l.val << r.val : l.val >> r.val, n.ty);
+        else if (l.val !== null && op === NK.Shl && p.wx.shiftOverflow) warnShiftOverflow(p, l, r, t);
+        if (r.val >= 0n && r.val < w && l.val !== null) n.val = wrapInt(op === NK.Shl ? l.val << r.val : l.val >> r.val, n.ty);
       }
       return n;
     }
@@ -990,6 +1004,7 @@ export function mkCast(p: Parser, ty: Type, operand: Node, t: Token): Node {
   // (gcc: INTEGER_TYPE operands only, not enums or _Bool)
   if (to.kind === TY.Pointer && isInteger(from) && from.kind !== TY.Enum && from.kind !== TY.Bool && from.size !== to.size && n.val === null) p.warn('int-to-pointer-cast', t, 'cast to pointer from integer of different size');
   if (from.kind === TY.Pointer && isInteger(to) && from.size !== to.size && to.kind !== TY.Bool) p.warn('pointer-to-int-cast', t, 'cast from pointer to integer of different size');
+  if (p.wx.castFunctionType) warnCastFunctionType(p, from, to, t);
   c.ck = to.kind === TY.Pointer && isNullPtrConst(n) ? CK.NullPtr : CK.Convert;
   if (to.kind === TY.Pointer && isNullPtrConst(n)) c.ck = CK.NullPtr;
   foldCast(p, c);
@@ -1046,6 +1061,7 @@ export function unary(p: Parser): Node {
       p.next();
       let n = rvalue(p, castExpr(p));
       if (!isInteger(n.ty) && n.ty.kind !== TY.Complex && n.ty.kind !== TY.Vector) { p.error(t, 'wrong type argument to bit-complement'); return n; }
+      if (p.wx.boolOperation) warnBoolOperation(p, n, t);
       n = promote(p, n);
       const c = newNode(NK.BitNot, t, n.ty);
       c.lhs = n;
@@ -1185,6 +1201,7 @@ function mkIncDec(p: Parser, kind: NK, n: Node, t: Token): Node {
 }
 
 // sizeof
+/** (The operand is not evaluated: gcc's c_inhibit_evaluation_warnings, p.noEval.) */
 function sizeofExpr(p: Parser): Node {
   p.noEval++;
   try {
@@ -1432,7 +1449,9 @@ export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
   const out: Node[] = [];
   const params = ft.params;
   const name = fobj ? fobj.name : '';
-  const checked = params !== null && !ft.oldStyle && !(fobj && fobj.implicit);
+  // (an implicitly declared built-in whose type int() is not compatible with keeps the built-in's: gcc
+  // checks the arguments against it)
+  const checked = params !== null && !ft.oldStyle && !(fobj && fobj.implicit && !(fobj.builtinImplicit && !compatible(p.T.funcType(p.T.int, null, false, true), ft)));
   if (checked) {
     if (args.length > params!.length && !ft.variadic) {
       p.error(args[params!.length].tok, `too many arguments to function '${name || typeToString(fn.ty)}'`);
@@ -1463,7 +1482,7 @@ export function mkCall(p: Parser, fn0: Node, args: Node[], t: Token): Node {
   n.lhs = fn;
   n.list = out;
   if (fobj) {
-    fobj.used = true;
+    if (fobj !== p.fn) fobj.used = true;
     if (fobj.builtin >= 0) { n.builtin = fobj.builtin; foldLibraryCall(p, n, fobj); }
     if (p.wFormat && (fobj.builtin >= 0 || fobj.attrs?.format)) checkFormatCall(p, fobj, out);
   }
@@ -1554,7 +1573,8 @@ function identifier(p: Parser, t: Token): Node {
     p.error(t, `expected expression before '${name}'`);
     return intNode(t, T.int, 0n);
   }
-  o.used = true;
+  // (a function's references to itself do not make it used: gcc's referred_to_p excludes them)
+  if (o !== p.fn) o.used = true;
   o.reads++;
   if (o.attrs?.deprecated !== undefined) {
     p.warn('deprecated-declarations', t, o.attrs.deprecated ? `'${name}' is deprecated: ${o.attrs.deprecated}` : `'${name}' is deprecated`);
@@ -1591,6 +1611,10 @@ function funcName(p: Parser, t: Token): Node {
   return n;
 }
 
+/** The block-scope function declarations that an implicit declaration reused or made (gcc's
+ *  C_DECL_IMPLICIT: it warns once per function). */
+const implicitWarned = new WeakSet<Obj>();
+
 /** A call to an undeclared function: gcc 12 declares it implicitly as `int name()` (with a warning). */
 function implicitDeclaration(p: Parser, t: Token): Obj {
   const T = p.T;
@@ -1598,8 +1622,19 @@ function implicitDeclaration(p: Parser, t: Token): Obj {
   const name = t.text;
   const prevExtern = p.externs.get(name);
   if (prevExtern) {
-    // declared in another block scope: gcc reuses it
-    p.warn('implicit-function-declaration', t, `implicit declaration of function '${name}'`);
+    // declared in another block scope: gcc reuses it, and warns the first time only
+    if (!implicitWarned.has(prevExtern)) {
+      implicitWarned.add(prevExtern);
+      if (p.warn('implicit-function-declaration', t, `implicit declaration of function '${name}'`) && !prevExtern.implicit && prevExtern.tok) {
+        p.note(prevExtern.tok, `previous declaration of '${name}' with type ${quoteType(prevExtern.ty)}`);
+      }
+    }
+    // (a built-in function: in each new scope again)
+    if (bt && prevExtern.builtin >= 0 && !compatible(T.funcType(T.int, null, false, true), bt.ty)) {
+      if (p.warn('builtin-declaration-mismatch', t, `incompatible implicit declaration of built-in function '${name}'`) && bt.header) {
+        p.note(t, `include '<${bt.header}>' or provide a declaration of '${name}'`);
+      }
+    }
     p.scopes[p.scopes.length - 1].setVar(name, prevExtern);
     return prevExtern;
   }
@@ -1614,7 +1649,8 @@ function implicitDeclaration(p: Parser, t: Token): Obj {
   if (bt) {
     o.builtin = bt.id;
     o.builtinImplicit = true;
-    if (!(bt.ty.base!.kind === TY.Int && bt.ty.oldStyle)) {
+    // (int() is compatible with a prototype of promoted parameters, without `...`, returning int)
+    if (!compatible(T.funcType(T.int, null, false, true), bt.ty)) {
       if (p.warn('builtin-declaration-mismatch', t, `incompatible implicit declaration of built-in function '${name}'`) && bt.header) {
         p.note(t, `include '<${bt.header}>' or provide a declaration of '${name}'`);
       }
@@ -1623,6 +1659,7 @@ function implicitDeclaration(p: Parser, t: Token): Obj {
   // the declaration has block scope in C99, but gcc remembers it for the file
   p.declare(o);
   p.externs.set(name, o);
+  implicitWarned.add(o);
   p.decls.push(o);
   return o;
 }

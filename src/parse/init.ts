@@ -14,14 +14,22 @@ import { Q, TY, Type, Member, compatible, isInteger, isRecord, quoteType, isArit
 import { addrConst, assign, assignConvert, constIntExpr, Ctx, rvalue, lvalueAddr } from './expr';
 import { findMember } from './layout';
 import { stringLiteral } from './literal';
+import { warnMissingField } from './warn-extra';
 
-interface Frame { ty: Type; off: number; idx: number; }
+/** `desig`, `zero`, `first`: -Wmissing-field-initializers (gcc's constructor_designated, constructor_zeroinit,
+ *  and no element seen at this level yet). */
+interface Frame { ty: Type; off: number; idx: number; desig?: boolean; zero?: boolean; first?: boolean }
 interface Target { ty: Type; off: number; member: Member | null; }
 
 class InitCtx {
   items: InitItem[] = [];
   hasDesig = false;
   name = '';
+  /** The designated flag of the level a braced sub-list is in (gcc's new levels inherit it). */
+  parentDesig = false;
+  /** -Wmissing-braces: the initializer's first '{', and a level of brace elision was entered. */
+  outerBrace: Token | null = null;
+  elided = false;
   constructor(readonly p: Parser, readonly isStatic: boolean) {}
 }
 
@@ -165,6 +173,8 @@ function settle(stack: Frame[]): boolean {
     if (f.idx < count(f)) return true;
     if (stack.length === 1) return false;
     stack.pop();
+    // (a level of brace elision that is not `0` makes its parent's `{ 0 }` a list of more)
+    if (f.zero === false) stack[stack.length - 1].zero = false;
     advance(stack[stack.length - 1]);
   }
 }
@@ -180,7 +190,9 @@ function advance(f: Frame): void {
 function initList(c: InitCtx, ty: Type, off: number): number {
   const p = c.p;
   const lb = p.next(); // '{'
-  const top: Frame = { ty, off, idx: 0 };
+  c.outerBrace ??= lb;
+  const top: Frame = { ty, off, idx: 0, desig: c.parentDesig, zero: true, first: true };
+  const wMissing = p.wx.missingFieldInitializers;
   let stack: Frame[] = [top];
   let maxIdx = -1;
   const kindName = ty.kind === TY.Array ? 'array' : ty.kind === TY.Union ? 'union' : ty.kind === TY.Vector ? 'vector' : 'struct';
@@ -199,6 +211,14 @@ function initList(c: InitCtx, ty: Type, off: number): number {
         if (!p.accept(TK.Comma)) break;
         continue;
       }
+      // (the levels a designator leaves are finished, as gcc's set_designator pops them)
+      if (wMissing) {
+        for (let k = stack.length - 1; k > 0; k--) {
+          if (stack[k].zero === false) stack[k - 1].zero = false;
+          if (!r.stack.includes(stack[k])) missingField(c, stack[k], p.peek(-1));
+        }
+      }
+      for (const f of r.stack) f.desig = true;
       stack = r.stack;
       range = r.range;
       c.hasDesig = true;
@@ -211,18 +231,26 @@ function initList(c: InitCtx, ty: Type, off: number): number {
       continue;
     }
     const mark = c.items.length;
-    let target = child(stack[stack.length - 1]);
+    const cur = stack[stack.length - 1];
+    let target = child(cur);
     if (p.at(TK.LBrace) || (isCharArray(target.ty) && p.at(TK.String))) {
+      cur.zero = cur.first = false;
+      c.parentDesig = cur.desig ?? false;
       initValue(c, target.ty, target.off, target.member);
     } else {
       const e = assign(p);
+      // (`{ 0 }` is no missing initializer)
+      cur.zero = cur.zero && cur.first && (e.val === 0n || e.fval === 0n);
+      cur.first = false;
       for (;;) {
         const tt = target.ty;
         if (!isAggregate(tt)) break;
         if (isRecord(tt) && compatible(tt, e.ty, true)) break;
         if (tt.kind === TY.Vector && e.ty.kind === TY.Vector) break;
         if (isCharArray(tt) && e.kind === NK.StrLit) break;
-        stack.push({ ty: tt, off: target.off, idx: 0 });
+        const par = stack[stack.length - 1];
+        c.elided = true;
+        stack.push({ ty: tt, off: target.off, idx: 0, desig: par.desig, zero: par.zero, first: false });
         if (!settle(stack) || stack[stack.length - 1].ty !== tt) { target = { ty: p.T.int, off: -1, member: null }; break; }
         target = child(stack[stack.length - 1]);
       }
@@ -245,9 +273,36 @@ function initList(c: InitCtx, ty: Type, off: number): number {
     advance(stack[stack.length - 1]);
     if (!p.accept(TK.Comma)) break;
   }
+  if (p.at(TK.RBrace)) {
+    // the levels end at the '}': first those of brace elision, innermost first (-Wmissing-field-initializers)
+    for (let k = stack.length - 1; k > 0; k--) {
+      if (wMissing) missingField(c, stack[k], p.tok());
+      advance(stack[k - 1]);
+      if (stack[k].zero === false) stack[k - 1].zero = false;
+    }
+    // -Wmissing-braces: each braced level that ends after a brace elision anywhere before in the
+    // initializer, unless it is `{ 0 }` (gcc's found_missing_braces)
+    if (c.elided && !top.zero && p.wx.missingBraces) p.warn('missing-braces', c.outerBrace!, 'missing braces around initializer');
+    if (wMissing) missingField(c, top, p.tok());
+  }
   p.expect(TK.RBrace, "'}'");
   void lb;
   return maxIdx + 1;
+}
+
+/** -Wmissing-field-initializers: level f of a struct ends with fields left (gcc's pop_init_level), after
+ *  the token `at`. */
+function missingField(c: InitCtx, f: Frame, at: Token): void {
+  const t = f.ty;
+  if (t.kind !== TY.Struct || f.desig || f.zero || !t.rec!.complete) return;
+  const ms = t.rec!.members;
+  for (let i = f.idx; i < ms.length; i++) {
+    const m = ms[i];
+    if (m.name === null && m.bitWidth >= 0) continue; // unnamed bit-fields are not initialized
+    if (m.ty.size === 0 || (m.ty.kind === TY.Array && m.ty.len < 0)) continue; // nor flexible or empty arrays
+    warnMissingField(c.p, m, t, at);
+    return;
+  }
 }
 
 function designation(c: InitCtx, top: Frame): { stack: Frame[]; range: { frame: Frame; lo: number; hi: number } | null } | null {

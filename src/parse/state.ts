@@ -14,6 +14,7 @@ import { TargetLayout } from '../../targets/layout';
 import { setShortWchar } from '../numeric/chars';
 import { LabelInfo, Node, Obj, SC, StrLit, TranslationUnit } from './ast';
 import { Type, Types, isVM } from './types';
+import { ExtraWarnFlags, extraWarnFlags } from './warn-extra';
 
 export interface ParseOptions {
   target: TargetLayout;
@@ -190,6 +191,10 @@ export class Parser {
   /** Any of the comparison warnings of warn.ts; -Wsign-compare. */
   wCompare!: boolean;
   wSignCompare!: boolean;
+  /** The warnings of warn-extra.ts that are on. */
+  wx!: ExtraWarnFlags;
+  /** The last struct/union tag (or '{'), enum tag or enumerator parsed (-Wold-style-declaration). */
+  lastTagTok: Token | null = null;
   /** Set by a statement expression's block for its next item: its expression statements are checked
    *  for -Wunused-value at the end of the block, except the last (the value). */
   seDefer: Node[] | null = null;
@@ -256,6 +261,7 @@ export class Parser {
     this.len = this.buf.length;
     this.T = new Types(opts.target);
     this.std = opts.std ?? 'gnu17';
+    this.c99 = !/^(c89|c90|gnu89|gnu90|ansi|iso9899:1990)$/.test(this.std);
     this.warningFlags();
     this.gnu = this.std.startsWith('gnu');
     this.keywords = makeKeywords(this.std, opts.target);
@@ -263,7 +269,6 @@ export class Parser {
     for (const name of this.keywords.keys()) ids.push(nameId(name));
     this.kwById = new Uint8Array(Math.max(...ids) + 1);
     for (const [name, k] of this.keywords) this.kwById[nameId(name)] = k;
-    this.c99 = !/^(c89|c90|gnu89|gnu90|ansi|iso9899:1990)$/.test(this.std);
     this.c2x = /2x|23/.test(this.std);
   }
 
@@ -373,8 +378,9 @@ export class Parser {
     this.wMain = opts.diag.isEnabled('main') || opts.diag.opts.pedantic || opts.diag.opts.pedanticErrors;
     this.wTruth = opts.diag.isEnabled('address') || opts.diag.isEnabled('int-in-bool-context');
     this.condColons ??= this.wTruth ? new WeakMap() : null;
-    this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address'].some((w) => opts.diag.isEnabled(w));
+    this.wCompare = ['enum-compare', 'bool-compare', 'sign-compare', 'logical-not-parentheses', 'address', 'type-limits'].some((w) => opts.diag.isEnabled(w));
     this.wBinary = this.wParens || this.wCompare || this.wSizeofDiv || this.wTruth;
+    this.wx = extraWarnFlags(opts.diag, this.c99);
   }
 
   errorExpected(what: string): void {

@@ -540,7 +540,11 @@ export function typeToString(t: Type, inner = ''): string {
     case TY.Func: {
       let ps = '';
       if (t.params) {
-        ps = t.params.map((p) => typeToString(p)).join(', ');
+        // gcc's printer pads the parameter after one ending in a name: '(int,  char *, int)'
+        for (let i = 0; i < t.params.length; i++) {
+          const s = typeToString(t.params[i]);
+          ps += i === 0 ? s : /[A-Za-z0-9_]$/.test(ps) ? ',  ' + s : ', ' + s;
+        }
         if (t.variadic) ps += ps ? ', ...' : '...';
         if (!t.params.length && !t.variadic && !t.oldStyle) ps = 'void';
       }

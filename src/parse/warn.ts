@@ -328,7 +328,8 @@ export function warnTruth(p: Parser, n: Node, isIf: boolean, at: Token | null = 
   }
   switch (n.kind) {
     case NK.Shl:
-      if (!isUnsignedType(n.ty, p.target.charSigned)) p.warn('int-in-bool-context', n.tok, "'<<' in boolean context, did you mean '<'?");
+      // (not a shift gcc folded to a constant)
+      if (n.val === null && !isUnsignedType(n.ty, p.target.charSigned)) p.warn('int-in-bool-context', n.tok, "'<<' in boolean context, did you mean '<'?");
       return;
     case NK.Mul:
       if (isIntegerType(n.ty)) p.warn('int-in-bool-context', n.tok, "'*' in boolean context, suggest '&&' instead");
@@ -376,40 +377,41 @@ const arithXor = (k: number) => k === NK.BitAnd || k === NK.Add || k === NK.Sub;
 
 export function warnParentheses(p: Parser, op: NK, l: Node, r: Node, t: Token): void {
   const cl = l.paren ? -1 : l.kind, cr = r.paren ? -1 : r.kind;
-  // (reported at the operand's operator, as gcc)
+  // (reported at the operand's operator, as gcc; at this operator when the operand folded to a constant)
+  const L = l.val !== null ? t : l.tok, R = r.val !== null ? t : r.tok;
   switch (op) {
     case NK.Shl: case NK.Shr: {
       const s = OPS[op];
-      if (cl === NK.Add) p.warn('parentheses', l.tok, `suggest parentheses around '+' inside '${s}'`);
-      else if (cr === NK.Add) p.warn('parentheses', r.tok, `suggest parentheses around '+' inside '${s}'`);
-      else if (cl === NK.Sub) p.warn('parentheses', l.tok, `suggest parentheses around '-' inside '${s}'`);
-      else if (cr === NK.Sub) p.warn('parentheses', r.tok, `suggest parentheses around '-' inside '${s}'`);
+      if (cl === NK.Add) p.warn('parentheses', L, `suggest parentheses around '+' inside '${s}'`);
+      else if (cr === NK.Add) p.warn('parentheses', R, `suggest parentheses around '+' inside '${s}'`);
+      else if (cl === NK.Sub) p.warn('parentheses', L, `suggest parentheses around '-' inside '${s}'`);
+      else if (cr === NK.Sub) p.warn('parentheses', R, `suggest parentheses around '-' inside '${s}'`);
       return;
     }
     case NK.LogOr:
-      if (cl === NK.LogAnd) p.warn('parentheses', l.tok, "suggest parentheses around '&&' within '||'");
-      else if (cr === NK.LogAnd) p.warn('parentheses', r.tok, "suggest parentheses around '&&' within '||'");
+      if (cl === NK.LogAnd) p.warn('parentheses', L, "suggest parentheses around '&&' within '||'");
+      else if (cr === NK.LogAnd) p.warn('parentheses', R, "suggest parentheses around '&&' within '||'");
       return;
     case NK.BitOr: case NK.BitXor: {
       const s = OPS[op], arith = op === NK.BitOr ? arithOr : arithXor;
-      if (arith(cl) || arith(cr)) p.warn('parentheses', arith(cl) ? l.tok : r.tok, `suggest parentheses around arithmetic in operand of '${s}'`);
-      else if (isCmpCode(cl) || isCmpCode(cr)) p.warn('parentheses', isCmpCode(cl) ? l.tok : r.tok, `suggest parentheses around comparison in operand of '${s}'`);
-      else if (op === NK.BitOr && cl === NK.LogNot && !boolish(cr, r)) p.warn('parentheses', l.tok, "suggest parentheses around operand of '!' or change '|' to '||' or '!' to '~'");
+      if (arith(cl) || arith(cr)) p.warn('parentheses', arith(cl) ? L : R, `suggest parentheses around arithmetic in operand of '${s}'`);
+      else if (isCmpCode(cl) || isCmpCode(cr)) p.warn('parentheses', isCmpCode(cl) ? L : R, `suggest parentheses around comparison in operand of '${s}'`);
+      else if (op === NK.BitOr && cl === NK.LogNot && !boolish(cr, r)) p.warn('parentheses', L, "suggest parentheses around operand of '!' or change '|' to '||' or '!' to '~'");
       return;
     }
     case NK.BitAnd:
-      if (cl === NK.Add) p.warn('parentheses', l.tok, "suggest parentheses around '+' in operand of '&'");
-      else if (cr === NK.Add) p.warn('parentheses', r.tok, "suggest parentheses around '+' in operand of '&'");
-      else if (cl === NK.Sub) p.warn('parentheses', l.tok, "suggest parentheses around '-' in operand of '&'");
-      else if (cr === NK.Sub) p.warn('parentheses', r.tok, "suggest parentheses around '-' in operand of '&'");
-      else if (isCmpCode(cl) || isCmpCode(cr)) p.warn('parentheses', isCmpCode(cl) ? l.tok : r.tok, "suggest parentheses around comparison in operand of '&'");
-      else if (cl === NK.LogNot && !boolish(cr, r)) p.warn('parentheses', l.tok, "suggest parentheses around operand of '!' or change '&' to '&&' or '!' to '~'");
+      if (cl === NK.Add) p.warn('parentheses', L, "suggest parentheses around '+' in operand of '&'");
+      else if (cr === NK.Add) p.warn('parentheses', R, "suggest parentheses around '+' in operand of '&'");
+      else if (cl === NK.Sub) p.warn('parentheses', L, "suggest parentheses around '-' in operand of '&'");
+      else if (cr === NK.Sub) p.warn('parentheses', R, "suggest parentheses around '-' in operand of '&'");
+      else if (isCmpCode(cl) || isCmpCode(cr)) p.warn('parentheses', isCmpCode(cl) ? L : R, "suggest parentheses around comparison in operand of '&'");
+      else if (cl === NK.LogNot && !boolish(cr, r)) p.warn('parentheses', L, "suggest parentheses around operand of '!' or change '&' to '&&' or '!' to '~'");
       return;
     case NK.Eq: case NK.Ne:
-      if (isCmpCode(cl) || isCmpCode(cr)) p.warn('parentheses', isCmpCode(cl) ? l.tok : r.tok, `suggest parentheses around comparison in operand of '${OPS[op]}'`);
+      if (isCmpCode(cl) || isCmpCode(cr)) p.warn('parentheses', isCmpCode(cl) ? L : R, `suggest parentheses around comparison in operand of '${OPS[op]}'`);
       return;
     case NK.Lt: case NK.Le: case NK.Gt: case NK.Ge:
-      if (isCmpCode(cl) && cl !== NK.Eq && cl !== NK.Ne) p.warn('parentheses', l.tok, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
-      else if (isCmpCode(cr) && cr !== NK.Eq && cr !== NK.Ne) p.warn('parentheses', r.tok, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
+      if (isCmpCode(cl) && cl !== NK.Eq && cl !== NK.Ne) p.warn('parentheses', L, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
+      else if (isCmpCode(cr) && cr !== NK.Eq && cr !== NK.Ne) p.warn('parentheses', R, "comparisons like 'X<=Y<=Z' do not have their mathematical meaning");
   }
 }

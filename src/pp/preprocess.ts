@@ -1026,6 +1026,10 @@ export class Preprocessor {
     for (const c of f.conds) this.diag.error(c.tok, `unterminated #${c.kind}`);
     f.conds.length = 0;
     if (this.frames.length === 1 || f === this.stopFrame) return false;
+    // (the messages about a file after it is left, at the end of the unit, show where it was included)
+    const chain: Token[] = [];
+    for (let j = this.frames.length - 1; j > 0; j--) { const at = this.frames[j].includedAt; if (at) chain.push(at); }
+    this.leftChains.set(f.file, chain);
     this.frames.pop();
     const parent = this.frames[this.frames.length - 1];
     this.frame = parent;
@@ -1036,14 +1040,17 @@ export class Preprocessor {
     return true;
   }
 
+  /** The include chain (innermost first) of each file that was left. */
+  private leftChains = new Map<SourceFile, Token[]>();
+
   private includeContext(loc: Loc): string[] {
     const lines: string[] = [];
     let k = this.frames.length - 1;
     while (k > 0 && this.frames[k].file !== loc.file) k--;
-    if (k <= 0) return lines;
-    for (let j = k; j > 0; j--) {
-      const at = this.frames[j].includedAt;
-      if (!at) continue;
+    const chain: Token[] = [];
+    if (k > 0) { for (let j = k; j > 0; j--) { const at = this.frames[j].includedAt; if (at) chain.push(at); } }
+    else if (this.frames.length <= 1 || this.frames[0].file !== loc.file) chain.push(...(this.leftChains.get(loc.file) ?? []));
+    for (const at of chain) {
       const p = at.file.presumed(at.pos);
       lines.push(`${lines.length === 0 ? 'In file included from' : '                 from'} ${p.name}:${p.line}`);
     }

@@ -27,6 +27,11 @@ export const CHECKED = new Set([
   'switch', 'char-subscripts', 'sign-compare', 'enum-compare', 'bool-compare', 'logical-not-parentheses',
   'empty-body', 'main', 'address', 'sizeof-pointer-div', 'int-in-bool-context', 'unused-function',
   'implicit-fallthrough=', 'misleading-indentation',
+  'frame-address', 'cast-function-type', 'old-style-declaration', 'ignored-qualifiers', 'shift-negative-value', 'shift-overflow=',
+  'missing-field-initializers', 'missing-braces', 'type-limits', 'bool-operation', 'unused-const-variable=', 'infinite-recursion',
+  // (on by default)
+  'implicit-function-declaration', 'implicit-int', 'builtin-declaration-mismatch', 'incompatible-pointer-types', 'int-conversion',
+  'int-to-pointer-cast', 'pointer-to-int-cast', 'pointer-sign', 'shift-count-negative',
 ]);
 
 interface W { line: number; col: number; flag: string; text: string }
