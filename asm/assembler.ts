@@ -397,6 +397,16 @@ export class Assembler implements ExprHost {
       s.expr = { k: E.Sym, sym: v.add, spec: '' };
     } else if (e.k === E.Sym && e.sym === s) {
       throw new AsmError(`symbol definition loop encountered at \`${name}'`);
+    } else if (v && v.add && v.add.kind === SymKind.Register && !v.sub && v.num === 0n) {
+      // a register under another name (the kernel's `.set A, %ecx`): operands may name it from now on
+      s.kind = SymKind.Equ;
+      s.expr = { k: E.Sym, sym: v.add, spec: '' };
+      this.instCache.clear();
+      this.env.registerEquate ??= (n) => {
+        const r = this.symbols.get(n);
+        if (!r || r.kind !== SymKind.Equ || !r.expr || r.expr.k !== E.Sym || r.expr.sym.kind !== SymKind.Register) return null;
+        return r.expr.sym.name;
+      };
     } else {
       s.kind = SymKind.Equ;
       s.expr = v && v.add && v.add.name.startsWith('\x01') ? frozen(v) : e;

@@ -505,6 +505,8 @@ def('.print', (as, rest) => {
   as.opts.diag.print?.(String.fromCharCode(...b));
 });
 def('.end', (as) => { as.ended = true; });
+// GNU as takes `.extern` and ignores it: an undefined symbol is external anyway
+def('.extern', () => {});
 def('.file', (as, rest) => {
   const args = rest.trim();
   if (!args.startsWith('"')) return as.lines.file(args); // `.file N ["dir"] "name"`: DWARF line table

@@ -79,6 +79,9 @@ export interface TargetEnv {
   /** GNU as has looked `name` up where it converts a `.L` symbol that already exists (defined or
    *  mentioned before) into a full one, which fixes its place in the symbol table. */
   noteOperandRef?(name: string, always?: boolean): void;
+  /** Set once a symbol has been equated to a register (`.set A, %ecx`): the register's text ('%ecx')
+   *  a name stands for now, or null. GNU as takes such a name wherever a register may stand. */
+  registerEquate?(name: string): string | null;
 }
 
 export interface AsmTarget {

@@ -17,6 +17,8 @@ export interface PredefOptions {
   pie?: 0 | 1 | 2;
   pthread?: boolean;
   pedantic?: boolean;
+  /** Preprocessing assembly (-x assembler-with-cpp): __ASSEMBLER__, and no C version macros (gcc). */
+  asm?: boolean;
 }
 
 export interface StdInfo {
@@ -50,8 +52,11 @@ export function stdInfo(std: string): StdInfo {
 export function predefinedMacros(t: TargetLayout, o: PredefOptions): [string, string][] {
   const std = stdInfo(o.std ?? 'gnu17');
   const out: [string, string][] = [['__STDC__', '1']];
-  if (std.version) out.push(['__STDC_VERSION__', std.version]);
-  if (!(std.year < 1999 || (std.strict && std.year === 1999))) out.push(['__STDC_UTF_16__', '1'], ['__STDC_UTF_32__', '1']);
+  if (o.asm) out.push(['__ASSEMBLER__', '1']);
+  else {
+    if (std.version) out.push(['__STDC_VERSION__', std.version]);
+    if (!(std.year < 1999 || (std.strict && std.year === 1999))) out.push(['__STDC_UTF_16__', '1'], ['__STDC_UTF_32__', '1']);
+  }
   out.push(['__STDC_HOSTED__', o.freestanding ? '0' : '1']);
   out.push(std.year < 1999 ? ['__GNUC_GNU_INLINE__', '1'] : ['__GNUC_STDC_INLINE__', '1']);
   if (std.strict) out.push(['__STRICT_ANSI__', '1']);

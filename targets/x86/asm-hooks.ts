@@ -511,6 +511,15 @@ export function makeX86Target(bits: 64 | 32): AsmTarget {
     },
 
     assemble(mnemonic: string, operands: string, env: TargetEnv): TargetEncoding {
+      if (env.registerEquate) {
+        // names equated to registers stand for them (GNU as's parse_register on reg_section symbols);
+        // such a statement means another thing after the next `.set`, so it is never cached
+        const sub = operands.replace(/(?<![\w.$%\\])[A-Za-z_.$][\w.$]*/g, (w) => env.registerEquate!(w) ?? w);
+        if (sub !== operands) {
+          const enc = intel ? assembleIntel(mnemonic, sub.replace(/%/g, ''), env) : assembleUncached(mnemonic, sub, env);
+          return { ...enc, reusable: false };
+        }
+      }
       if (intel) return assembleIntel(mnemonic, operands, env);
       // Statements that name no symbol (registers and decimal constants only) encode the same way
       // every time in a mode: gcc's output repeats them thousands of times, so their bytes are kept.

@@ -128,6 +128,27 @@ same('lsl/lar register forms in 32-bit mode', `
   lslw %ax, %bx
 `, 'i386');
 
+same('names equated to registers stand for them, and follow a later .set (arch/x86/crypto sha*)', `
+  .text
+  .set A, %ecx
+  .set B, %rsi
+  mov (B), A
+  mov A, 4(B,B,2)
+  add $1, A
+  .set A, %edx
+  mov (B), A
+  push B
+  jmp *B
+  .set A, 5
+  mov $A, %eax
+`);
+
+same('.extern is taken and ignored', `
+  .extern foo
+  .text
+  call foo
+`);
+
 test('a bad .if condition still opens its block (one error, as GNU as gives)', () => {
   const src = '  .data\n  .if %rax + 1\n  .byte 1\n  .else\n  .byte 2\n  .endif\n';
   const g = gnuAs(src, 'x86_64');

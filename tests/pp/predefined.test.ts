@@ -51,6 +51,7 @@ const VARIANTS: [string[], Partial<PPOptions>][] = [
   [['-std=c2x'], { std: 'c2x' }], [['-std=gnu2x'], { std: 'gnu2x' }],
   [['-O2'], { optimize: '2' }], [['-Os'], { optimize: 's' }], [['-ffreestanding'], { freestanding: true }],
   [['-fPIC'], { pic: 2 }], [['-fpic'], { pic: 1 }], [['-fPIE'], { pie: 2 }], [['-pthread'], { pthread: true }],
+  [['-x', 'assembler-with-cpp'], { asm: true }], [['-std=c99', '-x', 'assembler-with-cpp'], { std: 'c99', asm: true }],
 ];
 for (const arch of ['x86_64', 'aarch64'] as Arch[]) {
   for (const [args, o] of VARIANTS) {
