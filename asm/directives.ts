@@ -475,7 +475,7 @@ def('.macro', dMacro);
 def('.endm', () => { throw new AsmError('.endm without .macro'); });
 def('.exitm', (as) => as.exitMacro());
 def('.purgem', dPurgem);
-def('.rept', dRept);
+def('.rept .rep', dRept);
 def('.irp .irpc', dIrp);
 def('.endr', () => { throw new AsmError('.endr without preceding .rept, .irc, or .irp'); });
 def('.altmacro', (as) => { as.altmacro = true; });

@@ -268,7 +268,7 @@ export function isConstVal(v: Val): boolean {
 
 /** Address of a label, if known at this point (final: after layout). */
 function labelAddr(s: Sym): number {
-  return s.frag!.address + s.off;
+  return s.frag === null ? 0 : s.frag.address + s.off; // (a section symbol: the section's start)
 }
 
 /** Distance add - sub, if both are labels of one section and it is known now. */

@@ -455,7 +455,7 @@ function checkRange(v: bigint, size: number, check: number, place: number): void
 }
 
 function addrOf(s: Sym): number {
-  return s.frag!.address + s.off;
+  return s.frag === null ? 0 : s.frag.address + s.off; // (a section symbol: the section's start)
 }
 
 function resolveFixup(as: Assembler, sec: Section, fx: Fixup): void {

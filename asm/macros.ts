@@ -42,7 +42,7 @@ export class BodyCollector {
       else if (w === '.endm') {
         if (this.depth-- === 0) return true;
       }
-    } else if (w === '.rept' || w === '.irp' || w === '.irpc') this.depth++;
+    } else if (w === '.rept' || w === '.rep' || w === '.irp' || w === '.irpc') this.depth++;
     else if (w === '.endr') {
       if (this.depth-- === 0) return true;
     }
@@ -111,6 +111,15 @@ function splitBlank(s: string): string[] {
   return out;
 }
 
+/** Characters GNU as's input scrubber (app.c) counts as part of a symbol on x86: blanks between two
+ *  of them (or next to a string) survive and separate macro arguments; other blanks are dropped
+ *  (`8*3 +8(%rsp)` is one argument, `1 -1` two). */
+function scrubSym(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  return isSymChar(k) || c === '*' || c === '%' || c === '-' || c === '(' || c === '[' || c === '{' || c === '}' || c === '"' || c === '\'';
+}
+
 /** Split macro call arguments: commas or blanks separate; strings and parentheses group. */
 export function splitMacroArgs(s: string): string[] {
   const out: string[] = [];
@@ -120,7 +129,8 @@ export function splitMacroArgs(s: string): string[] {
     while (i < n && isSpace(s.charCodeAt(i))) i++;
     if (i >= n) break;
     let depth = 0;
-    const start = i;
+    let start = i;
+    let arg = '';
     while (i < n) {
       const c = s[i];
       if (c === '"') {
@@ -131,10 +141,19 @@ export function splitMacroArgs(s: string): string[] {
       }
       if (c === '(') depth++;
       else if (c === ')') depth--;
-      else if (depth === 0 && (c === ',' || isSpace(s.charCodeAt(i)))) break;
+      else if (depth === 0 && c === ',') break;
+      else if (depth === 0 && isSpace(s.charCodeAt(i))) {
+        let j = i;
+        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        if (j >= n || s[j] === ',' || (scrubSym(s[i - 1]) && scrubSym(s[j]))) break;
+        // a blank the scrubber drops: the argument goes on after it
+        arg += s.slice(start, i);
+        start = i = j;
+        continue;
+      }
       i++;
     }
-    out.push(s.slice(start, i));
+    out.push(arg + s.slice(start, i));
     while (i < n && isSpace(s.charCodeAt(i))) i++;
     if (s[i] === ',') {
       i++;
@@ -176,7 +195,8 @@ export function expandMacro(as: Assembler, mac: Macro, rest: string): void {
       values.set(p.name, varargRest(rest, ai));
       break;
     }
-    values.set(p.name, unquoteArg(as, a));
+    // .altmacro: `%expr` passes the expression's value (in decimal)
+    values.set(p.name, as.altmacro && a.charCodeAt(0) === 37 /* % */ ? String(as.absolute(a.slice(1))) : unquoteArg(as, a));
   }
   for (const p of mac.params) {
     const v = values.get(p.name);

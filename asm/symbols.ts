@@ -116,13 +116,15 @@ export class SymbolTable {
     return s;
   }
 
-  /** A section symbol (not entered in the name map: `.text` in an expression means the section start). */
+  /** A section symbol. As in GNU as, the section's name stands for it in expressions (`.long x - __ex_table`)
+   *  unless a symbol of that name exists already. */
   sectionSym(sec: Section): Sym {
     const s = new Sym(sec.name, this.seq++);
     s.isSectionSym = true;
     s.kind = SymKind.Label;
     s.section = sec;
     this.all.push(s);
+    if (!this.map.has(sec.name)) this.map.set(sec.name, s);
     return s;
   }
 

@@ -85,7 +85,11 @@ function fitsImm(v: bigint, kind: ImmKind, osz: number): boolean {
     }
     case ImmKind.I16: return v >= -32768n && v <= 65535n;
     case ImmKind.I32: return v >= -(1n << 31n) && v <= 0xffffffffn;
-    case ImmKind.I32s: return v >= -(1n << 31n) && v < 1n << 31n;
+    case ImmKind.I32s: {
+      // with a 64-bit operand a constant is its 64-bit two's complement (GNU as: 0xffffffff80000000 is -2^31)
+      const t = osz === 64 && v >= 1n << 63n && v < 1n << 64n ? v - (1n << 64n) : v;
+      return t >= -(1n << 31n) && t < 1n << 31n;
+    }
     case ImmKind.I64: return v >= -(1n << 63n) && v < 1n << 64n;
     case ImmKind.One: return v === 1n;
     case ImmKind.Three: return v === 3n;

@@ -111,6 +111,9 @@ export const GP_ROWS: string[] = [
   'setcc rm8 0F 90+cc /0',
   'cmovcc rv,rmv 0F 40+cc /r',
   'movbe rv,mv 0F 38 F0 /r | att=movbe f=movbe', 'movbe mv,rv 0F 38 F1 /r | att=movbe f=movbe',
+  // ADX
+  'adcx r32,rm32 66 0F 38 F6 /r | att=adcx f=adx', 'adcx r64,rm64 W 66 0F 38 F6 /r | att=adcx f=adx o64',
+  'adox r32,rm32 F3 0F 38 F6 /r | att=adox f=adx', 'adox r64,rm64 W F3 0F 38 F6 /r | att=adox f=adx o64',
   'crc32 r32,rm8 F2 0F 38 F0 /r | att=crc32 sfxop=1 f=sse4.2', 'crc32 r32,rm16 o16 F2 0F 38 F1 /r | att=crc32 sfxop=1 f=sse4.2',
   'crc32 r32,rm32 o32 F2 0F 38 F1 /r | att=crc32 sfxop=1 f=sse4.2', 'crc32 r64,rm8 W F2 0F 38 F0 /r | att=crc32 sfxop=1 f=sse4.2',
   'crc32 r64,rm64 W F2 0F 38 F1 /r | att=crc32 sfxop=1 f=sse4.2',
@@ -162,6 +165,7 @@ export const GP_ROWS: string[] = [
   'invlpg m 0F 01 /7', 'invd - 0F 08', 'wbinvd - 0F 09', 'clts - 0F 06', 'rsm - 0F AA',
   'invpcid r64,m128 66 0F 38 82 /r | o64 nosfx f=invpcid', 'invpcid r32,m128 66 0F 38 82 /r | i64 nosfx f=invpcid',
   'monitor - 0F 01 C8', 'mwait - 0F 01 C9', 'xgetbv - 0F 01 D0', 'xsetbv - 0F 01 D1',
+  'encls - 0F 01 CF', 'enclu - 0F 01 D7', 'enclv - 0F 01 C0',
   'vmcall - 0F 01 C1', 'vmlaunch - 0F 01 C2', 'vmresume - 0F 01 C3', 'vmxoff - 0F 01 C4', 'clac - 0F 01 CA', 'stac - 0F 01 CB',
   'xsave m 0F AE /4', 'xsave64 m W 0F AE /4 | o64', 'xrstor m 0F AE /5', 'xrstor64 m W 0F AE /5 | o64',
   'xsaveopt m 0F AE /6', 'xsaveopt64 m W 0F AE /6 | o64', 'xsavec m 0F C7 /4', 'xsavec64 m W 0F C7 /4 | o64',

@@ -84,6 +84,12 @@ function intops(): string[] {
   for (const [n, op, m] of SSE41_OPS) rows.push(`${n} x,${m} 66 0F 38 ${h(op)} /r | f=sse4.1`);
   for (const [n, op, m] of SSE41_IMM) rows.push(`${n} x,${m},i8 66 0F 3A ${h(op)} /r ib | f=sse4.1`);
   CLMUL.forEach(([n, v]) => rows.push(`${n} x,xm128 66 0F 3A 44 /r #${h(v)} | f=pclmul`));
+  // SHA extensions (sha256rnds2 reads %xmm0 too, written or not) and GFNI
+  rows.push('sha1rnds4 x,xm128,i8 0F 3A CC /r ib | f=sha', 'sha1nexte x,xm128 0F 38 C8 /r | f=sha',
+    'sha1msg1 x,xm128 0F 38 C9 /r | f=sha', 'sha1msg2 x,xm128 0F 38 CA /r | f=sha', 'sha256rnds2 x,xm128,xmm0 0F 38 CB /r | f=sha', 'sha256rnds2 x,xm128 0F 38 CB /r | f=sha',
+    'sha256msg1 x,xm128 0F 38 CC /r | f=sha', 'sha256msg2 x,xm128 0F 38 CD /r | f=sha');
+  rows.push('gf2p8affineinvqb x,xm128,i8 66 0F 3A CF /r ib | f=gfni', 'gf2p8affineqb x,xm128,i8 66 0F 3A CE /r ib | f=gfni',
+    'gf2p8mulb x,xm128 66 0F 38 CF /r | f=gfni');
   return rows;
 }
 

@@ -149,6 +149,61 @@ same('.extern is taken and ignored', `
   call foo
 `);
 
+same('a 64-bit constant is its two\'s complement for imm32 forms (andq $0xfffffffffffff000, relocate_kernel_64)', `
+  .text
+  andq $0xfffffffffffff000, %rdi
+  mov $0xffffffff80000000, %rax
+  addq $0xffffffff80000000, %rax
+  movl $0xffffffff, %eax
+  pushq $0xffffffffffffffff
+`);
+
+same('BMI/BMI2/ADX with size suffixes, SHA, GFNI and SGX instructions', `
+  .text
+  rorxl $5, %eax, %ebx
+  rorxq $5, %rax, %rbx
+  shlxl %eax, %ebx, %ecx
+  andnq %rax, %rbx, %rcx
+  adcxq %rax, %rbx
+  adoxl %eax, %ebx
+  sha1rnds4 $3, %xmm1, %xmm2
+  sha256rnds2 %xmm0, %xmm1, %xmm2
+  sha256rnds2 %xmm1, %xmm2
+  enclu
+  vgf2p8affineinvqb $5, %ymm1, %ymm2, %ymm3
+`);
+
+same('macro arguments: blanks the scrubber drops, and .altmacro %expr (aesni, crc32c-pcl)', `
+  .macro M4 a b c d
+  .long \\a, \\b, \\c, \\d
+  .endm
+  .macro LABEL prefix n
+\\prefix\\n\\():
+  .endm
+  .data
+  M4 1, 8*3 +8, 8*3 + 16, 4
+  M4 1 -1 2 3
+  .text
+  i = 0
+  .rep 3
+  .altmacro
+  LABEL crc_ %i
+  .noaltmacro
+  nop
+  i = i + 1
+  .endr
+`);
+
+same('a section name stands for its section symbol (the vDSO extable)', `
+  .text
+foo: nop
+  .pushsection __ex_table, "a"
+  .long (foo) - __ex_table
+  .popsection
+  .data
+  .quad .text, foo - .text
+`);
+
 test('a bad .if condition still opens its block (one error, as GNU as gives)', () => {
   const src = '  .data\n  .if %rax + 1\n  .byte 1\n  .else\n  .byte 2\n  .endif\n';
   const g = gnuAs(src, 'x86_64');
