@@ -160,7 +160,7 @@ export function compoundStmt(p: Parser, isStmtExpr: boolean, fnBody = false): No
     blockItem(p, list);
   }
   if (p.seDefer !== null) p.seDefer = null;
-  if (isStmtExpr) splitLabeledValue(list);
+  if (isStmtExpr) splitLabeledValue(p, list);
   if (seItems) for (const s of seItems) if (s !== list[list.length - 1]) warnUnusedValue(p, s.lhs!, s.tok);
   if (p.at(TK.EOF)) p.errorExpected('declaration or statement');
   else if (fnBody) p.lastRBrace = p.next();
@@ -173,13 +173,13 @@ export function compoundStmt(p: Parser, isStmtExpr: boolean, fnBody = false): No
 
 /** `({ ...; out: v; })`: the value is v, as in gcc, where a label is a statement of its own. The last
  *  item's labels keep an empty statement and v becomes the last item. */
-function splitLabeledValue(list: Node[]): void {
+function splitLabeledValue(p: Parser, list: Node[]): void {
   let l = list.length ? list[list.length - 1] : null;
   if (!l || l.kind !== NK.Label) return;
   while (l.body && l.body.kind === NK.Label) l = l.body;
   const e = l.body;
   if (!e || e.kind !== NK.ExprStmt) return;
-  l.body = newNode(NK.Null, e.tok, e.ty);
+  l.body = newNode(NK.Null, e.tok, p.T.void);
   list.push(e);
 }
 
@@ -744,6 +744,20 @@ function asmStmt(p: Parser): Node {
   return n;
 }
 
+/** The conditions of gcc's asm flag outputs (`=@cc<cond>`) on x86 and AArch64. */
+const FLAG_CONDITIONS: Record<string, Set<string>> = {
+  x86: new Set(['a', 'ae', 'b', 'be', 'c', 'e', 'z', 'g', 'ge', 'l', 'le', 'na', 'nae', 'nb', 'nbe', 'nc', 'ne', 'ng', 'nge', 'nl',
+    'nle', 'no', 'np', 'ns', 'nz', 'o', 'p', 'pe', 'po', 's']),
+  aarch64: new Set(['eq', 'ne', 'cs', 'hs', 'cc', 'lo', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le']),
+};
+
+function checkFlagOutput(p: Parser, constraint: string, at: Token): void {
+  const arch = p.target.arch;
+  const set = arch === 'x86_64' || arch === 'i386' ? FLAG_CONDITIONS.x86 : arch === 'aarch64' ? FLAG_CONDITIONS.aarch64 : null;
+  const m = /^=@cc(\w*)$/.exec(constraint);
+  if (!set || !m || !set.has(m[1])) p.error(at, `unknown 'asm' flag output '${constraint}'`);
+}
+
 function asmOperand(p: Parser, output: boolean): AsmOperand {
   let name: string | null = null;
   if (p.at(TK.LBracket)) {
@@ -751,7 +765,10 @@ function asmOperand(p: Parser, output: boolean): AsmOperand {
     name = p.next().text;
     p.expect(TK.RBracket, "']'");
   }
+  const ct = p.tok();
   const constraint = p.at(TK.String) ? stringLiteralText(stringLiteral(p)) : (p.errorExpected('string literal'), '');
+  // (gcc finds an unknown one when it compiles the function: not under -fsyntax-only)
+  if (output && !p.opts.discardBodies && constraint.includes('@cc')) checkFlagOutput(p, constraint, ct);
   p.expect(TK.LParen, "'('");
   let e = expr(p);
   p.expect(TK.RParen, "')'");

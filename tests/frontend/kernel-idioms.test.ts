@@ -107,6 +107,12 @@ const CASES: { name: string; src: string; flags: string[] }[] = [
       + "_Static_assert(sizeof(__BASE_FILE__) == sizeof(\"y/st.c\"), \"base\");\n",
     flags: ['-fmacro-prefix-map=te=x/', '-ffile-prefix-map=te=y/'],
   },
+  {
+    name: "asm flag outputs: gcc's conditions, and its error for an unknown one",
+    src: "int f(long a, long b) { _Bool l, z; __asm__(\"cmp %3, %2\" : \"=@ccl\"(l), \"=@ccz\"(z) : \"r\"(a), \"r\"(b)); return l + z; }\n"
+      + "int g(void) { int c; __asm__(\"\" : \"=@ccfoo\"(c)); return c; }\n",
+    flags: ['-Wall'],
+  },
 ];
 
 for (const c of CASES) {
