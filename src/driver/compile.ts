@@ -44,6 +44,7 @@ export function makePreprocessor(o: DriverOptions, target: TargetLayout, diag: D
     includePaths: { quote: o.quoteDirs, angled: o.includeDirs, system: o.systemDirs, after: o.afterDirs },
     nostdinc: o.nostdinc, sysroot: o.sysroot ?? undefined, cmdline: cmdline(o),
     asm: lang === 'assembler-with-cpp', macroPrefixMap: o.macroPrefixMap,
+    cmodel: o.mflags.filter((m) => m.startsWith('cmodel=')).pop()?.slice(7),
   });
 }
 

@@ -19,6 +19,8 @@ export interface PredefOptions {
   pedantic?: boolean;
   /** Preprocessing assembly (-x assembler-with-cpp): __ASSEMBLER__, and no C version macros (gcc). */
   asm?: boolean;
+  /** -mcmodel=NAME (the last one given). */
+  cmodel?: string;
 }
 
 export interface StdInfo {
@@ -50,7 +52,8 @@ export function stdInfo(std: string): StdInfo {
 
 /** The predefined macros as [name (with parameters), body] pairs, in gcc's -dM spelling. */
 export function predefinedMacros(t: TargetLayout, o: PredefOptions): [string, string][] {
-  const std = stdInfo(o.std ?? 'gnu17');
+  // (assembly ignores -std=: no __STRICT_ANSI__, and unix/linux stay defined)
+  const std = stdInfo(o.asm ? 'gnu17' : o.std ?? 'gnu17');
   const out: [string, string][] = [['__STDC__', '1']];
   if (o.asm) out.push(['__ASSEMBLER__', '1']);
   else {
@@ -79,10 +82,27 @@ export function predefinedMacros(t: TargetLayout, o: PredefOptions): [string, st
       out.push([name, body]);
     }
   }
+  codeModel(t, o, out);
   // inline asm flag outputs ("=@ccz"): the x86 code generator has them
   if (t.arch === 'x86_64' || t.arch === 'i386') out.push(['__GCC_ASM_FLAG_OUTPUTS__', '1']);
   if (t.shortWchar || t.charSigned !== TARGETS[t.arch].charSigned) return withTypeOptions(t, out);
   return out;
+}
+
+/** The code model macro of -mcmodel= (and of -fpic on RISC-V), as gcc names it. */
+function codeModel(t: TargetLayout, o: PredefOptions, out: [string, string][]): void {
+  const cm = o.cmodel;
+  const swap = (from: string, to: string): void => {
+    const i = out.findIndex(([n]) => n === from);
+    if (i >= 0) out[i] = [to, '1'];
+  };
+  if (t.arch === 'x86_64' && (cm === 'kernel' || cm === 'medium' || cm === 'large')) swap('__code_model_small__', `__code_model_${cm}__`);
+  else if (t.arch === 'aarch64' && (cm === 'tiny' || cm === 'large')) swap('__AARCH64_CMODEL_SMALL__', `__AARCH64_CMODEL_${cm.toUpperCase()}__`);
+  else if (t.arch === 'riscv64') {
+    const pic = Math.max(o.pic ?? 0, o.pie ?? 0) > 0;
+    if (cm === 'medany' || pic) swap('__riscv_cmodel_medlow', '__riscv_cmodel_medany');
+    if (pic) out.push(['__riscv_cmodel_pic', '1']);
+  }
 }
 
 /** -fshort-wchar and -f(un)signed-char change these macros as in gcc -dM. */

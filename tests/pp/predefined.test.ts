@@ -62,4 +62,17 @@ for (const arch of ['x86_64', 'aarch64'] as Arch[]) {
   }
 }
 
+// -mcmodel= (and -fpic on RISC-V) name the code model
+const CMODELS: [Arch, string[], Partial<PPOptions>][] = [
+  ['x86_64', ['-mcmodel=kernel'], { cmodel: 'kernel' }], ['x86_64', ['-mcmodel=large'], { cmodel: 'large' }],
+  ['aarch64', ['-mcmodel=tiny'], { cmodel: 'tiny' }], ['aarch64', ['-mcmodel=large'], { cmodel: 'large' }],
+  ['riscv64', ['-mcmodel=medany'], { cmodel: 'medany' }], ['riscv64', ['-fpic'], { pic: 1 }], ['riscv64', ['-fPIE'], { pie: 2 }],
+];
+for (const [arch, args, o] of CMODELS) {
+  test(`-dM matches gcc for ${arch} ${args.join(' ')}`, () => {
+    if (!haveTool(GCC[arch][0])) assert.unreachable(`${GCC[arch][0]} is not installed`);
+    compare(arch, args, o);
+  });
+}
+
 test.run();
