@@ -71,6 +71,14 @@ export interface PPOptions extends PredefOptions {
   macroPrefixMap?: [string, string][];
 }
 
+/** `t` with white space before it (a copy unless it has it already). */
+function spaced(t: Token): Token {
+  if (t.flags & TF.Space) return t;
+  const c = t.copy();
+  c.flags |= TF.Space;
+  return c;
+}
+
 /** Something the -E printer must show between tokens: a line marker or a -dD directive. */
 export interface PPEvent {
   /** Index in the output token array before which the event happens. */
@@ -415,31 +423,37 @@ export class Preprocessor {
 
   /** Next token with macros expanded (what the parser sees). */
   next(): Token {
+    // A macro that expands to nothing leaves the white space before its name to the token after it
+    // (gcc's padding: `#x` of `a E()b` is "a b").
+    let space = 0;
     for (;;) {
       const t = this.read();
-      if (t.kind !== TK.Ident || (t.flags & TF.NoExpand) !== 0) return t;
+      if (t.kind !== TK.Ident || (t.flags & TF.NoExpand) !== 0) return space ? spaced(t) : t;
       const m = this.macroOf(t);
       if (m === undefined) {
         if (this.poisoned.size !== 0 && this.poisoned.has(t.text)) this.diag.error(t, `attempt to use poisoned "${t.text}"`);
         if (this.inIf && t.text === 'defined') return this.definedOperator(t);
-        return t;
+        return space ? spaced(t) : t;
       }
-      if (m.disabled) return paint(t);
+      if (m.disabled) return paint(space ? spaced(t) : t);
       if (m.builtin !== Builtin.None) {
         const r = this.expandBuiltin(t, m);
-        if (r !== null) return r;
+        if (r !== null) return space ? spaced(r) : r;
         continue;
       }
       const origin = t.origin ?? t;
       if (!m.funcLike) {
-        if (m.body.length !== 0) this.push(m, this.copyBody(m, t, origin));
+        if (m.body.length !== 0) this.push(m, this.copyBody(m, space ? spaced(t) : t, origin));
+        else if (t.flags & (TF.Space | TF.BOL)) space = TF.Space;
         continue;
       }
-      if (!this.peekLParen()) return t;
+      if (!this.peekLParen()) return space ? spaced(t) : t;
       const args = this.collectArgs(t, m);
-      if (args === null) return t;
-      const body = m.hasOps ? this.substituteOps(m, t, origin, args) : this.substitute(m, t, origin, args);
+      if (args === null) return space ? spaced(t) : t;
+      const name = space ? spaced(t) : t;
+      const body = m.hasOps ? this.substituteOps(m, name, origin, args) : this.substitute(m, name, origin, args);
       if (body.length !== 0) this.push(m, body);
+      else if (t.flags & (TF.Space | TF.BOL)) space = TF.Space;
     }
   }
 

@@ -5,6 +5,7 @@
 // first error.
 //
 //   node dist/tests/corpus/linux-syntax.js [--arch x86_64|arm64|riscv] [--kdir DIR] [--slice=N] [--filter=STR] [--list] [--pp]
+//                                           [--dirs a,b,...]   (other directories than the default set)
 //
 // --pp compares the token sequence of `cc-ts -E` with gcc -E's instead (line markers left out).
 //
@@ -114,7 +115,8 @@ function fileFlags(file: string): string[] {
 
 function listFiles(): string[] {
   const out: string[] = [];
-  for (const d of spec.dirs) {
+  const dirs = opt('--dirs', '') ? opt('--dirs', '').split(',') : spec.dirs;
+  for (const d of dirs) {
     const dir = path.join(KDIR, d);
     if (!fs.existsSync(dir)) continue;
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isFile() && e.name.endsWith('.c')) out.push(path.join(d, e.name));

@@ -106,6 +106,12 @@ b) s(\\)`, '"a + b" "\\"a\\\\n\\" \'c\'" "a b" "\\"'],
 #define F(flag) {(long)flag, #flag}
 #define G(flag) {(long)flag,#flag}
 xstr(F(A)) xstr(G(B))`, '"{(long)A, \\"A\\"}" "{(long)B,\\"B\\"}"'],
+  ['a macro expanding to nothing leaves its white space to the next token (stringified: the arm64 rcu_dereference_protected)', `#define str(...) #__VA_ARGS__
+#define xstr(...) str(__VA_ARGS__)
+#define E(x)
+#define W(a) do {} while (a)
+#define M(p) W(p); E(p); x; E(p) ;y
+xstr(M(1)) xstr(a E(1)b) xstr(a E(1)E(2)b)`, '"do {} while (1); ; x; ;y" "a b" "a b"'],
   ['paste forming operators and numbers', `#define cat(a,b) a ## b
 cat(+,+) cat(<<,=) cat(1,e) cat(0x,1f) cat(L, 'a') cat(u8, "s") cat(.,5)`, "++ <<= 1e 0x1f L'a' u8\"s\" .5"],
   ['object-like macro expanding to a function-like name', `#define f(x) (x+1)
