@@ -428,7 +428,7 @@ export class Preprocessor {
     let space = 0;
     for (;;) {
       const t = this.read();
-      if (t.kind !== TK.Ident || (t.flags & TF.NoExpand) !== 0) return space ? spaced(t) : t;
+      if (t.kind !== TK.Ident || (t.flags & TF.NoExpand) !== 0) return space && t !== this.sentinel && t.kind !== TK.EOF ? spaced(t) : t;
       const m = this.macroOf(t);
       if (m === undefined) {
         if (this.poisoned.size !== 0 && this.poisoned.has(t.text)) this.diag.error(t, `attempt to use poisoned "${t.text}"`);
