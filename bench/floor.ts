@@ -16,7 +16,7 @@
 //
 //   node dist/bench/floor.js [--runs 5] [--file /var/cache/cc-ts-corpus/sqlite3/sqlite3.c]
 
-import { spawnSync } from 'child_process';
+import { bench as benchCmd, Measure } from './measure';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -30,31 +30,7 @@ const corpus = process.env.CC_TS_CORPUS ?? '/var/cache/cc-ts-corpus';
 const file = opt('--file', path.join(corpus, 'sqlite3/sqlite3.c'));
 const asmFile = path.join(corpus, 'asm-cache', `${path.basename(file, '.c')}-O0.s`);
 
-interface Measure { seconds: number; cpu: number; kb: number; ok: boolean }
-
-function measure(cmd: string[]): Measure {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [s, user, sys, kb] = last.split(' ').map(Number);
-  if (r.status !== 0) process.stderr.write(r.stderr.slice(0, 2000));
-  return { seconds: s, cpu: user + sys, kb, ok: r.status === 0 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function bench(label: string, cmd: string[]): Measure {
-  const ms: Measure[] = [];
-  for (let i = 0; i < runs; i++) ms.push(measure(cmd));
-  const m = {
-    seconds: median(ms.map((x) => x.seconds)), cpu: median(ms.map((x) => x.cpu)),
-    kb: Math.max(...ms.map((x) => x.kb)), ok: ms.every((x) => x.ok),
-  };
-  console.log(`${label.padEnd(30)} ${m.seconds.toFixed(2).padStart(6)} s  ${m.cpu.toFixed(2).padStart(6)} s CPU  ${(m.kb / 1024).toFixed(0).padStart(5)} MiB${m.ok ? '' : '  (FAILED)'}`);
-  return m;
-}
+const bench = (label: string, cmd: string[]): Measure => benchCmd(label, cmd, runs, 30);
 
 /** Lines of the .s looked up in a Map by their text without leading blanks; a few bytes copied per line. */
 const ASM_FLOOR = `

@@ -8,6 +8,7 @@
 //                                                        CC_TS_ROOT names the checkout)
 
 import { spawnSync } from 'child_process';
+import { bench as benchCmd, Measure } from './measure';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -23,33 +24,7 @@ const file = opt('--file', path.join(corpus, 'sqlite3/sqlite3.c'));
 const root = process.env.CC_TS_ROOT ? path.resolve(process.env.CC_TS_ROOT) : path.resolve(__dirname, '../..');
 const ccts = path.resolve(opt('--cc', path.join(root, 'bin/cc-ts')));
 
-interface Measure { seconds: number; cpu: number; kb: number; ok: boolean }
-
-/** Run a command under /usr/bin/time; returns wall seconds, CPU seconds (user + system) and peak RSS in KiB. */
-function measure(cmd: string[]): Measure {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], {
-    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CC_TS_ROOT: root },
-  });
-  const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [s, user, sys, kb] = last.split(' ').map(Number);
-  return { seconds: s, cpu: user + sys, kb, ok: r.status === 0 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function bench(label: string, cmd: string[]): Measure {
-  const ms: Measure[] = [];
-  for (let i = 0; i < runs; i++) ms.push(measure(cmd));
-  const m = {
-    seconds: median(ms.map((x) => x.seconds)), cpu: median(ms.map((x) => x.cpu)),
-    kb: Math.max(...ms.map((x) => x.kb)), ok: ms.every((x) => x.ok),
-  };
-  console.log(`${label.padEnd(34)} ${m.seconds.toFixed(2).padStart(6)} s  ${m.cpu.toFixed(2).padStart(6)} s CPU  ${(m.kb / 1024).toFixed(0).padStart(5)} MiB${m.ok ? '' : '  (FAILED)'}`);
-  return m;
-}
+const bench = (label: string, cmd: string[]): Measure => benchCmd(label, cmd, runs, 34, { ...process.env, CC_TS_ROOT: root });
 
 function ratio(label: string, c: Measure, g: Measure): void {
   // /usr/bin/time counts in hundredths: gcc's start-up can measure 0

@@ -425,35 +425,34 @@ export class Preprocessor {
   next(): Token {
     // A macro that expands to nothing leaves the white space before its name to the token after it
     // (gcc's padding: `#x` of `a E()b` is "a b").
-    let space = 0;
+    let space = false;
     for (;;) {
-      const t = this.read();
-      if (t.kind !== TK.Ident || (t.flags & TF.NoExpand) !== 0) return space && t !== this.sentinel && t.kind !== TK.EOF ? spaced(t) : t;
+      let t = this.read();
+      if (space && t !== this.sentinel && t.kind !== TK.EOF) t = spaced(t);
+      if (t.kind !== TK.Ident || (t.flags & TF.NoExpand) !== 0) return t;
       const m = this.macroOf(t);
       if (m === undefined) {
         if (this.poisoned.size !== 0 && this.poisoned.has(t.text)) this.diag.error(t, `attempt to use poisoned "${t.text}"`);
         if (this.inIf && t.text === 'defined') return this.definedOperator(t);
-        return space ? spaced(t) : t;
+        return t;
       }
-      if (m.disabled) return paint(space ? spaced(t) : t);
+      if (m.disabled) return paint(t);
       if (m.builtin !== Builtin.None) {
         const r = this.expandBuiltin(t, m);
         if (r !== null) return space ? spaced(r) : r;
         continue;
       }
       const origin = t.origin ?? t;
-      if (!m.funcLike) {
-        if (m.body.length !== 0) this.push(m, this.copyBody(m, space ? spaced(t) : t, origin));
-        else if (t.flags & (TF.Space | TF.BOL)) space = TF.Space;
-        continue;
+      let body: Token[];
+      if (!m.funcLike) body = m.body.length !== 0 ? this.copyBody(m, t, origin) : [];
+      else {
+        if (!this.peekLParen()) return t;
+        const args = this.collectArgs(t, m);
+        if (args === null) return t;
+        body = m.hasOps ? this.substituteOps(m, t, origin, args) : this.substitute(m, t, origin, args);
       }
-      if (!this.peekLParen()) return space ? spaced(t) : t;
-      const args = this.collectArgs(t, m);
-      if (args === null) return space ? spaced(t) : t;
-      const name = space ? spaced(t) : t;
-      const body = m.hasOps ? this.substituteOps(m, name, origin, args) : this.substitute(m, name, origin, args);
       if (body.length !== 0) this.push(m, body);
-      else if (t.flags & (TF.Space | TF.BOL)) space = TF.Space;
+      else if (t.flags & (TF.Space | TF.BOL)) space = true;
     }
   }
 

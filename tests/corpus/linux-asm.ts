@@ -21,6 +21,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readXfail } from './xfail';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
@@ -152,16 +153,7 @@ function one(src: string): Row {
 
 /** The expected-difference list: file -> reason. */
 function xfails(): Map<string, string> {
-  const m = new Map<string, string>();
-  const file = path.join(ROOT, 'tests', 'corpus', 'linux-asm-xfail.txt');
-  if (!fs.existsSync(file)) return m;
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const t = line.trim();
-    if (!t || t.startsWith('#')) continue;
-    const c = t.indexOf(':');
-    m.set(c < 0 ? t : t.slice(0, c).trim(), c < 0 ? '' : t.slice(c + 1).trim());
-  }
-  return m;
+  return readXfail(path.join(ROOT, 'tests', 'corpus', 'linux-asm-xfail.txt'));
 }
 
 function main(): void {

@@ -20,6 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { runFrontend } from '../frontend/run';
+import { readXfail } from './xfail';
 import { firstDiff, tokenSpellings } from '../pp/util';
 
 const argv = process.argv.slice(2);
@@ -149,17 +150,11 @@ function gccStatus(files: string[]): Map<string, string> {
   return m;
 }
 
+/** The expected rejections of this arch: path -> reason. */
 function xfails(): Map<string, string> {
   const m = new Map<string, string>();
-  const f = path.join(ROOT, 'tests', 'corpus', 'linux-syntax-xfail.txt');
-  if (!fs.existsSync(f)) return m;
-  for (const line of fs.readFileSync(f, 'utf8').split('\n')) {
-    const t = line.trim();
-    if (!t || t.startsWith('#')) continue;
-    const i = t.indexOf(': ');
-    const key = i < 0 ? t : t.slice(0, i);
-    if (!key.startsWith(ARCH + ' ')) continue;
-    m.set(key.slice(ARCH.length + 1), i < 0 ? '' : t.slice(i + 2));
+  for (const [key, why] of readXfail(path.join(ROOT, 'tests', 'corpus', 'linux-syntax-xfail.txt'))) {
+    if (key.startsWith(ARCH + ' ')) m.set(key.slice(ARCH.length + 1), why);
   }
   return m;
 }

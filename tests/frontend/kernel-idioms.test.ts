@@ -5,15 +5,9 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { spawnSync } from 'child_process';
-import { runFrontend } from './run';
+import { againstGcc } from './gcc-compare';
 
-const strip = (l: string) => l.replace(/^([^:]*:\d+):\d+:/, '$1:').replace(/[\u2018\u2019]/g, "'");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-kidioms-'));
-let n = 0;
+const strip = (l: string) => l.replace(/^([^:]*:\d+):\d+:/, '$1:');
 
 const CASES: { name: string; src: string; flags: string[] }[] = [
   {
@@ -117,23 +111,10 @@ const CASES: { name: string; src: string; flags: string[] }[] = [
 
 for (const c of CASES) {
   test(c.name, () => {
-    const sub = path.join(dir, String(n++));
-    fs.mkdirSync(sub);
-    fs.writeFileSync(path.join(sub, 'test.c'), c.src);
-    const g = spawnSync('gcc', ['-fsyntax-only', '-fno-diagnostics-show-caret', ...c.flags, 'test.c'],
-      { cwd: sub, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
-    if (g.error) assert.unreachable('gcc is needed as the oracle for this test');
-    const want = String(g.stderr).split('\n').filter((l) => /: (warning|error): /.test(l)).map(strip);
-    const cwd = process.cwd();
-    let r;
-    try {
-      process.chdir(sub);
-      r = runFrontend(['-fsyntax-only', ...c.flags, 'test.c']);
-    } finally { process.chdir(cwd); }
-    const got = r.messages.filter((l) => /: (warning|error): /.test(l)).map(strip);
-    assert.equal(got, want);
+    const r = againstGcc(c.src, c.flags);
+    const keep = /: (warning|error): /;
+    assert.equal(r.got.filter((l) => keep.test(l)).map(strip), r.want.filter((l) => keep.test(l)).map(strip));
   });
 }
 
-test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 test.run();

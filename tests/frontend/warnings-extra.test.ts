@@ -7,15 +7,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { spawnSync } from 'child_process';
-import { runFrontend } from './run';
-
-const norm = (l: string) => l.replace(/[\u2018\u2019]/g, "'");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ts-wextra-'));
-let n = 0;
+import { againstGcc } from './gcc-compare';
 
 const CASES: { name: string; mode: 'syntax' | 'S'; src: string; flags?: string[]; files?: Record<string, string>;
   /** Compare the warnings only (gcc's notes on calls it inlined carry an inlining context cc-ts does not print). */
@@ -59,28 +51,11 @@ const CASES: { name: string; mode: 'syntax' | 'S'; src: string; flags?: string[]
 
 for (const c of CASES) {
   test(c.name, () => {
-    const sub = path.join(dir, String(n++));
-    fs.mkdirSync(sub);
-    fs.writeFileSync(path.join(sub, 'test.c'), c.src);
-    for (const [f, text] of Object.entries(c.files ?? {})) fs.writeFileSync(path.join(sub, f), text);
-    const flags = c.flags ?? ['-Wall', '-Wextra'];
-    const mode = c.mode === 'S' ? ['-S', '-o', 'out.s'] : ['-fsyntax-only'];
-    const g = spawnSync('gcc', [...mode, '-fno-diagnostics-show-caret', ...flags, 'test.c'],
-      { cwd: sub, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
-    if (g.error) assert.unreachable('gcc is needed as the oracle for this test');
+    const r = againstGcc(c.src, c.flags ?? ['-Wall', '-Wextra'], c.mode, c.files);
     const keep = c.warningsOnly ? /: warning: / : /: (warning|note): /;
-    const want = String(g.stderr).split('\n').filter((l) => keep.test(l)).map(norm);
-    const cwd = process.cwd();
-    let r;
-    try {
-      process.chdir(sub);
-      r = runFrontend([...mode, ...flags, 'test.c']);
-    } finally { process.chdir(cwd); }
-    const got = r.messages.filter((l) => keep.test(l)).map(norm);
-    assert.equal(got, want);
+    assert.equal(r.got.filter((l) => keep.test(l)), r.want.filter((l) => keep.test(l)));
     assert.is(r.errors, 0);
   });
 }
 
-test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 test.run();
